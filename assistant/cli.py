@@ -1,0 +1,235 @@
+"""`shopassist`: a thin command line over the library. Every command takes --home; errors
+print one line saying what to fix and exit non-zero."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .settings import Settings
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's --home must not overwrite one given before the subcommand.
+    parser.add_argument("--home", type=Path, default=argparse.SUPPRESS,
+                        help="data folder (default: $SHOPASSIST_HOME or ./.shopassist)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="shopassist", description="Offline conversational shopping assistant.")
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="load a catalog or FAQ file into the index")
+    ingest_sub = ingest.add_subparsers(dest="what", required=True)
+    for what, help_text in (("catalog", "products (CSV, JSON, JSONL)"), ("faq", "FAQ entries (CSV, JSON, JSONL, Markdown)")):
+        p = ingest_sub.add_parser(what, help=help_text)
+        _common(p)
+        p.add_argument("path", type=Path)
+        p.add_argument("--mapping", type=Path, help="TOML file mapping the file's fields to ours")
+        p.add_argument("--sync", action="store_true", help=f"remove {what} items that are no longer in the file")
+        p.add_argument("--rejects", type=Path, help="where to write rejected rows (JSONL)")
+        p.add_argument("--no-progress", action="store_true")
+
+    search = sub.add_parser("search", help="hybrid search over products and FAQ")
+    _common(search)
+    search.add_argument("query")
+    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--min-price", type=float)
+    search.add_argument("--max-price", type=float)
+    search.add_argument("--brand", action="append", default=[], help="repeatable")
+    search.add_argument("--category", action="append", default=[], help="repeatable; matches any level")
+    search.add_argument("--color", action="append", default=[])
+    search.add_argument("--size", action="append", default=[])
+    search.add_argument("--kind", choices=["product", "faq"])
+    search.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    search.add_argument("--json", action="store_true")
+
+    lookup = sub.add_parser("lookup", help="FAQ answers for a customer's question (support staff)")
+    _common(lookup)
+    lookup.add_argument("question")
+    lookup.add_argument("--k", type=int, default=3)
+    lookup.add_argument("--json", action="store_true")
+
+    stats = sub.add_parser("stats", help="what the index holds")
+    _common(stats)
+    stats.add_argument("--json", action="store_true")
+
+    reset = sub.add_parser("reset", help="delete the index (products and FAQ)")
+    _common(reset)
+    reset.add_argument("--yes", action="store_true", help="do not ask")
+
+    demo = sub.add_parser("demo", help="load the demo catalog and FAQ, then search interactively")
+    _common(demo)
+    demo.add_argument("--no-interactive", action="store_true", help="load and exit")
+
+    bench = sub.add_parser("bench", help="benchmarks that print figures")
+    bench_sub = bench.add_subparsers(dest="what", required=True)
+    bi = bench_sub.add_parser("index", help="ingest throughput, search latency and recall at >= 10,000 items")
+    _common(bi)
+    bi.add_argument("--items", type=int, default=10000)
+    bi.add_argument("--queries", type=int, default=200)
+
+    ev = sub.add_parser("eval", help="evaluations on labelled data")
+    ev_sub = ev.add_subparsers(dest="what", required=True)
+    ef = ev_sub.add_parser("faq-lookup", help="accuracy@1 / MRR of FAQ lookup on the Bitext phrasings")
+    _common(ef)
+    ef.add_argument("--data", type=Path, help="folder with the shared data (default: ../shared/data)")
+    ef.add_argument("--limit", type=int, help="only the first N phrasings")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "home", None):
+        overrides["home"] = args.home
+    return Settings(**overrides)
+
+
+def _open(args):
+    from .shop import Shop
+
+    return Shop.open(_settings(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from retrieval.mapping import MappingError
+    from retrieval.readers import FileError
+    from retrieval.store import IndexConfigError
+
+    try:
+        return _dispatch(args)
+    except (FileError, MappingError, IndexConfigError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; rerun the same command to finish (nothing already written is lost)", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "ingest":
+        return _ingest(args)
+    if args.command == "search":
+        return _search(args)
+    if args.command == "lookup":
+        return _lookup(args)
+    if args.command == "stats":
+        return _stats(args)
+    if args.command == "reset":
+        return _reset(args)
+    if args.command == "demo":
+        from .demo import run_demo
+
+        return run_demo(_open(args), interactive=not args.no_interactive)
+    if args.command == "bench":
+        from evals.bench_index import run_benchmark
+
+        return run_benchmark(_settings(args), items=args.items, queries=args.queries)
+    if args.command == "eval":
+        from evals.faq_lookup import run_faq_eval
+
+        return run_faq_eval(_settings(args), data_dir=args.data, limit=args.limit)
+    raise ValueError(f"unknown command {args.command}")
+
+
+def _ingest(args) -> int:
+    from retrieval.ingest import ingest_file
+    from retrieval.mapping import Mapping
+
+    kind = "product" if args.what == "catalog" else "faq"
+    mapping = Mapping.load(args.mapping) if args.mapping else None
+    shop = _open(args)
+
+    def show(reject) -> None:
+        print(f"rejected line {reject.line}: {reject.reason}", file=sys.stderr)
+
+    report = ingest_file(
+        shop.index, args.path, kind, mapping, sync=args.sync, rejects_path=args.rejects,
+        progress=False if args.no_progress else None, on_reject=show,
+    )
+    print(report.summary())
+    return 0
+
+
+def _search(args) -> int:
+    from retrieval.schemas import SearchFilters
+
+    filters = SearchFilters(
+        kind=args.kind, min_price=args.min_price, max_price=args.max_price, brands=args.brand,
+        categories=args.category, colors=args.color, sizes=args.size,
+    )
+    if args.k < 1:
+        raise ValueError("--k must be at least 1")
+    shop = _open(args)
+    hits = shop.searcher.search(args.query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        print(json.dumps([h.summary() for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print("no results")
+    for n, hit in enumerate(hits, 1):
+        if hit.product:
+            p = hit.product
+            price = f"{p.price:,.2f} {p.currency}" if p.price is not None else "price n/a"
+            print(f"{n:2}. [{p.id}] {p.title} — {price}" + (f" — {p.brand}" if p.brand else ""))
+        elif hit.faq:
+            print(f"{n:2}. [FAQ {hit.faq.id}] {hit.faq.question}")
+    return 0
+
+
+def _lookup(args) -> int:
+    shop = _open(args)
+    result = shop.faq.lookup(args.question, k=args.k)
+    if args.json:
+        rows = [
+            {"id": m.entry.id, "kind": "faq", "score": m.score, "question": m.entry.question, "answer": m.entry.answer,
+             "source": m.entry.source, "matched_phrasing": m.matched_phrasing}
+            for m in result.matches
+        ]
+        print(json.dumps({"confident": result.confident, "threshold": result.threshold, "matches": rows}, ensure_ascii=False, indent=1))
+        return 0
+    if not result.confident:
+        print(f"No confident match (best score below {result.threshold:.2f}); hand this question to a colleague.")
+        if result.matches:
+            print("Closest, not confident:")
+    for m in result.matches:
+        print(f"[{m.score:.3f}] {m.entry.id}: {m.entry.question}\n    {m.entry.answer}\n    source: {m.entry.source or m.entry.id}")
+    return 0
+
+
+def _stats(args) -> int:
+    shop = _open(args)
+    index = shop.index
+    meta = index.collection.metadata or {}
+    stats = {
+        "location": index.location.describe(),
+        "products": len(index.item_ids("product")),
+        "faq_entries": len(index.item_ids("faq")),
+        "records": index.count(),
+        "embedding_model": meta.get("embedding_model"),
+        "faq_threshold": meta.get("faq_threshold"),
+    }
+    if args.json:
+        print(json.dumps(stats, indent=1))
+    else:
+        for k, v in stats.items():
+            print(f"{k}: {v}")
+    return 0
+
+
+def _reset(args) -> int:
+    if not args.yes and (not sys.stdin.isatty() or input("Delete the whole index? [y/N] ").strip().lower() != "y"):
+        print("not deleted (pass --yes to confirm)")
+        return 1
+    _open(args).index.reset()
+    print("index deleted")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations: commands that print figures anyone can rerun."""

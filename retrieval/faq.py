@@ -1,0 +1,185 @@
+"""FAQ lookup for support staff and the agent: the best entries for a question, matched against
+every phrasing of every entry, with an honest "no confident match" below a calibrated threshold.
+
+Scoring. Each entry gets a dense score from its phrasings' cosine similarities to the question:
+0.6 · best + 0.4 · mean of its three best (entries phrased many ways that agree beat a single
+lucky neighbour), plus a small BM25 bonus for shared rare words. The threshold is calibrated on
+the loaded FAQ itself: each phrasing is looked up with itself held out (in-domain questions) and
+product texts from the same index serve as out-of-scope questions; the threshold maximises
+correct answers plus correct refusals minus wrong answers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from .documents import item_from_metadata
+from .schemas import FaqEntry, SearchFilters
+from .store import ShopIndex
+
+DEFAULT_THRESHOLD = 0.5
+BEST_WEIGHT = 0.6
+TOP_N = 3
+LEXICAL_BONUS = 0.05
+
+
+class FaqMatch(BaseModel):
+    entry: FaqEntry
+    score: float
+    dense_score: float
+    matched_phrasing: str
+    lexical_rank: int | None = None
+
+
+class FaqLookup(BaseModel):
+    question: str
+    confident: bool = Field(description="False: the best match is below the threshold; do not answer from it.")
+    threshold: float
+    matches: list[FaqMatch]
+
+    def best(self) -> FaqMatch | None:
+        return self.matches[0] if self.confident and self.matches else None
+
+
+def entry_score(similarities: list[float]) -> float:
+    """Combine one entry's phrasing similarities (any order) into its dense score."""
+    top = sorted(similarities, reverse=True)[:TOP_N]
+    return BEST_WEIGHT * top[0] + (1 - BEST_WEIGHT) * float(np.mean(top))
+
+
+@dataclass
+class FaqLookupService:
+    index: ShopIndex
+    threshold: float | None = None  # None: the calibrated one stored with the index
+    candidates: int = 100
+
+    def current_threshold(self) -> float:
+        if self.threshold is not None:
+            return self.threshold
+        meta = self.index.collection.metadata or {}
+        return float(meta.get("faq_threshold", DEFAULT_THRESHOLD))
+
+    def lookup(self, question: str, k: int = 5, query_vector: np.ndarray | None = None) -> FaqLookup:
+        vector = query_vector if query_vector is not None else self.index.embedder.embed([question])[0]
+        raw = self.index.dense_query(vector, self.candidates, {"kind": "faq"})
+        sims: dict[str, list[float]] = defaultdict(list)
+        best_meta: dict[str, dict] = {}
+        for _rid, sim, meta in raw:
+            entry_id = meta["item_id"]
+            sims[entry_id].append(sim)
+            best_meta.setdefault(entry_id, meta)
+        self.index.ensure_lexical()
+        lexical = self.index.lexical
+        lex_rank: dict[str, int] = {}
+        lex_score: dict[str, float] = {}
+        top = lexical.top(question, self.candidates, lexical.table.mask(SearchFilters(kind="faq")))
+        for pos, score in top:
+            entry_id = str(lexical.table_item_id(pos))
+            if entry_id not in lex_rank:
+                lex_rank[entry_id] = len(lex_rank) + 1
+                lex_score[entry_id] = score
+        max_lex = max(lex_score.values(), default=0.0) or 1.0
+        scored = []
+        for entry_id, entry_sims in sims.items():
+            dense = entry_score(entry_sims)
+            bonus = LEXICAL_BONUS * lex_score.get(entry_id, 0.0) / max_lex
+            scored.append((dense + bonus, dense, entry_id))
+        scored.sort(key=lambda t: (-t[0], t[2]))
+        threshold = self.current_threshold()
+        matches = []
+        for score, dense, entry_id in scored[:k]:
+            meta = best_meta[entry_id]
+            matches.append(
+                FaqMatch(
+                    entry=item_from_metadata(meta),
+                    score=round(score, 6),
+                    dense_score=round(dense, 6),
+                    matched_phrasing=meta.get("_document", ""),
+                    lexical_rank=lex_rank.get(entry_id),
+                )
+            )
+        confident = bool(matches) and matches[0].dense_score >= threshold
+        return FaqLookup(question=question, confident=confident, threshold=threshold, matches=matches)
+
+
+@dataclass
+class Calibration:
+    threshold: float
+    in_domain: int
+    out_of_scope: int
+    loo_accuracy: float
+
+    def as_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def calibrate_threshold(index: ShopIndex, max_negatives: int = 500, seed: int = 13) -> Calibration:
+    """Pick the confidence threshold from the loaded data (see module docstring) and store it
+    in the collection's metadata. Falls back to DEFAULT_THRESHOLD when no entry has a second
+    phrasing to hold out."""
+    ids, entry_ids, vectors = [], [], []
+    for batch in index.iter_records(where={"kind": "faq"}, include=["metadatas", "embeddings"]):
+        ids.extend(batch["ids"])
+        entry_ids.extend(m["item_id"] for m in batch["metadatas"])
+        vectors.extend(batch["embeddings"])
+    negatives: list = []
+    for batch in index.iter_records(where={"kind": "product"}, include=["embeddings"]):
+        negatives.extend(batch["embeddings"])
+    rng = random.Random(seed)
+    if len(negatives) > max_negatives:
+        negatives = rng.sample(negatives, max_negatives)
+    counts: dict[str, int] = defaultdict(int)
+    for e in entry_ids:
+        counts[e] += 1
+    held_out = [i for i, e in enumerate(entry_ids) if counts[e] > 1]
+    if not held_out:
+        result = Calibration(DEFAULT_THRESHOLD, 0, len(negatives), float("nan"))
+        _store(index, result)
+        return result
+    if len(held_out) > 3000:
+        held_out = sorted(rng.sample(held_out, 3000))
+    matrix = np.asarray(vectors, dtype=np.float32)
+    labels = np.asarray(entry_ids, dtype=object)
+
+    def best_entry(sims: np.ndarray) -> tuple[str, float]:
+        order = np.argsort(-sims)[:100]
+        per_entry: dict[str, list[float]] = defaultdict(list)
+        for j in order:
+            if np.isfinite(sims[j]):
+                per_entry[labels[j]].append(float(sims[j]))
+        scored = sorted(((entry_score(s), e) for e, s in per_entry.items()), reverse=True)
+        return scored[0][1], scored[0][0]
+
+    in_scores, in_correct = [], []
+    for i in held_out:
+        sims = matrix @ matrix[i]
+        sims[i] = -np.inf  # hold the phrasing itself out
+        entry, score = best_entry(sims)
+        in_scores.append(score)
+        in_correct.append(entry == labels[i])
+    neg_scores = [best_entry(matrix @ np.asarray(v, dtype=np.float32))[1] for v in negatives]
+    in_scores_a, in_correct_a, neg_a = np.array(in_scores), np.array(in_correct), np.array(neg_scores)
+    best_t, best_utility = DEFAULT_THRESHOLD, -np.inf
+    for t in np.arange(0.2, 0.9, 0.01):
+        accepted = in_scores_a >= t
+        utility = (accepted & in_correct_a).mean() - (accepted & ~in_correct_a).mean()
+        if neg_a.size:
+            utility += (neg_a < t).mean()
+        if utility > best_utility + 1e-9:
+            best_t, best_utility = float(t), utility
+    result = Calibration(round(best_t, 3), len(held_out), len(neg_scores), float(in_correct_a.mean()))
+    _store(index, result)
+    return result
+
+
+def _store(index: ShopIndex, calibration: Calibration) -> None:
+    meta = dict(index.collection.metadata or {})
+    meta["faq_threshold"] = calibration.threshold
+    meta["faq_calibration"] = json.dumps(calibration.as_dict())
+    index.collection.modify(metadata=meta)

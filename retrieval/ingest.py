@@ -1,0 +1,260 @@
+"""Loading a shop's catalog or FAQ into the index.
+
+Upsert by id with a content hash: an unchanged item is never re-embedded. Items are written in
+batches as soon as they are embedded, each record carrying its own hash, so a load that is
+killed leaves only whole records behind and a rerun picks up where it stopped. Bad rows are
+reported (line and reason), written to a rejects file, and never stop the load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from .documents import LAYOUT_VERSION, IndexRecord, faq_records, product_record, product_record_id, faq_record_id
+from .mapping import Mapping, TransformError
+from .readers import RawRow, RowError, detect_format, read_rows, slug
+from .schemas import FaqEntry, Product
+from .store import ShopIndex
+
+Kind = Literal["product", "faq"]
+
+
+@dataclass
+class Reject:
+    line: int
+    reason: str
+    raw: str = ""
+    item_id: str | None = None
+
+
+@dataclass
+class ParsedFile:
+    items: list[tuple[int, Product | FaqEntry]] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    duplicates: int = 0
+
+
+class IngestReport(BaseModel):
+    path: str
+    kind: Kind
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    removed: int = 0
+    duplicates: int = 0
+    embedded_records: int = 0
+    seconds: float = 0.0
+    rejects_file: str | None = None
+    faq_threshold: float | None = None
+
+    def summary(self) -> str:
+        text = (
+            f"{self.kind}: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.rejected} rejected"
+        )
+        if self.removed:
+            text += f", {self.removed} removed"
+        if self.duplicates:
+            text += f", {self.duplicates} identical duplicates skipped"
+        text += f" ({self.seconds:.1f}s)"
+        if self.rejects_file:
+            text += f"; rejected rows in {self.rejects_file}"
+        return text
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "row"
+        parts.append(f"missing {where}" if err["type"] == "missing" else f"{where}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def _row_text(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)[:500]
+
+
+def parse_file(path: Path, kind: Kind, mapping: Mapping | None = None) -> ParsedFile:
+    """Read, map and validate every row; never raises for a bad row, only for an unreadable file."""
+    mapping = mapping or Mapping.identity(kind)
+    if mapping.kind != kind:
+        raise ValueError(f"the mapping is for kind {mapping.kind!r}, but this is a {kind} load")
+    fmt = detect_format(path, mapping.format)
+    model = Product if kind == "product" else FaqEntry
+    parsed = ParsedFile()
+    mapped_rows: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+    for row in read_rows(path, fmt, encoding=mapping.encoding, delimiter=mapping.delimiter, records=mapping.records):
+        if isinstance(row, RowError):
+            parsed.rejects.append(Reject(row.line, row.reason, row.raw))
+            continue
+        try:
+            mapped_rows.append((row.line, row.fields, mapping.apply(row.fields)))
+        except TransformError as exc:
+            parsed.rejects.append(Reject(row.line, str(exc), _row_text(row.fields), _guess_id(row.fields, mapping)))
+    if mapping.group_by:
+        mapped_rows = _group(mapped_rows, mapping.group_by, parsed)
+    first_seen: dict[str, tuple[int, str]] = {}
+    for line, raw, values in mapped_rows:
+        try:
+            item = model.model_validate(values)
+        except ValidationError as exc:
+            parsed.rejects.append(Reject(line, _describe(exc), _row_text(raw), str(values.get("id") or "") or None))
+            continue
+        digest = item.content_hash()
+        if item.id in first_seen:
+            first_line, first_digest = first_seen[item.id]
+            if first_digest == digest:
+                parsed.duplicates += 1
+            else:
+                parsed.rejects.append(
+                    Reject(line, f"duplicate id {item.id!r} with different content (first seen at line {first_line})", _row_text(raw), item.id)
+                )
+            continue
+        first_seen[item.id] = (line, digest)
+        parsed.items.append((line, item))
+    return parsed
+
+
+def _guess_id(row: dict[str, Any], mapping: Mapping) -> str | None:
+    rule = mapping.fields.get("id")
+    sources = rule.sources if rule else ["id"]
+    value = next((row.get(s) for s in sources if row.get(s)), None)
+    return str(value).strip() if value else None
+
+
+def _group(rows: list[tuple[int, dict[str, Any], dict[str, Any]]], column: str, parsed: ParsedFile):
+    """Rows sharing `column` become one FAQ entry: the first row's question and answer, the
+    other rows' questions as alternative phrasings."""
+    groups: dict[str, tuple[int, dict[str, Any], dict[str, Any]]] = {}
+    for line, raw, values in rows:
+        group_key = str(raw.get(column) or "").strip()
+        if not group_key:
+            parsed.rejects.append(Reject(line, f"missing {column} (the group_by column)", _row_text(raw)))
+            continue
+        if group_key not in groups:
+            first = dict(values)
+            first.setdefault("id", group_key)
+            first["alternatives"] = list(first.get("alternatives") or [])
+            groups[group_key] = (line, raw, first)
+            continue
+        entry = groups[group_key][2]
+        for phrasing in [values.get("question"), *(values.get("alternatives") or [])]:
+            if phrasing:
+                entry["alternatives"].append(phrasing)
+        if not entry.get("answer") and values.get("answer"):
+            entry["answer"] = values["answer"]
+    return list(groups.values())
+
+
+def _records(item: Product | FaqEntry, index: ShopIndex) -> list[IndexRecord]:
+    # The stored hash covers the item, the text layout and the model: change any, re-embed.
+    digest = hashlib.sha256(f"{item.content_hash()}|{LAYOUT_VERSION}|{index.embedder.model_id}".encode()).hexdigest()[:32]
+    return [product_record(item, digest)] if isinstance(item, Product) else faq_records(item, digest)
+
+
+def _head_record_id(item: Product | FaqEntry) -> str:
+    return product_record_id(item.id) if isinstance(item, Product) else faq_record_id(item.id, 0)
+
+
+def write_rejects(rejects: list[Reject], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for r in sorted(rejects, key=lambda r: r.line):
+            fh.write(json.dumps({"line": r.line, "reason": r.reason, "id": r.item_id, "row": r.raw}, ensure_ascii=False) + "\n")
+
+
+def ingest_file(
+    index: ShopIndex,
+    path: Path,
+    kind: Kind,
+    mapping: Mapping | None = None,
+    *,
+    sync: bool = False,
+    rejects_path: Path | None = None,
+    batch_size: int = 256,
+    progress: bool | None = None,
+    on_reject: Callable[[Reject], None] | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    path = Path(path)
+    parsed = parse_file(path, kind, mapping)
+    parsed.rejects.sort(key=lambda r: r.line)
+    report = IngestReport(path=str(path), kind=kind, rejected=len(parsed.rejects), duplicates=parsed.duplicates)
+    for reject in parsed.rejects:
+        if on_reject:
+            on_reject(reject)
+    if parsed.rejects:
+        rejects_path = rejects_path or index.location.home / "rejects" / f"{slug(path.name)}.rejects.jsonl"
+        write_rejects(parsed.rejects, rejects_path)
+        report.rejects_file = str(rejects_path)
+
+    records_by_item = [(item, _records(item, index)) for _, item in parsed.items]
+    stored = index.stored_hashes([_head_record_id(item) for item, _ in records_by_item])
+    to_write: list[tuple[Product | FaqEntry, list[IndexRecord], bool]] = []
+    for item, records in records_by_item:
+        old = stored.get(_head_record_id(item))
+        if old == records[0].metadata["content_hash"]:
+            report.unchanged += 1
+        else:
+            to_write.append((item, records, old is not None))
+
+    file_ids = {item.id for _, item in parsed.items}
+    # A rejected row for an existing id must not delete the good copy already in the index.
+    keep_ids = file_ids | {r.item_id for r in parsed.rejects if r.item_id}
+    stale = (index.item_ids(kind) - keep_ids) if sync else set()
+    if not to_write and not stale:
+        index.ensure_lexical()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    index.begin_write()
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(to_write), desc=f"embedding {kind}s", unit="item", disable=None if progress is None else not progress)
+    pending: list[tuple[Product | FaqEntry, list[IndexRecord], bool]] = []
+    pending_records = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_records
+        if not pending:
+            return
+        updated_faq = [item.id for item, _, existed in pending if existed and isinstance(item, FaqEntry)]
+        if updated_faq:  # an edited entry may have fewer phrasings now: drop the old ones first
+            index.delete_items("faq", updated_faq)
+        records = [r for _, recs, _ in pending for r in recs]
+        vectors = index.embedder.embed([r.text for r in records])
+        index.upsert([r.record_id for r in records], [r.text for r in records], [r.metadata for r in records], vectors)
+        report.embedded_records += len(records)
+        for _, _, existed in pending:
+            if existed:
+                report.updated += 1
+            else:
+                report.added += 1
+        bar.update(len(pending))
+        pending, pending_records = [], 0
+
+    for entry in to_write:
+        pending.append(entry)
+        pending_records += len(entry[1])
+        if pending_records >= batch_size:
+            flush()
+    flush()
+    bar.close()
+    if stale:
+        index.delete_items(kind, stale)
+        report.removed = len(stale)
+    index.rebuild_lexical()
+    if index.count("faq") and (kind == "faq" or report.added or report.removed):
+        from .faq import calibrate_threshold
+
+        report.faq_threshold = calibrate_threshold(index).threshold
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,126 @@
+"""BM25 over the same records as the Chroma collection, persisted beside it.
+
+The sidecar remembers the collection revision it was built from; whenever the collection's
+revision differs (a load was interrupted, another process wrote), it is rebuilt from Chroma,
+which stays the single source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .filters import MetadataTable
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_STOPWORDS = frozenset(
+    "a an and are as at be by can do does for from have how i in is it me my of on or our so that the this to was "
+    "we what when where which who will with you your".split()
+)
+# Keep only what the lexical side needs; the payload is fetched from Chroma for the few hits shown.
+_TABLE_KEYS = ("kind", "item_id", "price", "rating", "in_stock", "brand", "color", "sizes", "cat0", "cat1", "cat2", "cat3")
+
+
+def tokenize(text: str) -> list[str]:
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        if token in _STOPWORDS:
+            continue
+        # Light plural folding: "shoes"/"shoe", "jackets"/"jacket" should meet; "dress" must stay.
+        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+            token = token[:-1]
+        tokens.append(token)
+    return tokens
+
+
+class LexicalIndex:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.revision: str | None = None
+        self.record_ids: list[str] = []
+        self.table = MetadataTable([])
+        self._bm25 = None
+
+    @property
+    def size(self) -> int:
+        return len(self.record_ids)
+
+    def build(self, record_ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], revision: str) -> None:
+        import bm25s
+
+        self.record_ids = list(record_ids)
+        slim = [{k: m[k] for k in _TABLE_KEYS if k in m} for m in metadatas]
+        self.table = MetadataTable(slim)
+        self.revision = revision
+        self._bm25 = None
+        if record_ids:
+            bm25 = bm25s.BM25()
+            bm25.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
+            self._bm25 = bm25
+        self._save(slim)
+
+    def _save(self, slim: list[dict[str, Any]]) -> None:
+        # Write into a temp dir and swap, so a crash never leaves a half-written index behind.
+        self.directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=self.directory.parent))
+        if self._bm25 is not None:
+            self._bm25.save(str(tmp / "bm25"), show_progress=False)
+        (tmp / "records.json").write_text(
+            json.dumps({"revision": self.revision, "record_ids": self.record_ids, "metadata": slim}), "utf-8"
+        )
+        old = self.directory.with_name(self.directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.directory.exists():
+            os.replace(self.directory, old)
+        os.replace(tmp, self.directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def load(self) -> bool:
+        """Load from disk; False when there is nothing usable there."""
+        import bm25s
+
+        path = self.directory / "records.json"
+        if not path.exists():
+            return False
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            self.record_ids = data["record_ids"]
+            self.table = MetadataTable(data["metadata"])
+            self.revision = data["revision"]
+            self._bm25 = bm25s.BM25.load(str(self.directory / "bm25"), show_progress=False) if self.record_ids else None
+        except (OSError, ValueError, KeyError) as exc:
+            logging.getLogger(__name__).warning("lexical index unreadable (%s); it will be rebuilt", exc)
+            self.revision = None
+            return False
+        return True
+
+    def table_item_id(self, position: int) -> str:
+        kind, _, rest = self.record_ids[position].partition(":")
+        return rest.rsplit(":", 1)[0] if kind == "faq" else rest
+
+    def scores(self, query: str) -> np.ndarray:
+        tokens = tokenize(query)
+        if self._bm25 is None or not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return self._bm25.get_scores(tokens)
+
+    def top(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Positions and scores of the n best records with a positive score inside the mask."""
+        scores = self.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        positive = np.flatnonzero(scores > 0)
+        if positive.size == 0:
+            return []
+        if positive.size > n:
+            positive = positive[np.argpartition(-scores[positive], n - 1)[:n]]
+        ordered = positive[np.argsort(-scores[positive], kind="stable")]
+        return [(int(i), float(scores[i])) for i in ordered]

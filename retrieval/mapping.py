@@ -1,0 +1,268 @@
+"""Mapping files (TOML) describe how a foreign file's columns become our schema, so a shop can
+load its own export without code changes.
+
+    kind = "product"            # or "faq"
+    format = "csv"              # optional; from the file extension otherwise
+    records = "questions"       # JSON only: dotted path to the list of records
+    group_by = "intent"         # FAQ only: rows sharing this value become one entry
+
+    [fields]
+    id = "uniq_id"                                       # a column name
+    price = { from = ["discounted_price", "retail_price"], transform = "price" }
+    category = { from = "product_category_tree", transform = "category_tree", separator = ">>" }
+    image_url = { from = "image", transform = "first" }
+
+    [defaults]
+    currency = "INR"
+
+`from` lists columns to try in order (the first non-empty wins). Transforms: price, number, int,
+bool, category (split a path), category_tree (a list literal holding a path), list (split),
+first (first of a list literal or split string), spec (a value from a key/value spec list), hash
+(a stable id from the text). `extra` takes a list of columns copied as text attributes.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+
+class MappingError(ValueError):
+    """The mapping file itself is wrong."""
+
+
+class TransformError(ValueError):
+    """One value could not be converted; the row is rejected with this message."""
+
+
+Transform = Literal["price", "number", "int", "bool", "category", "category_tree", "list", "first", "spec", "hash", "text"]
+
+
+class FieldRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    sources: list[str] = Field(alias="from")
+    transform: Transform = "text"
+    separator: str | None = None
+    key: str | None = Field(default=None, description="For `spec`: which attribute to take.")
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Mapping(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["product", "faq"]
+    format: Literal["csv", "tsv", "json", "jsonl", "markdown"] | None = None
+    encoding: str = "utf-8"
+    delimiter: str | None = None
+    records: str | None = None
+    group_by: str | None = None
+    fields: dict[str, FieldRule] = Field(default_factory=dict)
+    extra: list[str] = Field(default_factory=list)
+    defaults: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: {"from": v} if isinstance(v, (str, list)) else v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _check_targets(self) -> "Mapping":
+        from .schemas import FaqEntry, Product
+
+        model = Product if self.kind == "product" else FaqEntry
+        unknown = set(self.fields) - set(model.model_fields)
+        if unknown:
+            raise ValueError(f"unknown {self.kind} fields {sorted(unknown)}; known: {sorted(model.model_fields)}")
+        if self.group_by and self.kind != "faq":
+            raise ValueError("group_by only applies to kind = 'faq'")
+        return self
+
+    @classmethod
+    def load(cls, path: Path) -> "Mapping":
+        try:
+            data = tomllib.loads(Path(path).read_text("utf-8"))
+        except FileNotFoundError:
+            raise MappingError(f"{path}: no such mapping file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise MappingError(f"{path}: invalid TOML: {exc}") from None
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise MappingError(f"{path}: {where}: {first['msg']}") from None
+
+    @classmethod
+    def identity(cls, kind: str) -> "Mapping":
+        """No mapping file: the file already uses our field names (lists split on | in CSV)."""
+        return cls(kind=kind)
+
+    def apply(self, row: dict[str, Any]) -> dict[str, Any]:
+        """Map one raw row to schema fields (still to be validated by the schema)."""
+        out: dict[str, Any] = dict(self.defaults)
+        if not self.fields:
+            out.update({k: _auto(k, v) for k, v in row.items() if v not in (None, "")})
+        for target, rule in self.fields.items():
+            value = next((row[s] for s in rule.sources if s in row and row[s] not in (None, "", [])), None)
+            if value is None:
+                continue
+            converted = convert(value, rule, target)
+            if converted is not None:
+                out[target] = converted
+        if self.extra:
+            extra = dict(out.get("extra") or {})
+            for column in self.extra:
+                if row.get(column) not in (None, ""):
+                    extra[column] = row[column] if isinstance(row[column], str) else json.dumps(row[column], ensure_ascii=False)
+            out["extra"] = extra
+        return out
+
+
+_LIST_FIELDS = {"category", "sizes", "alternatives"}
+
+
+def _auto(field: str, value: Any) -> Any:
+    if field in _LIST_FIELDS and isinstance(value, str):
+        sep = ">" if field == "category" and ">" in value else "|"
+        return [p.strip() for p in value.split(sep) if p.strip()]
+    if field == "in_stock" and isinstance(value, str):
+        return parse_bool(value)
+    if field == "price" and isinstance(value, str):
+        return parse_price(value)
+    return value
+
+
+_PRICE_CHARS = re.compile(r"[^\d.,\-]")
+
+
+def parse_price(value: Any) -> float | None:
+    """'₹1,099' → 1099.0, '1,099.00' → 1099.0, '$ 12.5' → 12.5, '1.099,50' → 1099.5."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip()
+    cleaned = _PRICE_CHARS.sub("", text)
+    if not cleaned or not re.search(r"\d", cleaned) or cleaned.count("-") > 0:
+        raise TransformError(f"unparsable price {text!r}")
+    if "," in cleaned and "." in cleaned:
+        if cleaned.rfind(",") > cleaned.rfind("."):  # 1.099,50: European style
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        head, _, tail = cleaned.rpartition(",")
+        # '1,099' is thousands; '12,5' is a decimal comma.
+        cleaned = cleaned.replace(",", "") if len(tail) == 3 else head.replace(",", "") + "." + tail
+    if cleaned.count(".") > 1:
+        raise TransformError(f"unparsable price {text!r}")
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise TransformError(f"unparsable price {text!r}") from None
+
+
+def parse_number(value: Any) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    match = re.search(r"-?\d[\d,]*(?:\.\d+)?", str(value))
+    if not match:
+        return None  # "No rating available" and the like mean unknown, not an error
+    return float(match.group(0).replace(",", ""))
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "y", "1", "in stock", "available", "t"):
+        return True
+    if text in ("false", "no", "n", "0", "out of stock", "unavailable", "f", "sold out"):
+        return False
+    raise TransformError(f"not a yes/no value: {value!r}")
+
+
+def parse_list_literal(value: Any) -> list[Any] | None:
+    if isinstance(value, list):
+        return value
+    text = str(value).strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return None
+    for parser in (json.loads, ast.literal_eval):
+        try:
+            parsed = parser(text)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(parsed, list):
+            return parsed
+    return None
+
+
+def _split(text: str, separator: str | None) -> list[str]:
+    if separator:
+        parts = text.split(separator)
+    else:
+        parts = re.split(r"\s*(?:>>|>|\|)\s*", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+_SPEC_PAIR = re.compile(r'"key"\s*=>\s*"([^"]*)"\s*,\s*"value"\s*=>\s*"([^"]*)"')
+
+
+def convert(value: Any, rule: FieldRule, target: str) -> Any:
+    t = rule.transform
+    if t == "text":
+        if target in _LIST_FIELDS:
+            return _auto(target, value)
+        return value if isinstance(value, (list, dict, bool, int, float)) else str(value)
+    if t == "price":
+        return parse_price(value)
+    if t == "number":
+        return parse_number(value)
+    if t == "int":
+        number = parse_number(value)
+        return None if number is None else int(number)
+    if t == "bool":
+        return parse_bool(value)
+    if t == "category":
+        return _split(str(value), rule.separator) if not isinstance(value, list) else [str(v) for v in value]
+    if t == "category_tree":
+        items = parse_list_literal(value)
+        if items is None:
+            return _split(str(value), rule.separator)
+        if not items:
+            return []
+        if all(isinstance(i, str) for i in items) and len(items) > 1 and not any((rule.separator or ">") in i for i in items):
+            return [i.strip() for i in items]  # already one level per element
+        return _split(str(items[0]), rule.separator)
+    if t == "list":
+        items = parse_list_literal(value)
+        return [str(i).strip() for i in items] if items is not None else _split(str(value), rule.separator or ",")
+    if t == "first":
+        items = parse_list_literal(value)
+        if items is None:
+            items = _split(str(value), rule.separator or ",") if rule.separator else [str(value).strip()]
+        return str(items[0]).strip() if items else None
+    if t == "spec":
+        if not rule.key:
+            raise TransformError("spec transform needs `key`")
+        pairs = _SPEC_PAIR.findall(str(value)) if not isinstance(value, dict) else list(value.items())
+        for k, v in pairs:
+            if k.strip().lower() == rule.key.lower():
+                return v.strip() or None
+        return None
+    if t == "hash":
+        return hashlib.sha1(str(value).strip().lower().encode("utf-8")).hexdigest()[:16]
+    raise TransformError(f"unknown transform {t}")

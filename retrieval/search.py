@@ -1,0 +1,138 @@
+"""Hybrid search: dense (Chroma) and lexical (BM25) candidates, each pre-filtered by the hard
+filters, fused by reciprocal-rank fusion into typed hits that keep every signal's rank and score.
+
+FAQ entries are indexed once per phrasing; both signals collapse phrasings to their entry
+(best rank wins) before fusion, so an entry is one candidate however many phrasings it has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from .documents import item_from_metadata
+from .embeddings import normalise
+from .filters import chroma_where
+from .schemas import FaqEntry, Product, SearchFilters, SearchHit
+from .store import ShopIndex
+
+Mode = Literal["hybrid", "dense", "lexical"]
+RRF_K = 60
+
+
+@dataclass
+class _Candidate:
+    record_id: str
+    item_key: tuple[str, str]
+    score: float
+    metadata: dict[str, Any] | None
+
+
+def _collapse(cands: list[_Candidate]) -> list[_Candidate]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in cands:
+        if c.item_key not in seen:
+            seen.add(c.item_key)
+            out.append(c)
+    return out
+
+
+class HybridSearcher:
+    """Search over a `ShopIndex`. Stateless apart from the index; safe to share."""
+
+    def __init__(self, index: ShopIndex, candidates: int = 50, rrf_k: int = RRF_K) -> None:
+        self.index = index
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+
+    def query_vector(self, query: str) -> np.ndarray:
+        return self.index.embedder.embed([query])[0]
+
+    def dense(self, vector: np.ndarray, filters: SearchFilters, n: int) -> list[_Candidate]:
+        # FAQ entries have several records each: ask for more so that n distinct items remain.
+        raw = self.index.dense_query(vector, n * (3 if filters.kind != "product" else 1), chroma_where(filters))
+        return _collapse([_Candidate(rid, (m["kind"], m["item_id"]), sim, m) for rid, sim, m in raw])[:n]
+
+    def lexical(self, query: str, filters: SearchFilters, n: int) -> list[_Candidate]:
+        lex = self.index.lexical
+        mask = None if filters.is_empty() and not filters.kind else lex.table.mask(filters)
+        top = lex.top(query, n * (3 if filters.kind != "product" else 1), mask)
+        cands = [
+            _Candidate(lex.record_ids[pos], (str(lex.table.kind[pos]), lex.table_item_id(pos)), score, None)
+            for pos, score in top
+        ]
+        return _collapse(cands)[:n]
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        filters: SearchFilters | None = None,
+        *,
+        mode: Mode = "hybrid",
+        profile_vector: np.ndarray | None = None,
+        profile_weight: float = 0.0,
+        query_vector: np.ndarray | None = None,
+    ) -> list[SearchHit]:
+        filters = filters or SearchFilters()
+        n = max(self.candidates, k)
+        dense: list[_Candidate] = []
+        lexical: list[_Candidate] = []
+        if mode in ("hybrid", "dense"):
+            vector = query_vector if query_vector is not None else self.query_vector(query)
+            vector = blend(vector, profile_vector, profile_weight)
+            dense = self.dense(vector, filters, n)
+        if mode in ("hybrid", "lexical"):
+            self.index.ensure_lexical()
+            lexical = self.lexical(query, filters, n)
+        return self._fuse(dense, lexical, k)
+
+    def _fuse(self, dense: list[_Candidate], lexical: list[_Candidate], k: int) -> list[SearchHit]:
+        fused: dict[tuple[str, str], dict[str, Any]] = {}
+        for signal, cands in (("dense", dense), ("lexical", lexical)):
+            for rank, c in enumerate(cands, start=1):
+                entry = fused.setdefault(c.item_key, {"score": 0.0, "record_id": c.record_id, "metadata": c.metadata})
+                entry["score"] += 1.0 / (self.rrf_k + rank)
+                entry[f"{signal}_rank"] = rank
+                entry[f"{signal}_score"] = c.score
+                if entry["metadata"] is None and c.metadata is not None:
+                    entry["metadata"], entry["record_id"] = c.metadata, c.record_id
+        # Ties (same fused score) fall back to the dense similarity, then the id, for a stable order.
+        ordered = sorted(
+            fused.items(), key=lambda kv: (-kv[1]["score"], -(kv[1].get("dense_score") or -1.0), kv[0][1])
+        )[:k]
+        missing = [v["record_id"] for _, v in ordered if v["metadata"] is None]
+        fetched = self.index.metadatas(missing)
+        hits = []
+        for (kind, item_id), v in ordered:
+            meta = v["metadata"] or fetched.get(v["record_id"])
+            if meta is None:  # deleted between the two reads; skip rather than show a ghost
+                continue
+            item = item_from_metadata(meta)
+            hits.append(
+                SearchHit(
+                    id=item_id,
+                    kind=kind,
+                    score=v["score"],
+                    dense_rank=v.get("dense_rank"),
+                    dense_score=v.get("dense_score"),
+                    lexical_rank=v.get("lexical_rank"),
+                    lexical_score=v.get("lexical_score"),
+                    product=item if isinstance(item, Product) else None,
+                    faq=item if isinstance(item, FaqEntry) else None,
+                    matched_text=meta.get("_document") if kind == "faq" else None,
+                )
+            )
+        return hits
+
+
+def blend(query_vector: np.ndarray, profile_vector: np.ndarray | None, weight: float) -> np.ndarray:
+    """Move the query towards the shopper's taste: (1-w)·q + w·p, renormalised. w=0 is the query."""
+    if profile_vector is None or weight <= 0:
+        return query_vector
+    if not 0 <= weight <= 1:
+        raise ValueError("profile weight must be between 0 and 1")
+    return normalise((1 - weight) * np.asarray(query_vector) + weight * normalise(np.asarray(profile_vector)))

@@ -1,0 +1,200 @@
+"""The one index: a Chroma collection holding products and FAQ phrasings (metadata `kind`),
+plus the BM25 sidecar kept in step with it.
+
+Embedded `PersistentClient` under the home folder by default; a Chroma server over HTTP when a
+host is given. Writes bump a revision stored in the collection's metadata *before* they start,
+so any reader can tell when its lexical copy is stale, even after a load was killed mid-way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from .embeddings import Embedder
+from .lexical import LexicalIndex
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+log = logging.getLogger(__name__)
+
+DEFAULT_COLLECTION = "shopassist"
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 200, "max_neighbors": 32}
+_PAGE = 2000
+
+
+class IndexConfigError(RuntimeError):
+    """A problem with the index the user can fix (wrong model, server unreachable...)."""
+
+
+@dataclass(frozen=True)
+class IndexLocation:
+    home: Path
+    collection: str = DEFAULT_COLLECTION
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+
+    def describe(self) -> str:
+        where = f"chroma server {self.chroma_host}:{self.chroma_port}" if self.chroma_host else f"{self.home / 'chroma'}"
+        return f"{where} (collection {self.collection})"
+
+
+def make_client(location: IndexLocation):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if location.chroma_host:
+        try:
+            return chromadb.HttpClient(host=location.chroma_host, port=location.chroma_port, settings=chroma_settings)
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
+            raise IndexConfigError(f"cannot reach Chroma server at {location.chroma_host}:{location.chroma_port}: {exc}") from exc
+    path = location.home / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class ShopIndex:
+    """Products and FAQ entries in one Chroma collection, with BM25 beside it."""
+
+    def __init__(self, location: IndexLocation, embedder: Embedder) -> None:
+        self.location = location
+        self.embedder = embedder
+        self.client = make_client(location)
+        self.collection = self._open_collection()
+        lexical_dir = location.home / "lexical" / self._lexical_name()
+        self.lexical = LexicalIndex(lexical_dir)
+        self.lexical.load()
+
+    def _lexical_name(self) -> str:
+        if self.location.chroma_host:
+            return f"{self.location.chroma_host}_{self.location.chroma_port}_{self.location.collection}"
+        return self.location.collection
+
+    def _open_collection(self):
+        meta = {"embedding_model": self.embedder.model_id, "dimension": int(self.embedder.dimension)}
+        collection = self.client.get_or_create_collection(
+            self.location.collection,
+            configuration={"hnsw": HNSW},
+            metadata=meta | {"revision": "empty"},
+            # We always pass vectors ourselves; None keeps Chroma from loading (downloading) its default model.
+            embedding_function=None,
+        )
+        existing = collection.metadata or {}
+        if existing.get("embedding_model") not in (None, self.embedder.model_id) or int(
+            existing.get("dimension") or self.embedder.dimension
+        ) != int(self.embedder.dimension):
+            raise IndexConfigError(
+                f"index {self.location.describe()} was built with embedding model "
+                f"{existing.get('embedding_model')!r}, not {self.embedder.model_id!r}: use that model, "
+                f"or rebuild with `shopassist reset` and ingest again"
+            )
+        return collection
+
+    # --- revision bookkeeping -------------------------------------------------------------
+
+    def revision(self) -> str:
+        fresh = self.client.get_collection(self.location.collection, embedding_function=None)
+        return str((fresh.metadata or {}).get("revision", "empty"))
+
+    def begin_write(self) -> str:
+        revision = uuid.uuid4().hex
+        meta = dict(self.collection.metadata or {})
+        meta["revision"] = revision
+        self.collection.modify(metadata=meta)
+        return revision
+
+    def ensure_lexical(self) -> None:
+        """Rebuild the BM25 sidecar if it does not match the collection's current revision."""
+        revision = self.revision()
+        if self.lexical.revision != revision:
+            if not self.lexical.load() or self.lexical.revision != revision:
+                self.rebuild_lexical(revision)
+
+    def rebuild_lexical(self, revision: str | None = None) -> None:
+        revision = revision or self.revision()
+        ids, texts, metas = [], [], []
+        for batch in self.iter_records(include=["documents", "metadatas"]):
+            ids.extend(batch["ids"])
+            texts.extend(batch["documents"])
+            metas.extend(batch["metadatas"])
+        self.lexical.build(ids, texts, metas, revision)
+
+    # --- reads ------------------------------------------------------------------------------
+
+    def count(self, kind: str | None = None) -> int:
+        if kind is None:
+            return self.collection.count()
+        return sum(len(b["ids"]) for b in self.iter_records(where={"kind": kind}, include=[]))
+
+    def iter_records(self, where: dict | None = None, include: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while True:
+            batch = self.collection.get(where=where, include=include or [], limit=_PAGE, offset=offset)
+            if not batch["ids"]:
+                return
+            yield batch
+            offset += len(batch["ids"])
+
+    def stored_hashes(self, record_ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for start in range(0, len(record_ids), _PAGE):
+            got = self.collection.get(ids=record_ids[start : start + _PAGE], include=["metadatas"])
+            for rid, meta in zip(got["ids"], got["metadatas"]):
+                out[rid] = str((meta or {}).get("content_hash", ""))
+        return out
+
+    def item_ids(self, kind: str) -> set[str]:
+        ids: set[str] = set()
+        for batch in self.iter_records(where={"kind": kind}, include=["metadatas"]):
+            ids.update(m["item_id"] for m in batch["metadatas"])
+        return ids
+
+    def metadatas(self, record_ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not record_ids:
+            return {}
+        got = self.collection.get(ids=record_ids, include=["metadatas", "documents"])
+        return {rid: meta | {"_document": doc} for rid, meta, doc in zip(got["ids"], got["metadatas"], got["documents"])}
+
+    def vectors(self, record_ids: list[str]) -> dict[str, np.ndarray]:
+        if not record_ids:
+            return {}
+        got = self.collection.get(ids=record_ids, include=["embeddings"])
+        return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(got["ids"], got["embeddings"])}
+
+    def dense_query(self, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float, dict[str, Any]]]:
+        """Nearest records as (record id, cosine similarity, metadata), best first."""
+        total = self.collection.count()
+        if total == 0 or n <= 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(n, total),
+            where=where,
+            include=["metadatas", "distances", "documents"],
+        )
+        return [
+            (rid, 1.0 - float(dist), meta | {"_document": doc})
+            for rid, dist, meta, doc in zip(result["ids"][0], result["distances"][0], result["metadatas"][0], result["documents"][0])
+        ]
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def upsert(self, ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        self.collection.upsert(ids=ids, documents=texts, metadatas=metadatas, embeddings=np.asarray(vectors, dtype=np.float32))
+
+    def delete_items(self, kind: str, item_ids: Iterable[str]) -> None:
+        item_ids = list(item_ids)
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            self.collection.delete(where={"$and": [{"kind": kind}, {"item_id": {"$in": chunk}}]})
+
+    def reset(self) -> None:
+        self.client.delete_collection(self.location.collection)
+        self.collection = self._open_collection()
+        self.rebuild_lexical()
