@@ -17,7 +17,7 @@ load its own export without code changes.
 
 `from` lists columns to try in order (the first non-empty wins). Transforms: price, number, int,
 bool, category (split a path), category_tree (a list literal holding a path), list (split),
-first (first of a list literal or split string), spec (a value from a key/value spec list), hash
+first (first of a list literal or split string), first_word (e.g. a brand from a title), spec (a value from a key/value spec list), hash
 (a stable id from the text). `extra` takes a list of columns copied as text attributes.
 """
 
@@ -42,7 +42,9 @@ class TransformError(ValueError):
     """One value could not be converted; the row is rejected with this message."""
 
 
-Transform = Literal["price", "number", "int", "bool", "category", "category_tree", "list", "first", "spec", "hash", "text"]
+Transform = Literal[
+    "price", "number", "int", "bool", "category", "category_tree", "list", "first", "first_word", "spec", "hash", "text"
+]
 
 
 class FieldRule(BaseModel):
@@ -115,12 +117,12 @@ class Mapping(BaseModel):
         """Map one raw row to schema fields (still to be validated by the schema)."""
         out: dict[str, Any] = dict(self.defaults)
         if not self.fields:
-            out.update({k: _auto(k, v) for k, v in row.items() if v not in (None, "")})
+            out.update({k: _auto(k, v, self.kind) for k, v in row.items() if v not in (None, "")})
         for target, rule in self.fields.items():
             value = next((row[s] for s in rule.sources if s in row and row[s] not in (None, "", [])), None)
             if value is None:
                 continue
-            converted = convert(value, rule, target)
+            converted = convert(value, rule, target, self.kind)
             if converted is not None:
                 out[target] = converted
         if self.extra:
@@ -132,11 +134,11 @@ class Mapping(BaseModel):
         return out
 
 
-_LIST_FIELDS = {"category", "sizes", "alternatives"}
+_LIST_FIELDS = {"product": {"category", "sizes"}, "faq": {"alternatives"}}
 
 
-def _auto(field: str, value: Any) -> Any:
-    if field in _LIST_FIELDS and isinstance(value, str):
+def _auto(field: str, value: Any, kind: str) -> Any:
+    if field in _LIST_FIELDS[kind] and isinstance(value, str):
         sep = ">" if field == "category" and ">" in value else "|"
         return [p.strip() for p in value.split(sep) if p.strip()]
     if field == "in_stock" and isinstance(value, str):
@@ -221,11 +223,11 @@ def _split(text: str, separator: str | None) -> list[str]:
 _SPEC_PAIR = re.compile(r'"key"\s*=>\s*"([^"]*)"\s*,\s*"value"\s*=>\s*"([^"]*)"')
 
 
-def convert(value: Any, rule: FieldRule, target: str) -> Any:
+def convert(value: Any, rule: FieldRule, target: str, kind: str = "product") -> Any:
     t = rule.transform
     if t == "text":
-        if target in _LIST_FIELDS:
-            return _auto(target, value)
+        if target in _LIST_FIELDS[kind]:
+            return _auto(target, value, kind)
         return value if isinstance(value, (list, dict, bool, int, float)) else str(value)
     if t == "price":
         return parse_price(value)
@@ -255,6 +257,9 @@ def convert(value: Any, rule: FieldRule, target: str) -> Any:
         if items is None:
             items = _split(str(value), rule.separator or ",") if rule.separator else [str(value).strip()]
         return str(items[0]).strip() if items else None
+    if t == "first_word":
+        words = str(value).split()
+        return words[0].strip(",.;:()[]") or None if words else None
     if t == "spec":
         if not rule.key:
             raise TransformError("spec transform needs `key`")
