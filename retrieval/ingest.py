@@ -139,6 +139,9 @@ def _group(rows: list[tuple[int, dict[str, Any], dict[str, Any]]], column: str, 
         if not group_key:
             parsed.rejects.append(Reject(line, f"missing {column} (the group_by column)", _row_text(raw)))
             continue
+        if not values.get("question"):
+            parsed.rejects.append(Reject(line, "missing question", _row_text(raw), group_key))
+            continue
         if group_key not in groups:
             first = dict(values)
             first.setdefault("id", group_key)

@@ -153,15 +153,24 @@ def _json_rows(path: Path, text: str, records: str | None) -> Iterator[RawRow | 
             if not isinstance(items, dict) or part not in items:
                 raise FileError(f"{path}: no {records!r} in the JSON document (set `records` in the mapping to the list of records)")
             items = items[part]
-    elif isinstance(document, dict):
+    lists: list[str] = []
+    if not records and isinstance(document, dict):
         lists = [k for k, v in document.items() if isinstance(v, list)]
         if len(lists) != 1:
             raise FileError(f"{path}: expected a JSON array of records, or an object with one list; set `records` in a mapping file")
         items = document[lists[0]]
     if not isinstance(items, list):
         raise FileError(f"{path}: the records are not a JSON array")
-    # Line numbers: walk the top-level array with raw_decode when it is the document itself.
-    lines = _array_element_lines(text, decoder) if items is document else None
+    # Line numbers: walk the array with raw_decode from where it starts in the text.
+    if items is document:
+        start = text.index("[")
+    else:
+        found = re.search(r'"%s"\s*:\s*\[' % re.escape((records or lists[0]).split(".")[-1]), text)
+        start = found.end() - 1 if found else -1
+    try:
+        lines = _array_element_lines(text, decoder, start) if start >= 0 else None
+    except (ValueError, json.JSONDecodeError):
+        lines = None  # fall back to record numbers
     for n, value in enumerate(items):
         line = lines[n] if lines and n < len(lines) else n + 1
         if not isinstance(value, dict):
@@ -170,8 +179,8 @@ def _json_rows(path: Path, text: str, records: str | None) -> Iterator[RawRow | 
         yield RawRow(line, value)
 
 
-def _array_element_lines(text: str, decoder: json.JSONDecoder) -> list[int]:
-    pos = text.index("[") + 1
+def _array_element_lines(text: str, decoder: json.JSONDecoder, start: int) -> list[int]:
+    pos = start + 1
     lines = []
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":

@@ -1,0 +1,243 @@
+"""`shopassist eval faq-lookup`: how often FAQ lookup finds the right answer for a shopper's
+question, on the Bitext customer-support data.
+
+Data (the shared folder, ../shared/data relative to the repo root, or --data DIR):
+
+    faq/bitext/<...qa...>.csv        Q/A rows (flags, instruction, category, intent, response);
+                                     loaded with examples/mappings/bitext_faq.toml, so every
+                                     intent becomes one FAQ entry whose id is the intent
+    faq/bitext/utterances_8k.csv     labelled phrasings: a text column (instruction, utterance,
+                                     text or question) and a label column (intent or label)
+
+Every phrasing is looked up (k=10) in a fresh temporary index holding only the Q/A file.
+Figures: accuracy@1 (the top entry is the labelled intent *and* the lookup is confident; "no
+confident match" counts as wrong), MRR over the ranked matches whatever the confidence, the
+share answered "no confident match", and, for comparison, the plain nearest-phrasing baseline
+(the entry of the single most similar indexed phrasing).
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from assistant.settings import Settings, quiet_offline_environment
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_MAPPING = REPO / "examples" / "mappings" / "bitext_faq.toml"
+
+TEXT_COLUMNS = ("instruction", "utterance", "text", "question")
+LABEL_COLUMNS = ("intent", "label")
+QA_COLUMNS = ("instruction", "intent", "response")
+K = 10
+TARGET_ACCURACY = 0.97
+
+
+class EvalDataError(ValueError):
+    """The evaluation data is missing or not in the expected shape."""
+
+
+# --- metrics (pure) ---------------------------------------------------------------------------
+
+
+def accuracy_at_1(predictions: Sequence[str | None], labels: Sequence[str]) -> float:
+    """Share of predictions equal to their label; None (no confident answer) is wrong."""
+    if len(predictions) != len(labels):
+        raise ValueError("predictions and labels differ in length")
+    if not labels:
+        return float("nan")
+    return sum(p is not None and p == y for p, y in zip(predictions, labels)) / len(labels)
+
+
+def reciprocal_rank(ranked: Sequence[str], label: str) -> float:
+    for rank, item in enumerate(ranked, start=1):
+        if item == label:
+            return 1.0 / rank
+    return 0.0
+
+
+def mrr(ranked_lists: Sequence[Sequence[str]], labels: Sequence[str]) -> float:
+    """Mean reciprocal rank of the label in each ranked list (0 when absent)."""
+    if len(ranked_lists) != len(labels):
+        raise ValueError("ranked lists and labels differ in length")
+    if not labels:
+        return float("nan")
+    return sum(reciprocal_rank(r, y) for r, y in zip(ranked_lists, labels)) / len(labels)
+
+
+def share(flags: Sequence[bool]) -> float:
+    return sum(bool(f) for f in flags) / len(flags) if flags else float("nan")
+
+
+def confusions(predictions: Sequence[str | None], labels: Sequence[str], top: int = 5) -> list[tuple[tuple[str, str], int]]:
+    """Most frequent (label, wrong prediction) pairs; None shows as '(no confident match)'."""
+    pairs = Counter((y, p or "(no confident match)") for p, y in zip(predictions, labels) if p != y)
+    return pairs.most_common(top)
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [h.strip() for h in next(csv.reader(fh), [])]
+
+
+def pick_column(header: Sequence[str], candidates: Sequence[str], what: str, path: Path) -> str:
+    lowered = {h.lower(): h for h in header}
+    for name in candidates:
+        if name in lowered:
+            return lowered[name]
+    raise EvalDataError(f"{path}: no {what} column (looked for {', '.join(candidates)}; found {', '.join(header) or 'none'})")
+
+
+def find_files(data_dir: Path) -> tuple[Path, Path]:
+    """The Q/A csv and the utterances csv under data_dir/faq/bitext (or anywhere below data_dir)."""
+    folder = data_dir / "faq" / "bitext"
+    roots = [folder] if folder.is_dir() else []
+    roots.append(data_dir)
+
+    def find(pattern_ok, what: str) -> Path:
+        for root in roots:
+            found = sorted(p for p in (root.glob("*.csv") if root == folder else root.rglob("*.csv")) if pattern_ok(p.name.lower()))
+            if found:
+                return found[0]
+        raise EvalDataError(f"no {what} csv found under {folder if folder.is_dir() else data_dir}")
+
+    utterances = find(lambda n: n.startswith("utterance"), "utterances (utterances*.csv)")
+    qa = find(lambda n: "qa" in n and not n.startswith("utterance"), "Q/A (a name containing 'qa', e.g. qa_4k5.csv)")
+    return qa, utterances
+
+
+def load_utterances(path: Path, limit: int | None = None) -> tuple[list[str], list[str]]:
+    header = _header(path)
+    text_col = pick_column(header, TEXT_COLUMNS, "text", path)
+    label_col = pick_column(header, LABEL_COLUMNS, "label", path)
+    texts, labels = [], []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            row = {(k or "").strip(): v for k, v in row.items()}
+            text, label = (row.get(text_col) or "").strip(), (row.get(label_col) or "").strip()
+            if text and label:
+                texts.append(text)
+                labels.append(label)
+            if limit is not None and len(texts) >= limit:
+                break
+    if not texts:
+        raise EvalDataError(f"{path}: no labelled phrasings ({text_col!r} and {label_col!r} both non-empty)")
+    return texts, labels
+
+
+# --- the evaluation ---------------------------------------------------------------------------
+
+
+def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | None = None,
+                 mapping_path: Path | None = None) -> int:
+    data_dir = Path(data_dir) if data_dir is not None else DEFAULT_DATA
+    if not data_dir.is_dir():
+        print(f"shared data not found at {data_dir}; nothing to evaluate "
+              f"(expects faq/bitext/<qa>.csv and faq/bitext/utterances_8k.csv; pass --data DIR)")
+        return 2
+    if limit is not None and limit < 1:
+        raise ValueError("--limit must be at least 1")
+    try:
+        qa_path, utt_path = find_files(data_dir)
+        missing = [c for c in QA_COLUMNS if c not in {h.lower() for h in _header(qa_path)}]
+        if missing:
+            raise EvalDataError(f"{qa_path}: missing column(s) {', '.join(missing)} needed by the Bitext mapping")
+        texts, labels = load_utterances(utt_path, limit)
+    except EvalDataError as exc:
+        print(f"error: {exc}")
+        return 2
+
+    quiet_offline_environment()
+    from retrieval.embeddings import make_embedder
+    from retrieval.faq import FaqLookupService
+    from retrieval.ingest import ingest_file
+    from retrieval.mapping import Mapping
+    from retrieval.store import IndexLocation, ShopIndex
+
+    mapping = Mapping.load(mapping_path or DEFAULT_MAPPING)
+    embedder = make_embedder(
+        settings.embedding_model,
+        openai_model=settings.openai_embedding_model,
+        base_url=settings.openai_base_url,
+        api_key=settings.openai_api_key,
+        batch_size=settings.embedding_batch_size,
+    )
+    print(f"FAQ lookup evaluation: Q/A {qa_path}, phrasings {utt_path} ({len(texts):,}"
+          f"{' (--limit)' if limit else ''}), embedder {embedder.model_id}")
+
+    with tempfile.TemporaryDirectory(prefix="shopassist-faq-eval-", ignore_cleanup_errors=True) as tmp:
+        index = ShopIndex(IndexLocation(home=Path(tmp) / "home", collection="faq_eval"), embedder)
+        report = ingest_file(index, qa_path, "faq", mapping, progress=False, rejects_path=Path(tmp) / "rejects.jsonl")
+        print(f"  loaded: {report.summary()}; {report.embedded_records:,} phrasings indexed; "
+              f"calibrated threshold {report.faq_threshold}")
+        if report.rejected:
+            print(f"  warning: {report.rejected} Q/A rows rejected (first reasons: "
+                  f"{Path(tmp, 'rejects.jsonl').read_text('utf-8').splitlines()[:2]})")
+        entries = index.item_ids("faq")
+        indexed_phrasings: set[str] = set()
+        for batch in index.iter_records(where={"kind": "faq"}, include=["documents"]):
+            indexed_phrasings.update(d.strip().lower() for d in batch["documents"])
+        unknown = Counter(y for y in labels if y not in entries)
+        if unknown:
+            print(f"  warning: {sum(unknown.values())} phrasings are labelled with intents that have no entry: "
+                  f"{', '.join(f'{k} ({v})' for k, v in unknown.most_common(5))}")
+
+        service = FaqLookupService(index, threshold=settings.faq_threshold)
+        started = time.perf_counter()
+        vectors = embedder.embed(texts)
+        embed_seconds = time.perf_counter() - started
+
+        predictions: list[str | None] = []
+        ranked: list[list[str]] = []
+        confident: list[bool] = []
+        baseline: list[str | None] = []
+        started = time.perf_counter()
+        for text, vector in zip(texts, vectors):
+            result = service.lookup(text, k=K, query_vector=vector)
+            ids = [m.entry.id for m in result.matches]
+            ranked.append(ids)
+            confident.append(result.confident)
+            predictions.append(ids[0] if result.confident and ids else None)
+            nearest = index.dense_query(vector, 1, {"kind": "faq"})
+            baseline.append(nearest[0][2]["item_id"] if nearest else None)
+        lookup_seconds = time.perf_counter() - started
+        threshold = service.current_threshold()
+
+    acc = accuracy_at_1(predictions, labels)
+    top1_any = accuracy_at_1([r[0] if r else None for r in ranked], labels)
+    rank_mrr = mrr(ranked, labels)
+    refused = share([not c for c in confident])
+    base_acc = accuracy_at_1(baseline, labels)
+    seen = [t.strip().lower() in indexed_phrasings for t in texts]
+    unseen_idx = [i for i, s in enumerate(seen) if not s]
+    unseen_acc = accuracy_at_1([predictions[i] for i in unseen_idx], [labels[i] for i in unseen_idx]) if unseen_idx else float("nan")
+    wrong_confident = share([p is not None and p != y for p, y in zip(predictions, labels)])
+
+    n = len(texts)
+    print(f"  {n:,} phrasings, {len(set(labels))} intents, {len(entries)} entries; threshold {threshold:.3f}; "
+          f"embedding {embed_seconds:.1f}s, lookups {lookup_seconds:.1f}s ({lookup_seconds / n * 1000:.1f} ms each)")
+    print(f"\n  {'figure':<48}{'value':>9}  target")
+    rows = [
+        ("accuracy@1 (right entry and confident)", acc, f">= {TARGET_ACCURACY}  {'PASS' if acc >= TARGET_ACCURACY else 'FAIL'}"),
+        ("top-1 right, ignoring confidence", top1_any, ""),
+        (f"MRR@{K} (ranked matches, any confidence)", rank_mrr, ""),
+        ('share answered "no confident match"', refused, ""),
+        ("share answered confidently and wrongly", wrong_confident, ""),
+        ("baseline: nearest phrasing's entry, accuracy", base_acc, ""),
+        (f"accuracy@1 on phrasings not in the Q/A file ({len(unseen_idx):,})", unseen_acc, ""),
+    ]
+    for name, value, target in rows:
+        print(f"  {name:<48}{value:>9.4f}  {target}")
+    common = confusions(predictions, labels)
+    if common:
+        print("  most frequent errors (label -> answer): "
+              + "; ".join(f"{y} -> {p} ({c})" for (y, p), c in common))
+    return 0

@@ -1,0 +1,114 @@
+"""Shared fixtures: the real embedding model, a real Chroma server on 127.0.0.1, and indexes on
+both backends. Nothing is mocked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import quiet_offline_environment
+
+quiet_offline_environment()
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+MAPPINGS = REPO / "examples" / "mappings"
+DEMO = REPO / "examples" / "demo"
+SHARED_DATA = Path(os.environ.get("SHOPASSIST_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from retrieval.embeddings import TransformersEmbedder
+
+    return TransformersEmbedder()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real `chroma run` server on loopback for the whole session."""
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    log = open(path / "server.log", "wb")
+    proc = subprocess.Popen([chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma server exited: {(path / 'server.log').read_text()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("chroma server did not start within 60 s")
+    yield ("127.0.0.1", port)
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def make_index(tmp_path, embedder, backend, request):
+    """Factory for a fresh, empty ShopIndex on the test's backend."""
+    from retrieval.store import IndexLocation, ShopIndex
+
+    def _make(home: Path | None = None, collection: str | None = None) -> ShopIndex:
+        home = home or tmp_path / "home"
+        name = collection or f"t{uuid.uuid4().hex[:12]}"
+        if backend == "server":
+            host, port = request.getfixturevalue("chroma_server")
+            location = IndexLocation(home=home, collection=name, chroma_host=host, chroma_port=port)
+        else:
+            location = IndexLocation(home=home, collection=name)
+        return ShopIndex(location, embedder)
+
+    return _make
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory, embedder):
+    """The demo catalog and FAQ loaded once into an embedded index (read-only tests share it)."""
+    from retrieval.ingest import ingest_file
+    from retrieval.store import IndexLocation, ShopIndex
+
+    home = tmp_path_factory.mktemp("demo-home")
+    index = ShopIndex(IndexLocation(home=home), embedder)
+    ingest_file(index, DEMO / "products.jsonl", "product", progress=False)
+    ingest_file(index, DEMO / "faq.md", "faq", progress=False)
+    return index
+
+
+def shared_file(pattern: str) -> Path:
+    """A file of the shared real data, or skip with a message saying what is missing."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared real data not found at {SHARED_DATA} (set SHOPASSIST_SHARED_DATA); skipping real-data test")
+    matches = sorted(p for p in SHARED_DATA.glob(pattern) if p.is_file())
+    if not matches:
+        pytest.skip(f"no file matching {pattern} under {SHARED_DATA}")
+    return matches[0]
