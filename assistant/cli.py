@@ -101,8 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from retrieval.readers import FileError
     from retrieval.store import IndexConfigError
 
+    from pydantic import ValidationError
+
     try:
         return _dispatch(args)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in exc.errors())
+        print(f"error: invalid {problems}", file=sys.stderr)
+        return 2
     except (FileError, MappingError, IndexConfigError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

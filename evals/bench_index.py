@@ -35,6 +35,8 @@ DEMO_PRODUCTS = REPO / "examples" / "demo" / "products.jsonl"
 K = 10
 SEED = 20240601
 RAW_SAMPLE = 2000
+RAW_SECONDS = 30.0
+INGEST_BATCH = 256  # retrieval.ingest.ingest_file's default batch_size
 TARGET_INGEST_RATIO = 0.8
 TARGET_HYBRID_P50_MS = 15.0
 TARGET_RECALL = 0.99
@@ -282,14 +284,17 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
         print(f"  note: --home {settings.home} is not used; the benchmark always builds a temporary index")
 
     # 1. Raw embedding throughput: the ceiling for ingest.
+    # Same call pattern as ingest (256 texts per call): up to RAW_SAMPLE texts or RAW_SECONDS.
     rng = random.Random(SEED + 2)
     sample = rng.sample(texts, min(RAW_SAMPLE, len(texts)))
     embedder.embed(sample[:32])  # warm-up (lazy init, allocator)
-    started = time.perf_counter()
-    embedder.embed(sample)
+    done, started = 0, time.perf_counter()
+    while done < len(sample) and (done == 0 or time.perf_counter() - started < RAW_SECONDS):
+        embedder.embed(sample[done : done + INGEST_BATCH])
+        done += len(sample[done : done + INGEST_BATCH])
     raw_seconds = time.perf_counter() - started
-    raw_rate = len(sample) / raw_seconds
-    print(f"\n[1] raw embedding: {len(sample):,} texts in {raw_seconds:.1f}s = {raw_rate:,.0f} texts/s")
+    raw_rate = done / raw_seconds
+    print(f"\n[1] raw embedding: {done:,} texts in {raw_seconds:.1f}s = {raw_rate:,.0f} texts/s")
 
     with tempfile.TemporaryDirectory(prefix="shopassist-bench-", ignore_cleanup_errors=True) as tmp:
         tmp_path = Path(tmp)
@@ -306,7 +311,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
         _timed_method(index, "rebuild_lexical", buckets)
         _timed_method(index, "stored_hashes", buckets)
         started = time.perf_counter()
-        report = ingest_file(index, catalog_file, "product", progress=False)
+        report = ingest_file(index, catalog_file, "product", batch_size=INGEST_BATCH, progress=False)
         ingest_seconds = time.perf_counter() - started
         ingest_rate = report.added / ingest_seconds if ingest_seconds else float("nan")
         ratio = ingest_rate / raw_rate
@@ -314,6 +319,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
         print(f"[2] ingest: {report.summary()}")
         print(f"    {report.added:,} items in {ingest_seconds:.1f}s = {ingest_rate:,.0f} items/s "
               f"= {ratio:.2f}x raw embedding")
+        print(f"    embedding is {timed.seconds / ingest_seconds:.0%} of ingest time (a load-independent view of the overhead)")
         print(f"    breakdown: embedding {timed.seconds:.1f}s ({timed.texts / max(timed.seconds, 1e-9):,.0f} texts/s), "
               f"Chroma upsert {buckets.get('upsert', 0):.1f}s, BM25 rebuild {buckets.get('rebuild_lexical', 0):.1f}s, "
               f"hash lookup {buckets.get('stored_hashes', 0):.1f}s, parse/other {other:.1f}s")

@@ -10,7 +10,7 @@ from typing import Any
 from .schemas import FaqEntry, Product
 
 # Bump when the text or metadata layout changes: every item then counts as changed and is re-embedded.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 CATEGORY_LEVELS = 4
 
 
@@ -71,12 +71,17 @@ def product_record(product: Product, content_hash: str) -> IndexRecord:
     return IndexRecord(product_record_id(product.id), product.id, "product", product_text(product), meta)
 
 
-def faq_record_id(entry_id: str, phrasing_no: int) -> str:
+def faq_record_id(entry_id: str, phrasing_no: int | str) -> str:
     return f"faq:{entry_id}:{phrasing_no}"
 
 
+def faq_answer_record_id(entry_id: str) -> str:
+    return faq_record_id(entry_id, "answer")
+
+
 def faq_records(entry: FaqEntry, content_hash: str) -> list[IndexRecord]:
-    """One record per phrasing, so a question matches whichever way the shopper words it."""
+    """One record per phrasing, so a question matches whichever way the shopper words it, plus
+    one for the answer (questions often use the answer's words: "do you take paypal")."""
     payload = json.dumps(entry.model_dump(mode="json"), ensure_ascii=False)
     records = []
     for n, phrasing in enumerate(entry.phrasings()):
@@ -90,6 +95,8 @@ def faq_records(entry: FaqEntry, content_hash: str) -> list[IndexRecord]:
         if entry.category:
             meta["faq_category"] = key(entry.category)
         records.append(IndexRecord(faq_record_id(entry.id, n), entry.id, "faq", phrasing, meta))
+    answer_meta = dict(records[0].metadata, phrasing_no=-1)
+    records.append(IndexRecord(faq_answer_record_id(entry.id), entry.id, "faq", entry.answer, answer_meta))
     return records
 
 

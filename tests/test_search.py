@@ -1,0 +1,120 @@
+"""Hybrid search: fusion evidence, hard pre-filters (k hits whenever k match), filter semantics
+agreeing across Chroma, numpy and the reference predicate, profile blending, LangChain."""
+
+import json
+
+import numpy as np
+import pytest
+
+from retrieval.filters import MetadataTable, chroma_where, matches
+from retrieval.ingest import ingest_file
+from retrieval.schemas import SearchFilters
+from retrieval.search import HybridSearcher, blend
+from tests.conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def searcher(demo_index):
+    return HybridSearcher(demo_index)
+
+
+def all_products(index):
+    return [m for b in index.iter_records(where={"kind": "product"}, include=["metadatas"]) for m in b["metadatas"]]
+
+
+def test_hybrid_hits_are_typed_with_per_signal_ranks(searcher):
+    hits = searcher.search("waterproof hiking jacket", k=5, filters=SearchFilters(kind="product"))
+    assert len(hits) == 5
+    assert all(h.kind == "product" and h.product is not None for h in hits)
+    assert any(h.dense_rank and h.lexical_rank for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert any("jacket" in h.product.title.lower() for h in hits[:3])
+
+
+def test_search_returns_faq_and_products_from_one_index(searcher):
+    hits = searcher.search("how long does shipping take", k=5)
+    assert hits[0].kind == "faq" and hits[0].faq is not None
+    hits = searcher.search("espresso coffee maker", k=5)
+    assert hits[0].kind == "product"
+
+
+FILTER_CASES = [
+    SearchFilters(kind="product", max_price=50),
+    SearchFilters(kind="product", min_price=100, max_price=200, categories=["Footwear"]),
+    SearchFilters(kind="product", brands=["stridewell", "VELOXA"]),
+    SearchFilters(kind="product", exclude_brands=["Stridewell"], categories=["running shoes"]),
+    SearchFilters(kind="product", colors=["Black"], sizes=["M", "L"]),
+    SearchFilters(kind="product", min_rating=4.5, in_stock_only=True),
+    SearchFilters(kind="product", categories=["Electronics"], max_price=30, colors=["white"]),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES, ids=lambda f: json.dumps(f.model_dump(exclude_defaults=True)))
+def test_filters_agree_and_return_k_whenever_k_match(searcher, demo_index, filters):
+    products = all_products(demo_index)
+    expected = {m["item_id"] for m in products if matches(filters, m)}
+    # the numpy mask (lexical side) and Chroma's where clause (dense side) agree with the reference
+    table = MetadataTable(products)
+    assert {products[i]["item_id"] for i in np.flatnonzero(table.mask(filters))} == expected
+    got = demo_index.collection.get(where=chroma_where(filters), include=[])["ids"]
+    assert {g.split(":", 1)[1] for g in got} == expected
+    for mode in ("hybrid", "dense", "lexical"):
+        hits = searcher.search("shoes jacket headphones mat", k=10, filters=filters, mode=mode)
+        assert all(h.id in expected for h in hits), mode
+        if mode != "lexical":  # BM25 only returns items sharing a word with the query
+            assert len(hits) == min(10, len(expected)), (mode, len(expected))
+
+
+def test_selective_filter_still_fills_k(searcher, demo_index):
+    products = all_products(demo_index)
+    brand = products[0]["brand"]
+    filters = SearchFilters(kind="product", brands=[brand])
+    n = sum(1 for m in products if m.get("brand") == brand)
+    hits = searcher.search("something completely unrelated like a garden hose", k=n + 5, filters=filters)
+    assert len(hits) == n and {h.product.brand.lower() for h in hits} == {brand}
+
+
+def test_profile_vector_moves_results(searcher, demo_index):
+    query = "gift ideas"
+    base = searcher.search(query, k=10, filters=SearchFilters(kind="product"))
+    vectors = demo_index.vectors(["product:SKU-0001"])
+    profile = vectors["product:SKU-0001"]
+    personal = searcher.search(query, k=10, filters=SearchFilters(kind="product"), profile_vector=profile, profile_weight=0.6)
+    assert [h.id for h in personal] != [h.id for h in base]
+    assert "SKU-0001" in [h.id for h in personal[:3]]
+    assert np.allclose(blend(profile, None, 0.5), profile)
+    with pytest.raises(ValueError):
+        blend(profile, profile, 1.5)
+
+
+def test_lexical_sidecar_rebuilds_when_stale(make_index, tmp_path):
+    index = make_index()
+    ingest_file(index, DEMO / "faq.md", "faq", progress=False)
+    index.begin_write()  # as if another writer (or a killed load) changed the collection
+    assert index.lexical.revision != index.revision()
+    hits = HybridSearcher(index).search("refund", k=3, mode="lexical")
+    assert hits and index.lexical.revision == index.revision()
+
+
+def test_langchain_retriever(searcher):
+    from langchain_core.retrievers import BaseRetriever
+
+    from retrieval.langchain_retriever import ShopRetriever
+
+    retriever = ShopRetriever(searcher=searcher, k=3, filters=SearchFilters(kind="product", max_price=40))
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke("yoga mat")
+    assert len(docs) == 3 and all(d.metadata["price"] <= 40 for d in docs)
+    assert all(d.metadata["kind"] == "product" for d in docs)
+
+
+def test_embedding_adapters(embedder):
+    from retrieval.embeddings import ChromaEmbeddingFunction, langchain_embeddings
+
+    vecs = embedder.embed(["red dress", "blue jeans", ""])
+    assert vecs.shape == (3, 384) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-5)
+    ef = ChromaEmbeddingFunction(embedder)
+    assert np.allclose(ef(["red dress"])[0], vecs[0], atol=1e-5)
+    lc = langchain_embeddings(embedder)
+    assert np.allclose(lc.embed_query("red dress"), vecs[0], atol=1e-5)
+    assert len(lc.embed_documents(["a", "b"])) == 2
