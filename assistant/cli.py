@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--mapping", type=Path, help="TOML file mapping the file's fields to ours")
         p.add_argument("--sync", action="store_true", help=f"remove {what} items that are no longer in the file")
         p.add_argument("--rejects", type=Path, help="where to write rejected rows (JSONL)")
-        p.add_argument("--no-progress", action="store_true")
+        p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bar on stderr (default: when stderr is a terminal)")
 
     search = sub.add_parser("search", help="hybrid search over products and FAQ")
     _common(search)
@@ -156,7 +157,7 @@ def _ingest(args) -> int:
 
     report = ingest_file(
         shop.index, args.path, kind, mapping, sync=args.sync, rejects_path=args.rejects,
-        progress=False if args.no_progress else None, on_reject=show,
+        progress=args.progress, on_reject=show,
     )
     print(report.summary())
     return 0

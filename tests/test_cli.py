@@ -24,9 +24,9 @@ def run(*args, home, check=True):
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
     home = tmp_path_factory.mktemp("cli-home")
-    out = run("ingest", "catalog", DEMO / "products.jsonl", "--no-progress", home=home)
+    out = run("ingest", "catalog", DEMO / "products.jsonl", home=home)
     assert "352 added" in out.stdout or "added" in out.stdout
-    run("ingest", "faq", DEMO / "faq.md", "--no-progress", home=home)
+    run("ingest", "faq", DEMO / "faq.md", home=home)
     return home
 
 
@@ -67,7 +67,7 @@ def test_lookup(home):
 
 def test_ingest_with_mapping_and_rejects(home, tmp_path):
     out = run("ingest", "catalog", FIXTURES / "flipkart_like.csv", "--mapping", MAPPINGS / "flipkart.toml",
-              "--rejects", tmp_path / "r.jsonl", "--no-progress", home=home)
+              "--rejects", tmp_path / "r.jsonl", home=home)
     assert "3 added" in out.stdout and "1 rejected" in out.stdout
     assert "rejected line 5: unparsable price 'n/a'" in out.stderr
     assert json.loads((tmp_path / "r.jsonl").read_text())["line"] == 5
