@@ -104,11 +104,13 @@ def demo_index(tmp_path_factory, embedder):
     return index
 
 
-def shared_file(pattern: str) -> Path:
-    """A file of the shared real data, or skip with a message saying what is missing."""
+def shared_file(folder: str, name_contains: str = "", suffixes: tuple[str, ...] = (".csv", ".json", ".jsonl")) -> Path:
+    """A file of the shared real data (`folder` may be a file or a folder), or skip saying what is missing."""
+    from evals.datasets import find_data_file
+
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared real data not found at {SHARED_DATA} (set SHOPASSIST_SHARED_DATA); skipping real-data test")
-    matches = sorted(p for p in SHARED_DATA.glob(pattern) if p.is_file())
-    if not matches:
-        pytest.skip(f"no file matching {pattern} under {SHARED_DATA}")
-    return matches[0]
+    found = find_data_file(SHARED_DATA, folder, name_contains, suffixes)
+    if found is None:
+        pytest.skip(f"no {'/'.join(suffixes)} file{' named *' + name_contains + '*' if name_contains else ''} under {SHARED_DATA / folder}")
+    return found
