@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(ef)
     ef.add_argument("--data", type=Path, help="folder with the shared data (default: ../shared/data)")
     ef.add_argument("--limit", type=int, help="only the first N phrasings")
+
+    _add_profile_commands(sub)
     return parser
 
 
@@ -141,6 +143,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from evals.faq_lookup import run_faq_eval
 
         return run_faq_eval(_settings(args), data_dir=args.data, limit=args.limit)
+    if args.command == "feedback":
+        return _feedback(args)
+    if args.command == "profile":
+        return _profile(args)
     raise ValueError(f"unknown command {args.command}")
 
 
@@ -235,6 +241,103 @@ def _reset(args) -> int:
         return 1
     _open(args).index.reset()
     print("index deleted")
+    return 0
+
+
+# --- shopper profiles: `feedback` and `profile show|set|forget` ---------------------------------
+
+
+def _add_profile_commands(sub) -> None:
+    from .profile import EVENT_TYPES
+
+    fb = sub.add_parser("feedback", help="record what a shopper did with a product")
+    _common(fb)
+    fb.add_argument("--user", required=True)
+    fb.add_argument("--product", help="product id (required except for --event handoff)")
+    fb.add_argument("--event", required=True, choices=EVENT_TYPES)
+    fb.add_argument("--session")
+
+    prof = sub.add_parser("profile", help="a shopper's stored profile")
+    prof_sub = prof.add_subparsers(dest="what", required=True)
+    show = prof_sub.add_parser("show", help="preferences, event counts and recent events")
+    _common(show)
+    show.add_argument("user")
+    show.add_argument("--limit", type=int, default=10, help="recent events to show")
+    show.add_argument("--json", action="store_true")
+    pset = prof_sub.add_parser("set", help="change stated preferences (given fields replace, others are kept)")
+    _common(pset)
+    pset.add_argument("user")
+    pset.add_argument("--max-budget", type=float)
+    pset.add_argument("--min-budget", type=float)
+    pset.add_argument("--brand", action="append", help="preferred brand; repeatable")
+    pset.add_argument("--avoid-brand", action="append", help="repeatable")
+    pset.add_argument("--size", action="append", help="repeatable")
+    pset.add_argument("--color", action="append", help="repeatable")
+    forget = prof_sub.add_parser("forget", help="delete everything stored about the shopper")
+    _common(forget)
+    forget.add_argument("user")
+
+
+def _feedback(args) -> int:
+    from retrieval.documents import product_record_id
+
+    from .profile import ProfileStore, check_user_id
+
+    check_user_id(args.user)  # fail before loading the model
+    store = ProfileStore(_settings(args).home)
+    if args.product is not None and not _open(args).index.metadatas([product_record_id(args.product)]):
+        print(f"error: unknown product {args.product}", file=sys.stderr)
+        return 2
+    event = store.record(args.user, args.event, product_id=args.product, session_id=args.session)
+    print(f"recorded {event.event}" + (f" of {event.product_id}" if event.product_id else "") + f" for {event.user_id}")
+    return 0
+
+
+def _profile(args) -> int:
+    # No index needed: the profile store is a file of its own, so no model is loaded.
+    from .profile import ProfileStore, check_user_id
+
+    check_user_id(args.user)
+    store = ProfileStore(_settings(args).home)
+    if args.what == "forget":
+        print(f"removed {store.forget(args.user)} rows for {args.user}")
+        return 0
+    if args.what == "set":
+        changes = {
+            field: value
+            for field, value in (
+                ("max_budget", args.max_budget), ("min_budget", args.min_budget), ("preferred_brands", args.brand),
+                ("avoided_brands", args.avoid_brand), ("sizes", args.size), ("colors", args.color),
+            )
+            if value is not None
+        }
+        if not changes:
+            raise ValueError("nothing to set: give --max-budget, --min-budget, --brand, --avoid-brand, --size or --color")
+        prefs = store.update_preferences(args.user, **changes)
+        print(json.dumps(prefs.model_dump(mode="json"), ensure_ascii=False))
+        return 0
+    if args.limit < 0:
+        raise ValueError("--limit must not be negative")
+    prefs = store.get_preferences(args.user)
+    counts = store.event_counts(args.user)
+    recent = store.events(args.user, limit=args.limit)
+    if args.json:
+        print(json.dumps({"user_id": args.user, "preferences": prefs.model_dump(mode="json"), "event_counts": counts,
+                          "recent_events": [e.model_dump(mode="json") for e in recent]}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"user: {args.user}")
+    print("preferences:" + (" none stated" if prefs.is_empty() else ""))
+    for field, value in prefs.model_dump().items():
+        if value not in (None, []):
+            print(f"  {field}: {', '.join(value) if isinstance(value, list) else f'{value:g}'}")
+    print("events:" + (" none" if not counts else " " + ", ".join(f"{k} {n}" for k, n in counts.items())))
+    if recent:
+        import time
+
+        print("recent:")
+        for e in recent:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(e.ts))
+            print(f"  {when} {e.event}" + (f" {e.product_id}" if e.product_id else "") + (f" (session {e.session_id})" if e.session_id else ""))
     return 0
 
 

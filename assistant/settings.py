@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +24,17 @@ class Settings(BaseSettings):
     openai_embedding_model: str | None = Field(default=None, description="Use this model of an OpenAI-compatible endpoint for embeddings.")
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+
+    llm_backend: Literal["embedded", "openai", "none"] = Field(
+        default="embedded", description="embedded: SmolLM2 in-process; openai: any OpenAI-compatible endpoint; none: no LLM stage."
+    )
+    llm_model: str | None = Field(default=None, description="Model name at the endpoint, or a local GGUF path for embedded.")
+    llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8001/v1 (vLLM, Ollama, llama.cpp server).")
+    llm_api_key: str | None = None
+    llm_timeout: float = Field(default=20.0, gt=0)
+    llm_context_window: int = Field(default=2048, ge=512)
+    llm_json_mode: Literal["json_object", "json_schema"] = "json_object"
+    llm_threads: int = Field(default=2, ge=1)
 
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")

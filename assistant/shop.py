@@ -42,3 +42,47 @@ class Shop:
     @cached_property
     def faq(self) -> FaqLookupService:
         return FaqLookupService(self.index, threshold=self.settings.faq_threshold)
+
+    @cached_property
+    def profiles(self):
+        from .profile import ProfileStore
+
+        return ProfileStore(self.settings.home)
+
+    @cached_property
+    def sessions(self):
+        from .sessions import SessionStore
+
+        return SessionStore(self.settings.home)
+
+    @cached_property
+    def llm(self):
+        return make_llm(self.settings)
+
+    def assistant(self, llm="configured", config=None):
+        """The chat agent over this shop; `llm=None` switches the LLM stages off."""
+        from .agent import AgentConfig, ShoppingAssistant
+
+        return ShoppingAssistant(
+            index=self.index, searcher=self.searcher, faq=self.faq, sessions=self.sessions,
+            llm=self.llm if llm == "configured" else llm, profiles=self.profiles, config=config or AgentConfig(),
+        )
+
+
+def make_llm(settings: Settings):
+    """The configured LLM backend, or None when switched off."""
+    if settings.llm_backend == "none":
+        return None
+    if settings.llm_backend == "openai":
+        from .llm import OpenAICompatibleLLM
+
+        if not settings.llm_model:
+            raise ValueError("SHOPASSIST_LLM_MODEL must name the model when SHOPASSIST_LLM_BACKEND=openai")
+        return OpenAICompatibleLLM(
+            model=settings.llm_model, base_url=settings.llm_base_url, api_key=settings.llm_api_key,
+            timeout=settings.llm_timeout, context_window=settings.llm_context_window, json_mode=settings.llm_json_mode,
+        )
+    from .llm import LlamaCppLLM, smollm2_path
+
+    return LlamaCppLLM(model_path=settings.llm_model or smollm2_path(), context_window=settings.llm_context_window,
+                       threads=settings.llm_threads, timeout=settings.llm_timeout)
