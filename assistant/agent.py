@@ -85,7 +85,8 @@ class AgentConfig:
     llm_rank: bool = True
     llm_faq_rephrase: bool = False  # the FAQ text verbatim is exact; rephrasing is opt-in
     history_tokens: int = 400
-    card_tokens: int = 900
+    card_tokens: int = 700  # prompt processing dominates a small CPU model's latency
+    rank_cards: int = 6
     max_message_chars: int = MAX_MESSAGE_CHARS
     min_catalog_similarity: float = 0.3  # below this, a request matches nothing we sell
 
@@ -157,7 +158,7 @@ class ShoppingAssistant:
         result.constraints = u.intent
         result.reply = "".join(reply_parts).strip()
         result.timings_ms = timings | {"total": _ms(started)}
-        result.notes = u.notes
+        result.notes = u.notes + result.notes
         self.sessions.save_turn(
             session_id, user_id, state,
             [ChatMessage(role="user", content=message), ChatMessage(role="assistant", content=result.reply)],
@@ -271,7 +272,8 @@ class ShoppingAssistant:
     def _recommend(self, message, u: Understanding, state: SessionState, result: TurnResult, user_id, timings, say) -> Iterator[dict]:
         intent = u.intent
         if u.cheaper and state.last_prices:
-            intent.max_price = round(min(state.last_prices) - 0.01, 2)
+            # "cheaper ones": below the middle of what was just shown
+            intent.max_price = round(sorted(state.last_prices)[len(state.last_prices) // 2] - 0.01, 2)
             if intent.min_price is not None and intent.min_price > intent.max_price:
                 intent.min_price = None
         if u.pricier and state.last_prices:
@@ -294,7 +296,8 @@ class ShoppingAssistant:
         yield from say(intro)
         ranked: RankResult = rank_and_explain(
             self.llm if self.config.llm_rank else None, candidates, intent, message, self.facets(),
-            n=self.config.products_per_reply, card_budget=self.config.card_tokens, preferences=self._preferences_text(user_id),
+            n=self.config.products_per_reply, card_budget=self.config.card_tokens, max_cards=self.config.rank_cards,
+            preferences=self._preferences_text(user_id),
         )
         timings["rank_explain"] = _ms(t)
         result.llm_used["rank"] = ranked.used_llm

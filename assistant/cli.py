@@ -55,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--k", type=int, default=3)
     lookup.add_argument("--json", action="store_true")
 
+    ask = sub.add_parser("ask", help="one chat turn, for scripts")
+    _common(ask)
+    ask.add_argument("message")
+    ask.add_argument("--session", required=True, help="conversation id; the same id continues it")
+    ask.add_argument("--user", help="shopper id (profile and feedback)")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("--no-llm", action="store_true", help="switch the LLM stages off")
+
+    chat = sub.add_parser("chat", help="chat in the terminal")
+    _common(chat)
+    chat.add_argument("--session", help="conversation id (default: a new one)")
+    chat.add_argument("--user")
+    chat.add_argument("--no-llm", action="store_true")
+
     stats = sub.add_parser("stats", help="what the index holds")
     _common(stats)
     stats.add_argument("--json", action="store_true")
@@ -63,9 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(reset)
     reset.add_argument("--yes", action="store_true", help="do not ask")
 
-    demo = sub.add_parser("demo", help="load the demo catalog and FAQ, then search interactively")
+    demo = sub.add_parser("demo", help="load the demo catalog and FAQ, then open the chat UI on 127.0.0.1")
     _common(demo)
     demo.add_argument("--no-interactive", action="store_true", help="load and exit")
+
+    ui = sub.add_parser("ui", help="serve the chat UI (Gradio) over the index in --home")
+    _common(ui)
+    ui.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    ui.add_argument("--port", type=int, default=7860)
+    ui.add_argument("--no-llm", action="store_true", help="rules and retrieval only, no language model")
 
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bench_sub = bench.add_subparsers(dest="what", required=True)
@@ -129,12 +149,22 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _lookup(args)
     if args.command == "stats":
         return _stats(args)
+    if args.command == "ask":
+        return _ask(args)
+    if args.command == "chat":
+        return _chat(args)
     if args.command == "reset":
         return _reset(args)
     if args.command == "demo":
         from .demo import run_demo
 
         return run_demo(_open(args), interactive=not args.no_interactive)
+    if args.command == "ui":
+        from .ui import launch_ui
+
+        shop = _open(args)
+        launch_ui(shop.assistant(llm=None) if args.no_llm else shop, host=args.host, port=args.port)
+        return 0
     if args.command == "bench":
         from evals.bench_index import run_benchmark
 
@@ -213,6 +243,58 @@ def _lookup(args) -> int:
     for m in result.matches:
         print(f"[{m.score:.3f}] {m.entry.id}: {m.entry.question}\n    {m.entry.answer}\n    source: {m.entry.source or m.entry.id}")
     return 0
+
+
+def _agent(args):
+    shop = _open(args)
+    return shop.assistant(llm=None) if args.no_llm else shop.assistant()
+
+
+def _ask(args) -> int:
+    from .agent import InputError
+
+    agent = _agent(args)
+    try:
+        if args.json:
+            result = agent.turn(args.message, args.session, args.user)
+            out = result.model_dump(mode="json", include={"reply", "intent", "constraints", "products", "faq", "alternatives",
+                                                           "relaxation", "handoff", "unknown_values", "session_id", "timings_ms"})
+            out["products"] = [{k: p[k] for k in ("id", "title", "price", "currency", "reason", "url")} for p in out["products"]]
+            print(json.dumps(out, ensure_ascii=False, indent=1))
+            return 0
+        for event in agent.turn_stream(args.message, args.session, args.user):
+            if event["type"] == "delta":
+                print(event["text"], end="", flush=True)
+        print()
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
+    return 0
+
+
+def _chat(args) -> int:
+    import uuid
+
+    from .agent import InputError
+
+    agent = _agent(args)
+    session = args.session or uuid.uuid4().hex[:12]
+    print(f"shopassist chat (session {session}). Empty line or Ctrl-D to quit.")
+    while True:
+        try:
+            message = input("you> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not message:
+            return 0
+        print("assistant> ", end="", flush=True)
+        try:
+            for event in agent.turn_stream(message, session, args.user):
+                if event["type"] == "delta":
+                    print(event["text"], end="", flush=True)
+        except InputError as exc:
+            print(f"(cannot send that: {exc})", end="")
+        print()
 
 
 def _stats(args) -> int:

@@ -1,5 +1,5 @@
 """`shopassist demo`: load the shipped demo catalog and FAQ (fast when already loaded, thanks to
-content hashes), then an interactive search prompt."""
+content hashes), then the chat UI in the browser."""
 
 from __future__ import annotations
 
@@ -18,20 +18,11 @@ def load_demo(shop: Shop) -> None:
         print(report.summary())
 
 
-def run_demo(shop: Shop, interactive: bool = True) -> int:
+def run_demo(shop: Shop, interactive: bool = True, host: str = "127.0.0.1", port: int = 7860) -> int:
     load_demo(shop)
     if not interactive:
         return 0
-    print("Search the demo shop (products and FAQ). Empty line or Ctrl-D to quit.")
-    while True:
-        try:
-            query = input("search> ").strip()
-        except EOFError:
-            return 0
-        if not query:
-            return 0
-        for n, hit in enumerate(shop.searcher.search(query, k=5), 1):
-            if hit.product:
-                print(f"{n}. {hit.product.title} — {hit.product.price:.2f} {hit.product.currency}")
-            elif hit.faq:
-                print(f"{n}. FAQ: {hit.faq.question}\n   {hit.faq.answer}")
+    from .ui import launch_ui
+
+    launch_ui(shop, host=host, port=port)  # prints the URL; blocks until Ctrl-C
+    return 0

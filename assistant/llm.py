@@ -77,7 +77,7 @@ class LlamaCppLLM:
 
     model_path: str = field(default_factory=smollm2_path)
     context_window: int = 2048
-    threads: int = 2
+    threads: int = 1
     timeout: float = 30.0
     name: str = "smollm2-135m-instruct (embedded llama.cpp)"
 

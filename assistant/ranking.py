@@ -40,10 +40,11 @@ def rank_schema(candidate_ids: list[str], n: int) -> dict:
         "properties": {
             "picks": {
                 "type": "array",
+                "minItems": 1,
                 "maxItems": n,
                 "items": {
                     "type": "object",
-                    "properties": {"id": {"type": "string", "enum": candidate_ids}, "reason": {"type": "string", "maxLength": 200}},
+                    "properties": {"id": {"type": "string", "enum": candidate_ids}, "reason": {"type": "string", "maxLength": 160}},
                     "required": ["id", "reason"],
                 },
             }
@@ -66,7 +67,7 @@ class RankResult:
     problems: list[str] = field(default_factory=list)
 
 
-def card(product: Product, count: TokenCounter = tiktoken_counter, description_tokens: int = 40) -> str:
+def card(product: Product, count: TokenCounter = tiktoken_counter, description_tokens: int = 30) -> str:
     parts = [f"[{product.id}] {as_data(product.title, 200)}"]
     if product.brand:
         parts.append(f"brand {as_data(product.brand, 60)}")
@@ -90,10 +91,19 @@ def card(product: Product, count: TokenCounter = tiktoken_counter, description_t
 _MONEY = re.compile(r"(?:[$₹€£]\s*|\b(?:usd|inr|rs\.?)\s*)(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|usd|inr|rupees|bucks)\b", re.I)
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
 def reason_problem(reason: str, product: Product, facets: Facets) -> str | None:
-    """Why a reason contradicts the catalog, or None when it is fine."""
-    if not reason.strip():
-        return "empty reason"
+    """Why a reason is unusable (too thin, garbled, or contradicting the catalog), or None."""
+    words = _WORD.findall(reason)
+    if len(words) < 4:
+        return "too short to explain anything"
+    letters = sum(c.isalpha() for c in reason)
+    if letters < 0.6 * len(reason.replace(" ", "")) or re.search(r"(.{1,4})\1{4,}", reason):
+        return "garbled text"
+    if len({w.lower() for w in words}) < 0.5 * len(words):
+        return "repetitive text"
     for match in _MONEY.finditer(reason):
         value = float((match.group(1) or match.group(2)).replace(",", ""))
         if product.price is None or abs(value - product.price) > 0.01:
@@ -143,6 +153,7 @@ def rank_and_explain(
     *,
     n: int = 5,
     card_budget: int = 900,
+    max_cards: int = 8,
     preferences: str = "none stated",
     count: TokenCounter = tiktoken_counter,
 ) -> RankResult:
@@ -152,13 +163,13 @@ def rank_and_explain(
     chosen: list[RankedProduct] = []
     used_llm = False
     if llm is not None and candidates:
-        cards = fit_cards([card(p, count) for p in candidates], card_budget, count)
+        cards = fit_cards([card(p, count) for p in candidates[:max_cards]], card_budget, count)
         shown_ids = [p.id for p in candidates[: len(cards)]]
         prompt = load_prompt("rank")
         messages = prompt.messages(request=as_data(request, 500), constraints=intent.describe() or "none",
                                    preferences=preferences, cards="\n".join(cards), n=str(n))
         try:
-            answer = llm.structured(messages, RankAnswer, max_tokens=60 * n, schema=rank_schema(shown_ids, n))
+            answer = llm.structured(messages, RankAnswer, max_tokens=50 * n, schema=rank_schema(shown_ids, n))
             used_llm = True
         except LLMError as exc:
             problems.append(f"LLM rank failed: {exc}")

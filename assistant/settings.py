@@ -34,7 +34,9 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=20.0, gt=0)
     llm_context_window: int = Field(default=2048, ge=512)
     llm_json_mode: Literal["json_object", "json_schema"] = "json_object"
-    llm_threads: int = Field(default=2, ge=1)
+    # 1 by default: llama.cpp threads spin-wait, and with two threads on two cores any other load
+    # (the embedder, a test runner) stalls them; measured 72 tok/s with 1 thread vs 6 with 2 under load.
+    llm_threads: int = Field(default=1, ge=1)
 
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")

@@ -362,6 +362,10 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
         lat_raw, raw_ids = time_calls(
             "Chroma query alone (n=10, no where)",
             lambda i: [m["item_id"] for _, _, m in index.dense_query(qvecs[i], K, None)], n)
+        lat_raw_kind, _ = time_calls(
+            "Chroma query alone (n=10, where kind)",
+            lambda i: index.collection.query(query_embeddings=[qvecs[i]], n_results=K, where={"kind": "product"},
+                                             include=["distances"]), n)
         lat_exact, exact_pos = time_calls("exact numpy", lambda i: exact_top(matrix, qvecs[i], K), n)
 
         # 5. Recall against exact search.
@@ -384,7 +388,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
 
         print(f"[4] latency per query, ms (query embedding excluded), over {n} queries:")
         print(f"    {'search':<38}{'p50':>8}{'p95':>8}{'mean':>8}")
-        for lat in (lat_dense, lat_lex, lat_hybrid, lat_fhybrid, lat_fdense, lat_raw, lat_exact):
+        for lat in (lat_dense, lat_lex, lat_hybrid, lat_fhybrid, lat_fdense, lat_raw, lat_raw_kind, lat_exact):
             print(f"    {lat.label:<38}{lat.p50:>8.2f}{lat.p95:>8.2f}{np.mean(lat.ms):>8.2f}")
         print(f"[5] recall@{K} vs exact numpy search:")
         print(f"    dense (searcher, kind=product):      {dense_recall:.4f}  "
