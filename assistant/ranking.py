@@ -144,6 +144,23 @@ def template_reason(product: Product, intent: SearchIntent) -> str:
     return "Matches: " + ", ".join(bits) + "."
 
 
+_PICK = re.compile(r'\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"reason"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}')
+
+
+def salvage_picks(raw_text: str) -> RankAnswer:
+    """The complete picks of a JSON answer cut short (token limit): each still goes through
+    the same validation as any other pick."""
+    import json
+
+    picks = []
+    for match in _PICK.finditer(raw_text or ""):
+        try:
+            picks.append(Pick(id=json.loads(f'"{match.group(1)}"'), reason=json.loads(f'"{match.group(2)}"')))
+        except ValueError:
+            continue
+    return RankAnswer(picks=picks)
+
+
 def rank_and_explain(
     llm: LLM | None,
     candidates: list[Product],
@@ -172,8 +189,8 @@ def rank_and_explain(
             answer = llm.structured(messages, RankAnswer, max_tokens=50 * n, schema=rank_schema(shown_ids, n))
             used_llm = True
         except LLMError as exc:
-            problems.append(f"LLM rank failed: {exc}")
-            answer = RankAnswer()
+            answer = salvage_picks(exc.raw_text)
+            problems.append(f"LLM rank failed: {exc}" + (f" (salvaged {len(answer.picks)} complete picks)" if answer.picks else ""))
         seen: set[str] = set()
         for pick in answer.picks:
             product = by_id.get(pick.id)

@@ -78,10 +78,15 @@ def make_responder(assistant: ShoppingAssistant):
         reply = {"role": "assistant", "content": ""}
         history.append(reply)
         yield history, "", session_id
+        user = (user_id or "").strip() or None
         try:
-            user = (user_id or "").strip() or None
             if user is not None:
                 check_user_id(user)
+        except ValueError as exc:
+            reply["content"] = f"⚠️ {exc}"
+            yield history, gr.skip(), session_id
+            return
+        try:
             text = ""
             for event in assistant.turn_stream(message, session_id, user):
                 if event["type"] == "delta":
@@ -95,7 +100,7 @@ def make_responder(assistant: ShoppingAssistant):
                     if cards:
                         history.append({"role": "assistant", "content": cards})
                     yield history, gr.skip(), session_id
-        except (InputError, ValueError) as exc:  # InputError: the message; ValueError: the user id
+        except InputError as exc:  # the message cannot be processed as sent (empty, too long...)
             reply["content"] = f"⚠️ {exc}"
             yield history, gr.skip(), session_id
 

@@ -114,3 +114,47 @@ def shared_file(folder: str, name_contains: str = "", suffixes: tuple[str, ...] 
     if found is None:
         pytest.skip(f"no {'/'.join(suffixes)} file{' named *' + name_contains + '*' if name_contains else ''} under {SHARED_DATA / folder}")
     return found
+
+
+@pytest.fixture(scope="session")
+def embedded_llm():
+    from assistant.llm import LlamaCppLLM
+
+    return LlamaCppLLM(timeout=120)
+
+
+@pytest.fixture(scope="session")
+def llama_server(tmp_path_factory):
+    """`python -m llama_cpp.server` serving the shipped SmolLM2 GGUF: a real OpenAI-compatible
+    endpoint on loopback, for the `openai` code path."""
+    from assistant.llm import smollm2_path
+
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", smollm2_path(), "--host", "127.0.0.1", "--port", str(port),
+         "--n_threads", "1", "--n_ctx", "2048", "--model_alias", "smollm2"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    import urllib.request
+
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"llama_cpp.server exited: {log_path.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("llama_cpp.server did not start within 120 s")
+    yield f"http://127.0.0.1:{port}/v1"
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
