@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(bi)
     bi.add_argument("--items", type=int, default=10000)
     bi.add_argument("--queries", type=int, default=200)
+    ba = bench_sub.add_parser("agent", help="per-stage chat-turn latency with the LLM on and off, model tokens/s")
+    _common(ba)
+    ba.add_argument("--rounds", type=int, default=2)
 
     ev = sub.add_parser("eval", help="evaluations on labelled data")
     ev_sub = ev.add_subparsers(dest="what", required=True)
@@ -165,6 +168,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         shop = _open(args)
         launch_ui(shop.assistant(llm=None) if args.no_llm else shop, host=args.host, port=args.port)
         return 0
+    if args.command == "bench" and args.what == "agent":
+        from evals.bench_agent import run_agent_benchmark
+
+        return run_agent_benchmark(_settings(args), rounds=args.rounds)
     if args.command == "bench":
         from evals.bench_index import run_benchmark
 
