@@ -227,6 +227,13 @@ class ShoppingAssistant:
             state.shown = []
         return u
 
+    def _card_budget(self) -> int:
+        """Cards get what the model's window leaves after the prompt and the answer."""
+        if self.llm is None:
+            return self.config.card_tokens
+        reserved = 350 + 50 * self.config.products_per_reply  # instructions, request, and the JSON answer
+        return max(100, min(self.config.card_tokens, self.llm.context_window - reserved))
+
     def _catalog_similarity(self, message: str) -> float:
         hits = self.index.dense_query(self.index.embedder.embed([message])[0], 1, {"kind": "product"})
         return hits[0][1] if hits else 0.0
@@ -296,7 +303,7 @@ class ShoppingAssistant:
         yield from say(intro)
         ranked: RankResult = rank_and_explain(
             self.llm if self.config.llm_rank else None, candidates, intent, message, self.facets(),
-            n=self.config.products_per_reply, card_budget=self.config.card_tokens, max_cards=self.config.rank_cards,
+            n=self.config.products_per_reply, card_budget=self._card_budget(), max_cards=self.config.rank_cards,
             preferences=self._preferences_text(user_id),
         )
         timings["rank_explain"] = _ms(t)

@@ -389,7 +389,11 @@ def _profile(args) -> int:
     check_user_id(args.user)
     store = ProfileStore(_settings(args).home)
     if args.what == "forget":
-        print(f"removed {store.forget(args.user)} rows for {args.user}")
+        from .sessions import SessionStore
+
+        # Everything about the shopper: events, preferences, and their conversations.
+        removed = store.forget(args.user) + SessionStore(_settings(args).home).forget_user(args.user)
+        print(f"removed {removed} rows for {args.user}")
         return 0
     if args.what == "set":
         changes = {

@@ -118,3 +118,18 @@ def test_embedding_adapters(embedder):
     lc = langchain_embeddings(embedder)
     assert np.allclose(lc.embed_query("red dress"), vecs[0], atol=1e-5)
     assert len(lc.embed_documents(["a", "b"])) == 2
+
+
+def test_filtered_hybrid_search_on_both_backends(make_index, tmp_path):
+    """The same guarantees against a real Chroma server as against the embedded store."""
+    rows = [json.loads(l) for l in (DEMO / "products.jsonl").read_text().splitlines()][:120]
+    path = tmp_path / "subset.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    index = make_index()
+    ingest_file(index, path, "product", progress=False)
+    searcher = HybridSearcher(index)
+    filters = SearchFilters(kind="product", max_price=100, categories=["Footwear"])
+    expected = {r["id"] for r in rows if r["category"][0] == "Footwear" and r["price"] <= 100}
+    hits = searcher.search("comfortable shoes", k=10, filters=filters)
+    assert len(hits) == min(10, len(expected)) and {h.id for h in hits} <= expected
+    assert all(h.dense_rank or h.lexical_rank for h in hits)

@@ -40,3 +40,30 @@ def test_shared_ecommerce_faq_loads():
     mapping = MAPPINGS / "ecommerce_faq.toml"
     parsed = parse_file(path, "faq", Mapping.load(mapping))
     assert len(parsed.items) >= 20 and len(parsed.rejects) <= 0.05 * len(parsed.items)
+
+
+def test_multi_turn_scenario_on_a_shared_catalog(tmp_path, embedder):
+    """The agent over a real catalog: constraints carried over five turns, every product shown
+    grounded and within the constraints."""
+    from assistant.agent import AgentConfig, ShoppingAssistant
+    from assistant.profile import ProfileStore
+    from assistant.sessions import SessionStore
+    from retrieval.faq import FaqLookupService
+    from retrieval.store import IndexLocation, ShopIndex
+    from tests.test_agent import assert_grounded
+
+    path = shared_file("catalog/amazon_in", suffixes=(".csv",))
+    index = ShopIndex(IndexLocation(home=tmp_path), embedder)
+    ingest_file(index, path, "product", Mapping.load(MAPPINGS / "amazon_in.toml"), progress=False)
+    agent = ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
+                              sessions=SessionStore(tmp_path), profiles=ProfileStore(tmp_path), config=AgentConfig())
+    first = agent.turn("usb c charging cable under 500", "real")
+    assert first.products and all(p.price <= 500 for p in first.products)
+    assert_grounded(first, index)
+    brand = first.products[0].brand
+    for message in ("cheaper ones", f"not {brand}", "show me something else", "under 300"):
+        result = agent.turn(message, "real")
+        assert_grounded(result, index)
+        assert result.constraints.max_price is not None and result.constraints.max_price <= 500
+    assert brand in result.constraints.exclude_brands
+    assert all(p.brand != brand and p.price <= 300 for p in result.products)
