@@ -235,7 +235,7 @@ class ShoppingAssistant:
         return max(100, min(self.config.card_tokens, self.llm.context_window - reserved))
 
     def _catalog_similarity(self, message: str) -> float:
-        hits = self.index.dense_query(self.index.embedder.embed([message])[0], 1, {"kind": "product"})
+        hits = self.index.dense_query(self.index.embedder.embed([message])[0], 1, {"kind": "product"}, with_metadata=False)
         return hits[0][1] if hits else 0.0
 
     def _topic_changed(self, message: str, category: str) -> bool:

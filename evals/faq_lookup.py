@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Sequence
 
 from assistant.settings import Settings, quiet_offline_environment
+from evals.datasets import shared_data_dir
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_DATA = shared_data_dir()  # ../shared/data, or $SHOPASSIST_SHARED_DATA
 DEFAULT_MAPPING = REPO / "examples" / "mappings" / "bitext_faq.toml"
 
 TEXT_COLUMNS = ("instruction", "utterance", "text", "question")

@@ -45,7 +45,7 @@ class TransformersEmbedder:
     then L2 normalisation (how all-MiniLM-L6-v2 was trained to be used)."""
 
     model_path: str = field(default_factory=default_model_path)
-    batch_size: int = 64
+    batch_size: int = 32
     max_length: int = 256
     threads: int | None = None
     model_id: str = ""
@@ -171,7 +171,7 @@ def langchain_embeddings(embedder: Embedder):
 
 
 def make_embedder(model: str | None = None, *, openai_model: str | None = None, base_url: str | None = None,
-                  api_key: str | None = None, batch_size: int = 64) -> Embedder:
+                  api_key: str | None = None, batch_size: int = 32) -> Embedder:
     """Pick the embedder from configuration: an OpenAI-compatible model when named, else a local
     model directory (default: the shipped all-MiniLM-L6-v2)."""
     if openai_model:

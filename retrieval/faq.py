@@ -8,7 +8,8 @@ in the answer's words), plus a small BM25 bonus for shared rare words. On the de
 phrasings are answered right 0.62 of the time from phrasings alone and about 0.72 with the
 answer blended in (see tests/test_faq.py). The threshold is calibrated on
 the loaded FAQ itself: each phrasing is looked up with itself held out (in-domain questions) and
-product texts from the same index serve as out-of-scope questions; the threshold maximises
+product texts from the same index plus a fixed set of general questions serve as out-of-scope
+questions; the threshold maximises
 correct answers plus correct refusals minus wrong answers.
 """
 
@@ -27,6 +28,18 @@ from .schemas import FaqEntry, SearchFilters
 from .store import ShopIndex
 
 DEFAULT_THRESHOLD = 0.5
+# Questions no shop FAQ answers, written for calibration: with the product texts of the index they
+# are the "should not answer" side, so a FAQ-only index still gets a meaningful threshold.
+OUT_OF_SCOPE = [
+    "what's the weather like today", "tell me a joke", "who won the world cup", "what is the capital of france",
+    "how do I bake sourdough bread", "recommend a good movie to watch tonight", "what time is it in tokyo",
+    "how tall is mount everest", "can you help me with my math homework", "what is the meaning of life",
+    "translate hello into spanish", "who is the president of the united states", "how do I fix a leaking tap",
+    "what's a good name for a cat", "write me a poem about the sea", "how many calories are in an apple",
+    "is it going to rain tomorrow", "what's the best programming language", "how do vaccines work",
+    "book me a table for two at an italian restaurant", "what are the symptoms of the flu", "how far is the moon",
+    "explain quantum physics simply", "what's the score of the game", "how do I change a car tyre",
+]
 BEST_WEIGHT = 0.6
 TOP_N = 3
 ANSWER_WEIGHT = 0.5
@@ -92,14 +105,14 @@ class FaqLookupService:
         # Answers that did not make the candidate list still count: fetch their vectors.
         missing = [faq_answer_record_id(e) for e in best_meta if e not in answer_sims]
         for rid, answer_vector in self.index.vectors(missing).items():
-            answer_sims[rid.split(":", 1)[1].rsplit(":", 1)[0]] = float(answer_vector @ vector)
+            answer_sims[self.index.parse_record_id(rid)[1]] = float(answer_vector @ vector)
         self.index.ensure_lexical()
         lexical = self.index.lexical
         lex_rank: dict[str, int] = {}
         lex_score: dict[str, float] = {}
         top = lexical.top(question, self.candidates, lexical.table.mask(SearchFilters(kind="faq")))
         for pos, score in top:
-            entry_id = str(lexical.table_item_id(pos))
+            entry_id = self.index.parse_record_id(lexical.record_ids[pos])[1]
             if entry_id not in lex_rank:
                 lex_rank[entry_id] = len(lex_rank) + 1
                 lex_score[entry_id] = score
@@ -158,6 +171,7 @@ def calibrate_threshold(index: ShopIndex, max_negatives: int = 500, seed: int = 
     rng = random.Random(seed)
     if len(negatives) > max_negatives:
         negatives = rng.sample(negatives, max_negatives)
+    negatives.extend(index.embedder.embed(OUT_OF_SCOPE))
     counts: dict[str, int] = defaultdict(int)
     for e in entry_ids:
         counts[e] += 1

@@ -102,10 +102,6 @@ class LexicalIndex:
             return False
         return True
 
-    def table_item_id(self, position: int) -> str:
-        kind, _, rest = self.record_ids[position].partition(":")
-        return rest.rsplit(":", 1)[0] if kind == "faq" else rest
-
     def scores(self, query: str) -> np.ndarray:
         tokens = tokenize(query)
         if self._bm25 is None or not tokens:

@@ -53,18 +53,26 @@ class HybridSearcher:
 
     def dense(self, vector: np.ndarray, filters: SearchFilters, n: int) -> list[_Candidate]:
         # FAQ entries have several records each: ask for more so that n distinct items remain.
-        raw = self.index.dense_query(vector, n * (3 if filters.kind != "product" else 1), chroma_where(filters))
-        return _collapse([_Candidate(rid, (m["kind"], m["item_id"]), sim, m) for rid, sim, m in raw])[:n]
+        fetch = n * (3 if filters.kind != "product" else 1)
+        where = chroma_where(filters)
+        if where == {"kind": "product"}:
+            # Chroma's metadata filter costs time in proportion to the records it matches, and
+            # nearly every record is a product: query unfiltered, drop the few FAQ records, and
+            # fall back to the filtered query only if too few products remain.
+            raw = self.index.dense_query(vector, 2 * fetch, None, with_metadata=False)
+            products = [r for r in raw if r[0].startswith("product:")]
+            if len(products) >= fetch or len(raw) < 2 * fetch:
+                return self._candidates(products, n)
+        return self._candidates(self.index.dense_query(vector, fetch, where, with_metadata=False), n)
+
+    def _candidates(self, raw, n: int) -> list[_Candidate]:
+        return _collapse([_Candidate(rid, self.index.parse_record_id(rid), sim, meta) for rid, sim, meta in raw])[:n]
 
     def lexical(self, query: str, filters: SearchFilters, n: int) -> list[_Candidate]:
         lex = self.index.lexical
         mask = None if filters.is_empty() and not filters.kind else lex.table.mask(filters)
         top = lex.top(query, n * (3 if filters.kind != "product" else 1), mask)
-        cands = [
-            _Candidate(lex.record_ids[pos], (str(lex.table.kind[pos]), lex.table_item_id(pos)), score, None)
-            for pos, score in top
-        ]
-        return _collapse(cands)[:n]
+        return self._candidates([(lex.record_ids[pos], score, None) for pos, score in top], n)
 
     def search(
         self,

@@ -155,6 +155,12 @@ class ShopIndex:
             ids.update(m["item_id"] for m in batch["metadatas"])
         return ids
 
+    @staticmethod
+    def parse_record_id(record_id: str) -> tuple[str, str]:
+        """(kind, item id) from a record id: `product:ID` or `faq:ID:N`."""
+        kind, _, rest = record_id.partition(":")
+        return kind, (rest.rsplit(":", 1)[0] if kind == "faq" else rest)
+
     def metadatas(self, record_ids: list[str]) -> dict[str, dict[str, Any]]:
         if not record_ids:
             return {}
@@ -167,20 +173,23 @@ class ShopIndex:
         got = self.collection.get(ids=record_ids, include=["embeddings"])
         return {rid: np.asarray(v, dtype=np.float32) for rid, v in zip(got["ids"], got["embeddings"])}
 
-    def dense_query(self, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float, dict[str, Any]]]:
-        """Nearest records as (record id, cosine similarity, metadata), best first."""
-        total = self.collection.count()
-        if total == 0 or n <= 0:
+    def dense_query(
+        self, vector: np.ndarray, n: int, where: dict | None, *, with_metadata: bool = True
+    ) -> list[tuple[str, float, dict[str, Any] | None]]:
+        """Nearest records as (record id, cosine similarity, metadata or None), best first.
+        Without metadata the query is much cheaper; callers fetch it for the few hits they show."""
+        if n <= 0:
             return []
+        include = ["distances", "metadatas", "documents"] if with_metadata else ["distances"]
         result = self.collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(n, total),
-            where=where,
-            include=["metadatas", "distances", "documents"],
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where, include=include
         )
+        ids, distances = result["ids"][0], result["distances"][0]
+        if not with_metadata:
+            return [(rid, 1.0 - float(dist), None) for rid, dist in zip(ids, distances)]
         return [
             (rid, 1.0 - float(dist), meta | {"_document": doc})
-            for rid, dist, meta, doc in zip(result["ids"][0], result["distances"][0], result["metadatas"][0], result["documents"][0])
+            for rid, dist, meta, doc in zip(ids, distances, result["metadatas"][0], result["documents"][0])
         ]
 
     # --- writes -----------------------------------------------------------------------------
