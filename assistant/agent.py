@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from retrieval.documents import item_from_metadata, key
 from retrieval.faq import FaqLookup, FaqLookupService
-from retrieval.schemas import Product, SearchFilters
+from retrieval.schemas import Product
 from retrieval.search import HybridSearcher
 from retrieval.store import ShopIndex
 
@@ -85,10 +85,23 @@ class AgentConfig:
     llm_rank: bool = True
     llm_faq_rephrase: bool = False  # the FAQ text verbatim is exact; rephrasing is opt-in
     history_tokens: int = 400
-    card_tokens: int = 700  # prompt processing dominates a small CPU model's latency
-    rank_cards: int = 6
+    card_tokens: int = 900
+    rank_cards: int = 8
+    rank_picks: int = 5  # how many the LLM chooses; the rest of the reply is filled in retrieval order
+    card_description_tokens: int = 30
     max_message_chars: int = MAX_MESSAGE_CHARS
     min_catalog_similarity: float = 0.3  # below this, a request matches nothing we sell
+
+
+def config_for(llm: LLM | None) -> AgentConfig:
+    """Defaults sized to the model. The embedded 135M model processes prompts at ~150 tokens/s
+    on 2 cores (bench agent), so it gets few, short cards and picks three: the prompt stays near
+    300 tokens and the turn within a few seconds. Endpoints get full cards."""
+    from .llm import LlamaCppLLM
+
+    if isinstance(llm, LlamaCppLLM):
+        return AgentConfig(rank_cards=4, card_tokens=240, rank_picks=3, card_description_tokens=0)
+    return AgentConfig()
 
 
 @dataclass
@@ -231,7 +244,7 @@ class ShoppingAssistant:
         """Cards get what the model's window leaves after the prompt and the answer."""
         if self.llm is None:
             return self.config.card_tokens
-        reserved = 350 + 50 * self.config.products_per_reply  # instructions, request, and the JSON answer
+        reserved = 350 + 50 * self.config.rank_picks  # instructions, request, and the JSON answer
         return max(100, min(self.config.card_tokens, self.llm.context_window - reserved))
 
     def _catalog_similarity(self, message: str) -> float:
@@ -303,7 +316,8 @@ class ShoppingAssistant:
         yield from say(intro)
         ranked: RankResult = rank_and_explain(
             self.llm if self.config.llm_rank else None, candidates, intent, message, self.facets(),
-            n=self.config.products_per_reply, card_budget=self._card_budget(), max_cards=self.config.rank_cards,
+            n=self.config.products_per_reply, llm_picks=self.config.rank_picks, card_budget=self._card_budget(),
+            max_cards=self.config.rank_cards, description_tokens=self.config.card_description_tokens,
             preferences=self._preferences_text(user_id),
         )
         timings["rank_explain"] = _ms(t)

@@ -83,13 +83,15 @@ class LlamaCppLLM:
     model_path: str = field(default_factory=smollm2_path)
     context_window: int = 2048
     threads: int = 1
+    batch_threads: int = 2
     timeout: float = 30.0
     name: str = "smollm2-135m-instruct (embedded llama.cpp)"
 
     def __post_init__(self) -> None:
         from llama_cpp import Llama
 
-        self._llm = Llama(model_path=self.model_path, n_ctx=self.context_window, n_threads=self.threads, verbose=False)
+        self._llm = Llama(model_path=self.model_path, n_ctx=self.context_window, n_threads=self.threads,
+                          n_threads_batch=self.batch_threads, verbose=False)
         self._lock = threading.Lock()
 
     def count_tokens(self, text: str) -> int:

@@ -44,7 +44,7 @@ def rank_schema(candidate_ids: list[str], n: int) -> dict:
                 "maxItems": n,
                 "items": {
                     "type": "object",
-                    "properties": {"id": {"type": "string", "enum": candidate_ids}, "reason": {"type": "string", "maxLength": 160}},
+                    "properties": {"id": {"type": "string", "enum": candidate_ids}, "reason": {"type": "string", "maxLength": 120}},
                     "required": ["id", "reason"],
                 },
             }
@@ -83,7 +83,7 @@ def card(product: Product, count: TokenCounter = tiktoken_counter, description_t
         parts.append(f"rating {product.rating:g}" + (f" ({product.rating_count} reviews)" if product.rating_count else ""))
     if not product.in_stock:
         parts.append("out of stock")
-    if product.description:
+    if product.description and description_tokens > 0:
         parts.append(truncate_to_tokens(as_data(product.description, 600), description_tokens, count))
     return " | ".join(parts)
 
@@ -169,8 +169,10 @@ def rank_and_explain(
     facets: Facets,
     *,
     n: int = 5,
+    llm_picks: int | None = None,
     card_budget: int = 900,
     max_cards: int = 8,
+    description_tokens: int = 30,
     preferences: str = "none stated",
     count: TokenCounter = tiktoken_counter,
 ) -> RankResult:
@@ -180,13 +182,14 @@ def rank_and_explain(
     chosen: list[RankedProduct] = []
     used_llm = False
     if llm is not None and candidates:
-        cards = fit_cards([card(p, count) for p in candidates[:max_cards]], card_budget, count)
+        picks_wanted = min(llm_picks or n, n)
+        cards = fit_cards([card(p, count, description_tokens) for p in candidates[:max_cards]], card_budget, count)
         shown_ids = [p.id for p in candidates[: len(cards)]]
         prompt = load_prompt("rank")
         messages = prompt.messages(request=as_data(request, 500), constraints=intent.describe() or "none",
-                                   preferences=preferences, cards="\n".join(cards), n=str(n))
+                                   preferences=preferences, cards="\n".join(cards), n=str(picks_wanted))
         try:
-            answer = llm.structured(messages, RankAnswer, max_tokens=50 * n, schema=rank_schema(shown_ids, n))
+            answer = llm.structured(messages, RankAnswer, max_tokens=45 * picks_wanted, schema=rank_schema(shown_ids, picks_wanted))
             used_llm = True
         except LLMError as exc:
             answer = salvage_picks(exc.raw_text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from retrieval.embeddings import Embedder, make_embedder
+from retrieval.embeddings import Embedder
 from retrieval.faq import FaqLookupService
 from retrieval.search import HybridSearcher
 from retrieval.store import ShopIndex
@@ -22,13 +22,7 @@ class Shop:
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> "Shop":
         quiet_offline_environment()
         if embedder is None:
-            embedder = make_embedder(
-                settings.embedding_model,
-                openai_model=settings.openai_embedding_model,
-                base_url=settings.openai_base_url,
-                api_key=settings.openai_api_key,
-                batch_size=settings.embedding_batch_size,
-            )
+            embedder = settings.make_embedder()
         return cls(settings, embedder)
 
     @cached_property
@@ -61,11 +55,12 @@ class Shop:
 
     def assistant(self, llm="configured", config=None):
         """The chat agent over this shop; `llm=None` switches the LLM stages off."""
-        from .agent import AgentConfig, ShoppingAssistant
+        from .agent import ShoppingAssistant, config_for
 
+        llm = self.llm if llm == "configured" else llm
         return ShoppingAssistant(
             index=self.index, searcher=self.searcher, faq=self.faq, sessions=self.sessions,
-            llm=self.llm if llm == "configured" else llm, profiles=self.profiles, config=config or AgentConfig(),
+            llm=llm, profiles=self.profiles, config=config or config_for(llm),
         )
 
 
@@ -85,4 +80,4 @@ def make_llm(settings: Settings):
     from .llm import LlamaCppLLM, smollm2_path
 
     return LlamaCppLLM(model_path=settings.llm_model or smollm2_path(), context_window=settings.llm_context_window,
-                       threads=settings.llm_threads, timeout=settings.llm_timeout)
+                       threads=settings.llm_threads, batch_threads=settings.llm_batch_threads, timeout=settings.llm_timeout)

@@ -9,6 +9,7 @@ p50 <= 4 s.
 
 from __future__ import annotations
 
+import re
 import statistics
 import tempfile
 import time
@@ -40,7 +41,7 @@ def run_turns(agent, rounds: int) -> dict[str, list[float]]:
                 first_product = None
                 result = None
                 for event in agent.turn_stream(message, session, "bench-user"):
-                    if event["type"] == "delta" and first_product is None and event["text"][:3].rstrip(".").isdigit():
+                    if event["type"] == "delta" and first_product is None and re.match(r"\d+\. ", event["text"]):
                         first_product = (time.perf_counter() - started) * 1000
                     if event["type"] == "final":
                         result = event["result"]

@@ -250,7 +250,6 @@ def exact_top(matrix: np.ndarray, vector: np.ndarray, k: int, mask: np.ndarray |
 
 def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) -> int:
     quiet_offline_environment()
-    from retrieval.embeddings import make_embedder
     from retrieval.documents import product_text
     from retrieval.filters import matches
     from retrieval.ingest import ingest_file
@@ -271,13 +270,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
           f"({len(set(texts)):,} distinct texts, {np.mean([len(t) for t in texts]):.0f} chars avg) "
           f"in {time.perf_counter() - started:.1f}s")
 
-    embedder = make_embedder(
-        settings.embedding_model,
-        openai_model=settings.openai_embedding_model,
-        base_url=settings.openai_base_url,
-        api_key=settings.openai_api_key,
-        batch_size=settings.embedding_batch_size,
-    )
+    embedder = settings.make_embedder()
     print(f"  embedder: {embedder.model_id} (dim {embedder.dimension}, batch {settings.embedding_batch_size}); "
           f"Chroma HNSW {HNSW}")
     if settings.home != Path(".shopassist"):

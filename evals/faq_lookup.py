@@ -157,20 +157,13 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
         return 2
 
     quiet_offline_environment()
-    from retrieval.embeddings import make_embedder
     from retrieval.faq import FaqLookupService
     from retrieval.ingest import ingest_file
     from retrieval.mapping import Mapping
     from retrieval.store import IndexLocation, ShopIndex
 
     mapping = Mapping.load(mapping_path or DEFAULT_MAPPING)
-    embedder = make_embedder(
-        settings.embedding_model,
-        openai_model=settings.openai_embedding_model,
-        base_url=settings.openai_base_url,
-        api_key=settings.openai_api_key,
-        batch_size=settings.embedding_batch_size,
-    )
+    embedder = settings.make_embedder()
     print(f"FAQ lookup evaluation: Q/A {qa_path}, phrasings {utt_path} ({len(texts):,}"
           f"{' (--limit)' if limit else ''}), embedder {embedder.model_id}")
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .documents import LAYOUT_VERSION, IndexRecord, faq_records, product_record, product_record_id, faq_record_id
 from .mapping import Mapping, TransformError
-from .readers import RawRow, RowError, detect_format, read_rows, slug
+from .readers import RowError, detect_format, read_rows, slug
 from .schemas import FaqEntry, Product
 from .store import ShopIndex
 

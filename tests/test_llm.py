@@ -4,7 +4,9 @@ check the contract (streams, schema-valid output, grounded agent replies), not i
 
 import pytest
 
-from assistant.agent import AgentConfig, ShoppingAssistant
+import dataclasses
+
+from assistant.agent import ShoppingAssistant, config_for
 from assistant.budget import fit_cards, fit_history, tiktoken_counter, truncate_to_tokens
 from assistant.llm import LLMError, OpenAICompatibleLLM
 from assistant.profile import ProfileStore
@@ -56,7 +58,7 @@ def test_agent_turn_with_a_real_llm_is_grounded(backend, demo_index, tmp_path, r
         llm = OpenAICompatibleLLM(model="smollm2", base_url=request.getfixturevalue("llama_server"), timeout=120)
     agent = ShoppingAssistant(index=demo_index, searcher=HybridSearcher(demo_index), faq=FaqLookupService(demo_index),
                               sessions=SessionStore(tmp_path), llm=llm, profiles=ProfileStore(tmp_path),
-                              config=AgentConfig(llm_understanding="always"))
+                              config=dataclasses.replace(config_for(llm), llm_understanding="always"))
     first = agent.turn("I need a gift for someone who loves coffee, under 60 dollars", "llm-1")
     assert first.llm_used.get("rank") and first.products
     assert all(p.price <= 60 for p in first.products)
