@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     ba = bench_sub.add_parser("agent", help="per-stage chat-turn latency with the LLM on and off, model tokens/s")
     _common(ba)
     ba.add_argument("--rounds", type=int, default=2)
+    bl = bench_sub.add_parser("load", help="HTTP API under concurrent simulated shoppers: requests/s, latency, status codes")
+    _common(bl)
+    bl.add_argument("--sessions", type=int, default=20, help="concurrent simulated shoppers")
+    bl.add_argument("--seconds", type=float, default=30, help="how long to keep starting requests")
+    bl.add_argument("--no-llm", action="store_true", help="serve without the language model")
+    bl.add_argument("--think", type=float, default=0.5, help="mean pause between a shopper's requests, seconds")
 
     ev = sub.add_parser("eval", help="evaluations on labelled data")
     ev_sub = ev.add_subparsers(dest="what", required=True)
@@ -105,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     ef.add_argument("--limit", type=int, help="only the first N phrasings")
 
     _add_profile_commands(sub)
+    _add_api_commands(sub)
     return parser
 
 
@@ -168,6 +175,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         shop = _open(args)
         launch_ui(shop.assistant(llm=None) if args.no_llm else shop, host=args.host, port=args.port)
         return 0
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "sites":
+        return _sites(args)
+    if args.command == "bench" and args.what == "load":
+        from evals.bench_load import run_load_benchmark
+
+        return run_load_benchmark(_settings(args), sessions=args.sessions, seconds=args.seconds, no_llm=args.no_llm,
+                                  think=args.think, home=getattr(args, "home", None))
     if args.command == "bench" and args.what == "agent":
         from evals.bench_agent import run_agent_benchmark
 
@@ -431,6 +447,82 @@ def _profile(args) -> int:
         for e in recent:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(e.ts))
             print(f"  {when} {e.event}" + (f" {e.product_id}" if e.product_id else "") + (f" (session {e.session_id})" if e.session_id else ""))
+    return 0
+
+
+# --- HTTP API: `serve` and `sites add|list|revoke` ------------------------------------------------
+
+
+def _add_api_commands(sub) -> None:
+    serve = sub.add_parser("serve", help="serve the HTTP API (and the chat UI at /ui) with uvicorn")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-llm", action="store_true", help="rules and retrieval only, no language model")
+    serve.add_argument("--no-ui", action="store_true", help="do not mount the Gradio chat page at /ui")
+    serve.add_argument("--sites", type=Path, help="site keys file (default: <home>/sites.json)")
+    serve.add_argument("--max-turns", type=int, default=4, help="chat turns processed at once (more wait, then get 429)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+
+    sites = sub.add_parser("sites", help="site keys for the HTTP API and the chat widget")
+    sites_sub = sites.add_subparsers(dest="what", required=True)
+    add = sites_sub.add_parser("add", help="create a key for a site; prints the key")
+    _common(add)
+    add.add_argument("name", help="the site's name (for you)")
+    add.add_argument("--origin", action="append", default=[], metavar="URL",
+                     help="exact origin the widget runs on, e.g. https://shop.example.com; repeatable")
+    add.add_argument("--rate", type=int, default=60, help="requests per minute for the key (default 60)")
+    add.add_argument("--session-rate", type=int, default=20, help="chat turns per minute per conversation (default 20)")
+    ls = sites_sub.add_parser("list", help="every key with its origins, limits and status")
+    _common(ls)
+    ls.add_argument("--json", action="store_true")
+    rv = sites_sub.add_parser("revoke", help="revoke a key (requests with it get 403 at once)")
+    _common(rv)
+    rv.add_argument("key")
+
+
+def _serve(args) -> int:
+    from .api import create_app, serve
+    from .sitekeys import list_sites, sites_path
+
+    settings = _settings(args)
+    sites = args.sites or sites_path(settings.home)
+    if args.max_turns < 1:
+        raise ValueError("--max-turns must be at least 1")
+    if not any(not s.revoked for s in list_sites(sites)):
+        print(f"note: no active site key in {sites}; /api/v1 answers 403 until `shopassist sites add NAME --origin URL`",
+              file=sys.stderr)
+    shop = _open(args)
+    agent = shop.assistant(llm=None) if args.no_llm else shop.assistant()
+    app = create_app(shop, agent, sites_path=sites, mount_ui=not args.no_ui, max_concurrent_turns=args.max_turns)
+    serve(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _sites(args) -> int:
+    from .sitekeys import add_site, list_sites, revoke_site, sites_path
+
+    path = sites_path(_settings(args).home)
+    if args.what == "add":
+        if not args.origin:
+            raise ValueError("give at least one --origin URL (the page the widget runs on, e.g. https://shop.example.com)")
+        site = add_site(path, args.name, args.origin, rate_per_minute=args.rate, session_rate_per_minute=args.session_rate)
+        print(site.key)
+        return 0
+    if args.what == "revoke":
+        site = revoke_site(path, args.key)
+        print(f"revoked {site.key} ({site.name})")
+        return 0
+    sites = list_sites(path)
+    if args.json:
+        print(json.dumps([s.model_dump(mode="json") for s in sites], ensure_ascii=False, indent=1))
+        return 0
+    if not sites:
+        print(f"no site keys in {path}")
+    for s in sites:
+        status = "revoked" if s.revoked else "active"
+        print(f"{s.key}  {s.name}  [{status}]  {s.rate_per_minute}/min, {s.session_rate_per_minute}/min per session  "
+              f"origins: {', '.join(s.allowed_origins) or '(none: non-browser clients only)'}")
     return 0
 
 

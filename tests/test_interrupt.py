@@ -38,8 +38,11 @@ def clean_snapshot(big_catalog, tmp_path_factory, embedder):
 
 
 def start_ingest(path: Path, home: Path) -> subprocess.Popen:
+    # A runner started in the background (`cmd &` in a script) passes SIGINT on as ignored, and
+    # Python then never raises KeyboardInterrupt: give the loader the default disposition back.
     return subprocess.Popen([SHOPASSIST, "ingest", "catalog", str(path), "--home", str(home), "--progress"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, COLUMNS="100"))
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, COLUMNS="100"),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for_progress(proc: subprocess.Popen, at_least: int, timeout: float = 240) -> None:

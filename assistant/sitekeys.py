@@ -1,0 +1,230 @@
+"""Per-site keys for the HTTP API and the embeddable widget, kept in `<home>/sites.json`.
+
+A site key identifies the shop page that embeds the chat widget. It is *publishable*: it ships
+in the page's HTML, so it is not a secret. What protects it is the list of exact origins
+(`https://shop.example.com`) a browser may call the API from, plus its rate limits; a key that
+leaks anyway is revoked (`shopassist sites revoke KEY`) and replaced.
+
+The file is rewritten atomically (temporary file + `os.replace`) under an advisory lock, so a
+running server never reads half a file and two commands never lose each other's changes. The
+server re-reads it when it changes on disk: adding or revoking a key needs no restart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import tempfile
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SITES_FILE = "sites.json"
+KEY_PREFIX = "sk_"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalize_origin(value: str) -> str:
+    """`scheme://host[:port]` as a browser sends it in the Origin header (lower case, no default
+    port, no path), or a ValueError saying what is wrong."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("an origin must be a non-empty URL such as https://shop.example.com")
+    raw = value.strip()
+    parts = urlsplit(raw)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
+        raise ValueError(f"origin {raw!r} must look like http(s)://host[:port]")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"origin {raw!r} must be scheme://host[:port] only (no path, query or user)")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"origin {raw!r} has an invalid port") from exc
+    scheme = parts.scheme.lower()
+    host = parts.hostname.lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        return f"{scheme}://{host}:{port}"
+    return f"{scheme}://{host}"
+
+
+def new_key() -> str:
+    return KEY_PREFIX + secrets.token_urlsafe(18)
+
+
+class SiteKey(BaseModel):
+    """One site allowed to use the API."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(min_length=8, max_length=200, description="Sent as the X-Site-Key header or ?site_key=.")
+    name: str = Field(min_length=1, max_length=200)
+    allowed_origins: list[str] = Field(default_factory=list, description="Exact origins browsers may call from.")
+    rate_per_minute: int = Field(default=60, ge=1, le=1_000_000, description="Requests per minute for the whole key.")
+    session_rate_per_minute: int = Field(default=20, ge=1, le=1_000_000, description="Chat turns per minute per session.")
+    revoked: bool = False
+    created: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(normalize_origin(v) for v in value))
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("name must not be empty")
+        return value
+
+    def allows(self, origin: str) -> bool:
+        try:
+            return normalize_origin(origin) in self.allowed_origins
+        except ValueError:
+            return False
+
+
+class SitesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = 1
+    sites: list[SiteKey] = Field(default_factory=list)
+
+
+def sites_path(home: Path) -> Path:
+    return Path(home) / SITES_FILE
+
+
+def _read(path: Path) -> SitesFile:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return SitesFile()
+    if not text.strip():
+        return SitesFile()
+    try:
+        return SitesFile.model_validate_json(text)
+    except ValueError as exc:
+        raise ValueError(f"{path} is not a valid sites file ({str(exc).splitlines()[0]}); fix or remove it") from None
+
+
+def _write(path: Path, data: SitesFile) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sites.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(data.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Serialise read-modify-write between processes (advisory lock on a side file)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name("." + path.name + ".lock"), "a") as lock:
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: atomic replace still prevents torn files
+            yield
+            return
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def add_site(path: Path, name: str, origins: list[str], rate_per_minute: int = 60,
+             session_rate_per_minute: int = 20) -> SiteKey:
+    """Create a key for a site and store it; returns the new entry (its `key` is what to embed)."""
+    site = SiteKey(key=new_key(), name=name, allowed_origins=origins, rate_per_minute=rate_per_minute,
+                   session_rate_per_minute=session_rate_per_minute)
+    with _locked(path):
+        data = _read(path)
+        data.sites.append(site)
+        _write(path, data)
+    return site
+
+
+def list_sites(path: Path) -> list[SiteKey]:
+    return _read(path).sites
+
+
+def revoke_site(path: Path, key: str) -> SiteKey:
+    """Mark the key revoked (kept in the file, so it is never reissued or silently re-enabled)."""
+    with _locked(path):
+        data = _read(path)
+        for n, site in enumerate(data.sites):
+            if site.key == key:
+                data.sites[n] = site = site.model_copy(update={"revoked": True})
+                _write(path, data)
+                return site
+    raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")
+
+
+def lookup_site(path: Path, key: str) -> SiteKey | None:
+    """The entry for `key` (revoked or not), or None."""
+    return next((s for s in _read(path).sites if s.key == key), None)
+
+
+class SiteRegistry:
+    """What a running server consults on every request: the sites file, re-read whenever its
+    modification time or size changes (so `sites add|revoke` apply without a restart)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int, int] | None = None
+        self._by_key: dict[str, SiteKey] = {}
+
+    def _refresh(self) -> None:
+        try:
+            st = self.path.stat()
+            stamp = (st.st_ino, st.st_mtime_ns, st.st_size)  # os.replace gives a new inode
+        except FileNotFoundError:
+            stamp = (0, 0, -1)
+        if stamp == self._stamp:
+            return
+        with self._lock:
+            if stamp == self._stamp:
+                return
+            try:
+                sites = _read(self.path).sites
+            except ValueError:
+                # A broken file (edited by hand): keep serving the last good keys rather than none.
+                if self._stamp is not None:
+                    return
+                sites = []
+            self._by_key = {s.key: s for s in sites}
+            self._stamp = stamp
+
+    def lookup(self, key: str | None) -> SiteKey | None:
+        """The active (non-revoked) site for `key`, else None."""
+        if not key:
+            return None
+        self._refresh()
+        site = self._by_key.get(key)
+        return site if site is not None and not site.revoked else None
+
+    def active(self) -> list[SiteKey]:
+        self._refresh()
+        return [s for s in self._by_key.values() if not s.revoked]
+
+    def origin_allowed_by_any(self, origin: str) -> bool:
+        return any(s.allows(origin) for s in self.active())

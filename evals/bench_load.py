@@ -1,0 +1,258 @@
+"""`shopassist bench load`: the HTTP API under N concurrent simulated shoppers.
+
+The server is the real thing: `shopassist serve` in a subprocess (so the load generator does not
+share its interpreter), over the demo shop loaded into a temporary home (or the index in
+--home), with the embedded LLM unless --no-llm, and a site key made for the run. Each shopper
+(asyncio + httpx) plays a short multi-turn conversation over SSE from an allowed Origin, clicks
+a recommended product, sometimes searches the FAQ, pauses a little between requests, and starts
+the next conversation, until the time is up; requests in flight then finish.
+
+Printed: requests/s, p50/p95 time to the first SSE event and to the last one, requests per
+status class (2xx, 429, other 4xx, 5xx) and errors. Target: 20 concurrent sessions, zero 5xx,
+overload answered 429 (or queued), never a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.settings import Settings
+
+ORIGIN = "http://127.0.0.1:8123"
+SCRIPT = [
+    ["I'm looking for headphones under 200", "in navy", "cheaper ones"],
+    ["sneakers for everyday wear", "under 90", "do these ship free?"],
+    ["a gift for someone who loves coffee", "how long do refunds take?"],
+    ["waterproof jacket for hiking", "more expensive", "do you ship to canada?"],
+    ["something for yoga under 40", "in black"],
+]
+FAQ_QUESTIONS = ["how do I return an item", "do you ship internationally", "which payment methods do you accept"]
+
+
+@dataclass
+class Stats:
+    codes: Counter = field(default_factory=Counter)
+    by_kind: Counter = field(default_factory=Counter)
+    first_event: list[float] = field(default_factory=list)
+    last_event: list[float] = field(default_factory=list)
+    other_latency: list[float] = field(default_factory=list)
+    busy_429: int = 0
+    rate_429: int = 0
+    sse_errors: int = 0
+    transport_errors: int = 0
+    turns: int = 0
+    error_samples: list[str] = field(default_factory=list)
+
+    def error(self, text: str) -> None:
+        if len(self.error_samples) < 5:
+            self.error_samples.append(text[:200])
+
+
+def _pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def _chat(client, stats: Stats, message: str, session: str | None, user: str) -> tuple[dict | None, float]:
+    """One turn; returns (final event data or None, seconds to wait before retrying when 429)."""
+    body = {"message": message, "user_id": user} | ({"session_id": session} if session else {})
+    started = time.perf_counter()
+    first = None
+    event_name, final = None, None
+    try:
+        async with client.stream("POST", "/api/v1/chat", json=body) as r:
+            stats.codes[r.status_code] += 1
+            stats.by_kind["chat"] += 1
+            if r.status_code != 200:
+                text = (await r.aread()).decode("utf-8", "replace")
+                if r.status_code == 429:
+                    if "busy" in text:
+                        stats.busy_429 += 1
+                    else:
+                        stats.rate_429 += 1
+                    return None, float(r.headers.get("retry-after", "1"))
+                stats.error(f"chat {r.status_code}: {text}")
+                return None, 0.0
+            async for line in r.aiter_lines():
+                if line.startswith("event: "):
+                    event_name = line[7:]
+                    if first is None:
+                        first = time.perf_counter() - started
+                elif line.startswith("data: ") and event_name in ("final", "error"):
+                    if event_name == "final":
+                        final = json.loads(line[6:])
+                    else:
+                        stats.sse_errors += 1
+                        stats.error(f"SSE error: {line[6:]}")
+        if first is not None:
+            stats.first_event.append(first)
+        if final is not None:
+            stats.last_event.append(time.perf_counter() - started)
+            stats.turns += 1
+        return final, 0.0
+    except Exception as exc:  # connection refused / reset / timeout: counted, never fatal to the run
+        stats.transport_errors += 1
+        stats.error(f"chat transport: {type(exc).__name__}: {exc}")
+        return None, 1.0
+
+
+async def _simple(client, stats: Stats, kind: str, method: str, url: str, **kwargs) -> None:
+    started = time.perf_counter()
+    try:
+        r = await client.request(method, url, **kwargs)
+    except Exception as exc:
+        stats.transport_errors += 1
+        stats.error(f"{kind} transport: {type(exc).__name__}: {exc}")
+        return
+    stats.codes[r.status_code] += 1
+    stats.by_kind[kind] += 1
+    if r.status_code == 429:
+        stats.rate_429 += 1
+    elif r.status_code >= 300:
+        stats.error(f"{kind} {r.status_code}: {r.text}")
+    else:
+        stats.other_latency.append(time.perf_counter() - started)
+
+
+async def _shopper(n: int, client, stats: Stats, stop_at: float, think: float) -> None:
+    rng = random.Random(n)
+    user = f"load-shopper-{n}"
+    conversation = n
+    await asyncio.sleep(rng.uniform(0, min(1.0, think * 2)))  # do not all start in the same millisecond
+    while time.monotonic() < stop_at:
+        session = None
+        for message in SCRIPT[conversation % len(SCRIPT)]:
+            final, retry = None, 0.0
+            while time.monotonic() < stop_at:
+                final, retry = await _chat(client, stats, message, session, user)
+                if not retry:
+                    break
+                await asyncio.sleep(min(retry, 5.0) * rng.uniform(1.0, 1.5))
+            if final is None:
+                break
+            session = final["session_id"]
+            if final["products"] and time.monotonic() < stop_at:
+                await _simple(client, stats, "feedback", "POST", "/api/v1/feedback",
+                              json={"session_id": session, "user_id": user, "product_id": final["products"][0]["id"], "event": "click"})
+            if rng.random() < 0.3 and time.monotonic() < stop_at:
+                await _simple(client, stats, "faq", "GET", "/api/v1/faq/search", params={"q": rng.choice(FAQ_QUESTIONS)})
+            await asyncio.sleep(rng.uniform(0, 2 * think))
+            if time.monotonic() >= stop_at:
+                break
+        conversation += 1
+
+
+async def _load(url: str, key: str, sessions: int, seconds: float, think: float) -> tuple[Stats, float]:
+    import httpx
+
+    stats = Stats()
+    limits = httpx.Limits(max_connections=sessions + 10, max_keepalive_connections=sessions + 10)
+    headers = {"X-Site-Key": key, "Origin": ORIGIN}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=300, limits=limits) as client:
+        started = time.monotonic()
+        await asyncio.gather(*(_shopper(n, client, stats, started + seconds, think) for n in range(sessions)))
+        return stats, time.monotonic() - started
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 600) -> dict:
+    import httpx
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited ({proc.returncode}): {log_path.read_text()[-2000:]}")
+        try:
+            r = httpx.get(url + "/healthz", timeout=5)
+            if r.status_code == 200:
+                return r.json()
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the server did not answer /healthz within {timeout:.0f} s")
+
+
+def run_load_benchmark(settings: Settings, sessions: int = 20, seconds: float = 30, no_llm: bool = False,
+                       think: float = 0.5, home: Path | None = None) -> int:
+    from assistant.sitekeys import add_site
+
+    if sessions < 1 or seconds <= 0 or think < 0:
+        raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
+    with tempfile.TemporaryDirectory(prefix="shopassist-load-") as tmp:
+        tmp = Path(tmp)
+        cli = [sys.executable, "-m", "assistant.cli"]
+        if home is None:
+            home = tmp / "home"
+            print("loading the demo shop into a temporary home...", flush=True)
+            subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL)
+        sites = tmp / "sites.json"
+        # Generous key limits: this measures the server's own overload handling (busy -> 429).
+        key = add_site(sites, "load benchmark", [ORIGIN], rate_per_minute=1_000_000, session_rate_per_minute=10_000).key
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        log_path = tmp / "server.log"
+        command = cli + ["serve", "--home", str(home), "--port", str(port), "--sites", str(sites), "--no-ui", "--log-level", "warning"]
+        if no_llm:
+            command.append("--no-llm")
+        llm_label = "off" if no_llm else ("embedded SmolLM2" if settings.llm_backend == "embedded" else settings.llm_backend)
+        print(f"starting the server on {url} (LLM: {llm_label})...", flush=True)
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+            try:
+                health = _wait_healthy(url, proc, log_path)
+                if not health.get("products"):
+                    raise ValueError(f"the index in {home} holds no products; load a catalog first (or omit --home)")
+                print(f"server ready: {health['products']} products, {health['faq_entries']} FAQ entries; "
+                      f"{sessions} shoppers for {seconds:g} s...", flush=True)
+                stats, elapsed = asyncio.run(_load(url, key, sessions, seconds, think))
+                crashed = proc.poll() is not None
+            finally:
+                if proc.poll() is None:
+                    proc.send_signal(signal.SIGINT)
+                    try:
+                        proc.wait(30)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
+                        proc.wait()
+        server_log = log_path.read_text(errors="replace")
+
+    total = sum(stats.codes.values())
+    ok = sum(n for c, n in stats.codes.items() if 200 <= c < 300)
+    too_many = stats.codes.get(429, 0)
+    other_4xx = sum(n for c, n in stats.codes.items() if 400 <= c < 500 and c != 429)
+    five = sum(n for c, n in stats.codes.items() if c >= 500)
+    errors = stats.sse_errors + stats.transport_errors
+    print(f"\nload: {sessions} concurrent shoppers, {seconds:g} s of new requests (+ drain) = {elapsed:.1f} s; LLM: {llm_label}")
+    print(f"requests: {total} ({', '.join(f'{k} {v}' for k, v in sorted(stats.by_kind.items()))}) = {total / elapsed:.2f} req/s; "
+          f"chat turns completed: {stats.turns} = {stats.turns / elapsed:.2f}/s")
+    print(f"status: 2xx {ok}, 429 {too_many} (busy {stats.busy_429}, rate limit {stats.rate_429}), other 4xx {other_4xx}, "
+          f"5xx {five}; errors {errors} (SSE error events {stats.sse_errors}, transport {stats.transport_errors})")
+    print(f"chat time to first event: p50 {_pct(stats.first_event, 50):.2f} s, p95 {_pct(stats.first_event, 95):.2f} s")
+    print(f"chat time to last event:  p50 {_pct(stats.last_event, 50):.2f} s, p95 {_pct(stats.last_event, 95):.2f} s")
+    print(f"feedback/FAQ requests:    p50 {_pct(stats.other_latency, 50):.2f} s, p95 {_pct(stats.other_latency, 95):.2f} s")
+    for sample in stats.error_samples:
+        print(f"  e.g. {sample}")
+    if "Traceback" in server_log:
+        print("server log has tracebacks:\n" + server_log[-3000:])
+    met = five == 0 and errors == 0 and not crashed and stats.turns > 0
+    print(f"target (zero 5xx, no errors, overload answered 429 or queued, server alive): {'MET' if met else 'NOT MET'}")
+    return 0 if met else 1

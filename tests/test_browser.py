@@ -1,0 +1,363 @@
+"""The embeddable chat widget (assistant/static/widget.js) in a real browser: Debian's chromium
+driven by Playwright, the real HTTP API (assistant.api.create_app) under uvicorn over the real
+agent on the demo index, and the example shop page (examples/host-site) served by a plain
+http.server from *another* origin, exactly as a shop would embed it. Nothing is mocked.
+
+Needs `pip install playwright` and /usr/bin/chromium (`apt-get install -y chromium`); never
+`playwright install`. Screenshots of every test land in artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser_helpers import (
+    CHROMIUM_ARGS, RequestLog, StaticSite, UvicornThread, chromium_path, host_page, screenshot, write_site,
+)
+
+playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (browser tests)")
+if chromium_path() is None:
+    pytest.skip("chromium not found: apt-get install -y chromium (browser tests)", allow_module_level=True)
+
+pytestmark = pytest.mark.slow
+
+TURN_TIMEOUT_MS = 180_000  # a turn on 2 busy cores; never asserted on, only waited for
+SIGNED_IN = "shopper-42"
+XSS_TITLE = "<img src=x onerror=alert(1)>"
+XSS_PRODUCTS = [
+    {"id": "XSS-1", "title": XSS_TITLE, "description": "Over-ear wireless headphones with noise cancelling. <script>alert(2)</script>",
+     "category": ["Audio", "Headphones"], "brand": "Evilcorp", "price": 99.0, "currency": "USD", "color": "Black",
+     "in_stock": True, "url": "javascript:alert(3)", "image_url": "x"},
+    {"id": "XSS-2", "title": "Plain Studio Headphones", "description": "Closed-back wired headphones for the studio.",
+     "category": ["Audio", "Headphones"], "brand": "Plainsound", "price": 79.0, "currency": "USD", "color": "Black",
+     "in_stock": True, "url": "https://shop.example/p/XSS-2"},
+    {"id": "XSS-3", "title": "Trail Runner <b>bold</b>", "description": "A trail running shoe.",
+     "category": ["Footwear", "Running Shoes"], "brand": "Plainsound", "price": 120.0, "currency": "USD", "color": "Grey",
+     "in_stock": True},
+]
+
+
+def _agent(index, home):
+    from assistant.agent import AgentConfig, ShoppingAssistant
+    from assistant.profile import ProfileStore
+    from assistant.sessions import SessionStore
+    from retrieval.faq import FaqLookupService
+    from retrieval.search import HybridSearcher
+
+    return ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
+                             sessions=SessionStore(home), llm=None, profiles=ProfileStore(home), config=AgentConfig())
+
+
+def _serve_api(index, home, sites_path, log: RequestLog, mount_ui: bool = False):
+    from assistant.api import create_app
+
+    agent = _agent(index, home)
+    app = create_app(None, agent, sites_path=sites_path, mount_ui=mount_ui)
+    return UvicornThread(log.wrap(app)), agent
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_sync.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def stack(demo_index, embedder, tmp_path_factory):
+    """API on one port; the shop page on a second origin (allowed); the same page on a third
+    origin (not allowed for the key); a page for the XSS catalog on the allowed origin."""
+    pytest.importorskip("assistant.api", reason="assistant/api.py (the HTTP API) is not there yet")
+    from assistant.sitekeys import add_site
+    from retrieval.ingest import ingest_file
+    from retrieval.store import IndexLocation, ShopIndex
+
+    root = tmp_path_factory.mktemp("browser")
+    home, xss_home = root / "home", root / "xss-home"
+    sites_path = root / "sites.json"
+    site_dir, other_dir = root / "site", root / "other-site"
+    site_dir.mkdir()
+    other_dir.mkdir()
+
+    # A tiny catalog with hostile titles, in its own index and served by its own API.
+    xss_index = ShopIndex(IndexLocation(home=xss_home), embedder)
+    catalog = root / "xss.jsonl"
+    catalog.write_text("".join(json.dumps(p) + "\n" for p in XSS_PRODUCTS), encoding="utf-8")
+    report = ingest_file(xss_index, catalog, "product", progress=False)
+    assert report.rejected == 0, report.summary()
+
+    with StaticSite(site_dir) as site, StaticSite(other_dir) as other:
+        key = add_site(sites_path, "Northwind Outfitters", [site.origin]).key
+        log = RequestLog()
+        api, agent = _serve_api(demo_index, home, sites_path, log, mount_ui=True)
+        xss_api, _ = _serve_api(xss_index, xss_home, sites_path, log)
+        with api, xss_api:
+            write_site(site_dir, {"index.html": host_page(api.url, key), "xss.html": host_page(xss_api.url, key),
+                                  "signed-in.html": host_page(api.url, key, user_id=SIGNED_IN)})
+            write_site(other_dir, {"index.html": host_page(api.url, key)})
+            yield {"api": api.url, "xss_api": xss_api.url, "site": site.origin, "other": other.origin, "key": key,
+                   "log": log, "agent": agent, "home": home}
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.console_errors = []
+
+    def on_dialog(dialog):
+        pg.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    yield pg
+    try:
+        screenshot(pg, request.node.name)
+    finally:
+        context.close()
+
+
+def open_widget(page, url: str):
+    page.goto(url, wait_until="load")
+    bubble = page.locator("shopassist-widget .sa-bubble")
+    bubble.wait_for(state="visible", timeout=30_000)
+    bubble.click()
+    page.locator("shopassist-widget .sa-panel").wait_for(state="visible")
+    return bubble
+
+
+def ask(page, text: str) -> None:
+    box = page.locator("shopassist-widget .sa-input")
+    box.fill(text)
+    box.press("Enter")
+
+
+def wait_for_turn(page, n: int = 1) -> None:
+    """Until the n-th reply has finished streaming (the final event or an error arrived)."""
+    page.wait_for_function(
+        """n => {
+            const root = document.querySelector('shopassist-widget').shadowRoot;
+            const replies = root.querySelectorAll('.sa-msg-user').length;
+            const busy = root.querySelector('[aria-busy="true"]');
+            return replies >= n && !busy;
+        }""",
+        arg=n, timeout=TURN_TIMEOUT_MS,
+    )
+
+
+def shadow_active_element(page) -> str | None:
+    return page.evaluate(
+        "() => { const a = document.querySelector('shopassist-widget').shadowRoot.activeElement; return a ? a.className : null; }"
+    )
+
+
+# --- tests ----------------------------------------------------------------------------------
+
+
+def test_widget_script_is_served_without_a_key(stack):
+    with urllib.request.urlopen(f"{stack['api']}/widget.js", timeout=30) as resp:
+        body = resp.read().decode()
+        assert resp.status == 200 and "javascript" in resp.headers.get("content-type", "")
+    assert "attachShadow" in body and "api/v1/chat" in body
+
+
+def test_products_stream_in_and_feedback_is_recorded(stack, page):
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "headphones under 150")
+    cards = page.locator("shopassist-widget .sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+
+    assert cards.count() >= 1
+    assert page.locator("shopassist-widget .sa-cards-alternatives").count() == 0, "expected real matches"
+    reply = page.locator("shopassist-widget .sa-msg-assistant").last.text_content()
+    assert reply.strip() and "Sorry" not in reply
+    prices = page.locator("shopassist-widget .sa-card .sa-price")
+    shown = [float(p.get_attribute("data-price")) for p in prices.all()]
+    texts = [p.text_content() for p in prices.all()]
+    assert len(shown) == cards.count()
+    assert all(price <= 150 for price in shown), shown
+    for price, text in zip(shown, texts):  # the text shown is the catalog price and currency
+        assert text == f"{price:,.2f} USD"
+
+    # The server's session id is kept per site (and API) in localStorage.
+    stored = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.startsWith('shopassist:session:'))")
+    assert len(stored) == 1 and stack["key"] in stored[0][0]
+    session_id = stored[0][1]
+    assert session_id
+
+    first = cards.first
+    product_id = first.get_attribute("data-product-id")
+    like = first.locator(".sa-fb-like")
+    like.click()
+    page.wait_for_function(
+        "() => document.querySelector('shopassist-widget').shadowRoot.querySelector('.sa-card .sa-fb-like').getAttribute('aria-pressed') === 'true'",
+        timeout=30_000,
+    )
+    assert 200 in stack["log"].statuses("/api/v1/feedback", stack["site"])
+    from assistant.profile import ProfileStore
+
+    events = [e for e in ProfileStore(stack["home"]).events(feedback_user(session_id))
+              if e.event == "like" and e.product_id == product_id]
+    assert events and events[0].session_id == session_id
+    assert not page.dialogs and not page.console_errors
+
+
+def feedback_user(session_id: str) -> str:
+    """The user id the API files anonymous feedback under (no user id sent): see assistant/api.py."""
+    return f"session:{session_id}"
+
+
+def test_catalog_text_is_never_html(stack, page):
+    open_widget(page, f"{stack['site']}/xss.html")
+    ask(page, "headphones")
+    card = page.locator("shopassist-widget .sa-card[data-product-id='XSS-1']")
+    card.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    page.wait_for_timeout(500)  # give a broken image's onerror a chance to fire, if it were ever parsed
+
+    assert page.dialogs == []
+    title = card.locator(".sa-card-title")
+    assert title.text_content() == XSS_TITLE  # shown literally
+    assert card.locator(".sa-card-title img, .sa-card-title a").count() == 0  # javascript: url is not a link
+    assert card.locator("img").count() == 0  # image_url "x" is not http(s)
+    root_html = page.evaluate("() => document.querySelector('shopassist-widget').shadowRoot.innerHTML")
+    assert "<img src=\"x\"" not in root_html and "onerror=" not in root_html.replace("onerror=alert(1)&gt;", "")
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert not page.console_errors
+
+
+def test_origin_not_allowed_for_the_key_is_refused(stack, page):
+    open_widget(page, f"{stack['other']}/index.html")
+    ask(page, "headphones under 150")
+    error = page.locator("shopassist-widget .sa-msg-error")
+    error.wait_for(timeout=60_000)
+    assert "Sorry" in error.text_content()
+    assert page.locator("shopassist-widget .sa-card").count() == 0
+    statuses = stack["log"].statuses(origin=stack["other"])
+    assert statuses and all(s == 403 for s in statuses), statuses
+    assert 200 not in statuses
+
+    # The same refusal seen directly: a request claiming that origin gets 403 and no CORS grant.
+    req = urllib.request.Request(f"{stack['api']}/api/v1/chat", data=json.dumps({"message": "hi"}).encode(), method="POST",
+                                 headers={"Content-Type": "application/json", "X-Site-Key": stack["key"], "Origin": stack["other"]})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    assert refused.value.code == 403
+    assert refused.value.headers.get("Access-Control-Allow-Origin") in (None, "")
+
+
+def test_host_styles_do_not_leak_into_the_widget(stack, page):
+    open_widget(page, f"{stack['site']}/index.html")
+    style = page.locator("shopassist-widget .sa-send").evaluate(
+        "e => { const s = getComputedStyle(e); return {font: s.fontFamily, color: s.color, bg: s.backgroundColor, size: s.fontSize}; }")
+    assert "serif" not in style["font"].replace("sans-serif", ""), style
+    assert style["color"] != "rgb(128, 0, 128)" and style["bg"] != "rgb(0, 255, 0)" and style["size"] != "30px", style
+    for selector in (".sa-title", ".sa-msg-assistant", ".sa-input"):
+        s = page.locator(f"shopassist-widget {selector}").first.evaluate(
+            "e => { const s = getComputedStyle(e); return {font: s.fontFamily, color: s.color}; }")
+        assert s["color"] != "rgb(255, 0, 0)" and "serif" not in s["font"].replace("sans-serif", ""), (selector, s)
+    # ...and the widget's styles do not leak out: the page's own buttons keep their look.
+    page_button = page.locator("main button").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert page_button == "rgb(0, 255, 0)"
+
+
+def test_keyboard_and_small_screens(stack, page):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{stack['site']}/index.html", wait_until="load")
+    bubble = page.locator("shopassist-widget .sa-bubble")
+    bubble.wait_for(state="visible", timeout=30_000)
+    assert bubble.get_attribute("aria-label") and bubble.evaluate("e => e.tagName") == "BUTTON"
+    # Tab through the page until the bubble has focus: it is reachable by keyboard.
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if shadow_active_element(page) == "sa-bubble":
+            break
+    assert shadow_active_element(page) == "sa-bubble"
+    page.keyboard.press("Enter")
+    panel = page.locator("shopassist-widget .sa-panel")
+    panel.wait_for(state="visible")
+    assert shadow_active_element(page) == "sa-input"  # focus moves to the input on open
+    assert bubble.get_attribute("aria-expanded") == "true"
+    assert page.locator("shopassist-widget .sa-messages").get_attribute("aria-live") == "polite"
+    width = panel.evaluate("e => e.getBoundingClientRect().width")
+    assert abs(width - 375) <= 1, width  # full width on a phone
+    screenshot(page, "test_keyboard_and_small_screens-open")
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    assert shadow_active_element(page) == "sa-bubble" and bubble.get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.parametrize("status, expected", [(429, "a little fast"), (413, "too long"), (500, "something went wrong")])
+def test_error_statuses_are_friendly_lines(stack, page, status, expected):
+    """What the widget shows for each refusal the API can send (answered here by the browser's
+    router with the API's CORS headers, since a real 413 cannot be typed into a 2,000-character box)."""
+    def refuse(route):
+        route.fulfill(status=status, content_type="application/json", body=json.dumps({"detail": "refused"}),
+                      headers={"Access-Control-Allow-Origin": stack["site"], "Retry-After": "3"})
+
+    page.route(re.compile(r".*/api/v1/chat$"), refuse)
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "headphones")
+    error = page.locator("shopassist-widget .sa-msg-error")
+    error.wait_for(timeout=30_000)
+    assert expected in error.text_content()
+    assert page.locator("shopassist-widget .sa-send").is_enabled()  # ready for another try
+
+
+def test_network_failure_is_a_friendly_line(stack, page):
+    page.route(re.compile(r".*/api/v1/chat$"), lambda route: route.abort())
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "headphones")
+    error = page.locator("shopassist-widget .sa-msg-error")
+    error.wait_for(timeout=30_000)
+    assert "can't reach" in error.text_content()
+    assert not page.console_errors
+
+
+def test_signed_in_shopper_keeps_session_and_feedback(stack, page):
+    """data-user-id: feedback is kept under the shop's user id; the session survives a reload."""
+    from assistant.profile import ProfileStore
+
+    open_widget(page, f"{stack['site']}/signed-in.html")
+    ask(page, "running shoes under 100")
+    cards = page.locator("shopassist-widget .sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    product_id = cards.first.get_attribute("data-product-id")
+    cards.first.locator(".sa-fb-more_like_this").click()
+    cards.first.locator(".sa-fb-more_like_this[aria-pressed='true']").wait_for(timeout=30_000)
+    events = [e for e in ProfileStore(stack["home"]).events(SIGNED_IN) if e.event == "more_like_this"]
+    assert [(e.product_id, e.session_id) for e in events] == [(product_id, session_id)]
+
+    page.reload(wait_until="load")
+    page.locator("shopassist-widget .sa-bubble").click()
+    ask(page, "what is your return policy?")
+    wait_for_turn(page)
+    assert page.locator("shopassist-widget .sa-msg-error").count() == 0
+    stored = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    assert stored == session_id  # the conversation went on in the same session
+    _, history, user = stack["agent"].sessions.load(session_id)
+    assert user == SIGNED_IN and len(history) == 4
+
+
+def test_gradio_ui_mounted_on_the_api(stack, page):
+    """The Gradio page the API mounts at /ui, in the same browser: ask, see product cards."""
+    page.goto(f"{stack['api']}/ui/", wait_until="domcontentloaded")
+    box = page.locator("textarea").first
+    box.wait_for(state="visible", timeout=120_000)
+    box.fill("headphones under 150")
+    box.press("Enter")
+    page.get_by_text(re.compile(r"\d+\.\d\d USD")).first.wait_for(timeout=TURN_TIMEOUT_MS)
+    assert not page.dialogs
