@@ -361,3 +361,54 @@ def test_gradio_ui_mounted_on_the_api(stack, page):
     box.press("Enter")
     page.get_by_text(re.compile(r"\d+\.\d\d USD")).first.wait_for(timeout=TURN_TIMEOUT_MS)
     assert not page.dialogs
+
+
+def test_gradio_ui_cards_feedback_and_support_lookup(stack, page):
+    """The full Gradio page (mounted at /ui): product cards with feedback buttons, a 👍 recorded
+    as a profile event, and the staff's Support lookup tab. No request leaves this machine."""
+    from assistant.profile import ProfileStore
+
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not re.match(r"^(https?|wss?)://127\.0\.0\.1[:/]", r.url)
+            and not r.url.startswith(("data:", "blob:")) else None)
+    page.goto(f"{stack['api']}/ui/", wait_until="domcontentloaded")
+    user = page.locator("#sa-user textarea, #sa-user input").first
+    user.wait_for(state="visible", timeout=120_000)
+    user.fill("ui-browser-shopper")
+    user.press("Tab")
+    page.locator("#sa-prefs-status").get_by_text("No preferences saved yet").wait_for(timeout=30_000)
+
+    box = page.locator("#sa-message textarea").first
+    box.fill("headphones under 150")
+    box.press("Enter")
+    cards = page.locator(".sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    assert page.locator(".sa-heading").first.text_content() == "Recommended for you"
+    prices = [float(p.get_attribute("data-price")) for p in page.locator(".sa-card .sa-price").all()]
+    assert prices and len(prices) == cards.count() and all(p <= 150 for p in prices), prices
+    for price, text in zip(prices, [p.text_content() for p in page.locator(".sa-card .sa-price").all()]):
+        assert text == f"{price:,.2f} USD"
+    # Demo images live on *.invalid: the placeholder with the title's initial is shown instead.
+    assert cards.first.locator(".sa-initial").text_content().strip()
+    assert page.locator(".sa-card img, .sa-card .sa-image").count() == 0
+    cards.first.scroll_into_view_if_needed()
+    screenshot(page, "test_gradio_ui-cards")
+
+    product_id = cards.first.get_attribute("data-product-id")
+    page.locator("#sa-slot-0 .sa-fb-like").click()
+    page.locator("#sa-feedback-status").get_by_text("Noted").wait_for(timeout=30_000)
+    likes = [e for e in ProfileStore(stack["home"]).events("ui-browser-shopper") if e.event == "like"]
+    assert [e.product_id for e in likes] == [product_id] and likes[0].session_id
+
+    page.get_by_role("tab", name="Support lookup").click()
+    question = page.locator("#sa-support-question textarea").first
+    question.wait_for(state="visible", timeout=30_000)
+    question.fill("when will I get my refund")
+    page.locator("#sa-support-lookup").click()
+    page.locator("#sa-support-banner").get_by_text("Confident match").wait_for(timeout=60_000)
+    answer = page.locator(".sa-faq-answer textarea").first
+    assert "refund" in answer.input_value().lower()
+    assert page.locator(".sa-faq-result").first.get_by_text(re.compile(r"score \d\.\d{3}")).count() == 1
+    assert page.locator(".sa-faq-answer button[aria-label*='opy'], .sa-faq-answer button[title*='opy']").count() >= 1
+    screenshot(page, "test_gradio_ui-support-lookup")
+    assert not page.dialogs and not outside, outside
