@@ -13,7 +13,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test bench eval-faq clean
+.PHONY: install demo test bench eval eval-faq clean
 
 install: $(STAMP)
 
@@ -46,6 +46,9 @@ test: install
 
 bench: install
 	$(VENV)/bin/shopassist bench index --items 10000
+
+eval: install
+	$(VENV)/bin/shopassist eval run --report evals/results/latest
 
 eval-faq: install
 	$(VENV)/bin/shopassist eval faq-lookup

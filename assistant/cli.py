@@ -109,6 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(ef)
     ef.add_argument("--data", type=Path, help="folder with the shared data (default: ../shared/data)")
     ef.add_argument("--limit", type=int, help="only the first N phrasings")
+    er = ev_sub.add_parser("run", help="retrieval / faq / dialogue / personalization / latency suites, configs side by side")
+    _common(er)
+    er.add_argument("--suite", action="append", default=[], help="repeatable; default: all")
+    er.add_argument("--config", action="append", default=[], help="repeatable; default: all available")
+    er.add_argument("--report", type=Path, required=True, help="folder for report.json, report.md, report.html")
+    er.add_argument("--fast", action="store_true", help="CI subset: demo data, no LLM configurations")
+    er.add_argument("--llm-turns", type=int, default=12, help="at most this many dialogue turns for LLM configs")
+    ec = ev_sub.add_parser("compare", help="metric differences between two report.json files; exit 1 on regressions")
+    ec.add_argument("a", type=Path)
+    ec.add_argument("b", type=Path)
+    ec.add_argument("--tolerance", type=float, default=0.02)
 
     _add_profile_commands(sub)
     _add_api_commands(sub)
@@ -192,6 +203,22 @@ def _dispatch(args: argparse.Namespace) -> int:
         from evals.bench_index import run_benchmark
 
         return run_benchmark(_settings(args), items=args.items, queries=args.queries)
+    if args.command == "eval" and args.what == "run":
+        from evals.report import check_thresholds
+        from evals.run import run_eval
+
+        report = run_eval(_settings(args), suites=args.suite or None, configs=args.config or None, report_dir=args.report,
+                          fast=args.fast, llm_turn_limit=args.llm_turns)
+        if args.fast:
+            problems = check_thresholds(report)
+            for p in problems:
+                print(f"below threshold: {p}")
+            return 1 if problems else 0
+        return 0
+    if args.command == "eval" and args.what == "compare":
+        from evals.report import run_compare
+
+        return run_compare(args.a, args.b, tolerance=args.tolerance)
     if args.command == "eval":
         from evals.faq_lookup import run_faq_eval
 

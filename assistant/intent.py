@@ -179,15 +179,21 @@ def _plural_forms(word: str) -> set[str]:
     return forms
 
 
+def _words_only(text: str) -> str:
+    """Lower case, punctuation (but & and ') as spaces: the same folding for text and vocabulary."""
+    return " ".join(re.sub(r"[^a-z0-9&' ]+", " ", text.lower()).split())
+
+
 def find_terms(text: str, vocabulary: dict[str, str]) -> list[tuple[str, int]]:
     """Vocabulary keys present in text as whole words (plurals folded), with their position;
     longer names win over names they contain ("running shoes" over "shoes")."""
-    lowered = " " + re.sub(r"[^a-z0-9&' ]+", " ", text.lower()) + " "
+    # Char-for-char folding of the text keeps positions valid for the negation check.
+    lowered = " " + re.sub(r"[^a-z0-9&' ]", " ", text.lower()) + " "
     found: list[tuple[str, int, int]] = []
     for term in sorted(vocabulary, key=len, reverse=True):
         if len(term) < 2:
             continue
-        words = term.split()
+        words = _words_only(term).split()  # "t-shirts" in the catalog meets "t-shirts" or "t shirts" in text
         variants = {" ".join(words[:-1] + [w]) for w in _plural_forms(words[-1])} if words else {term}
         for variant in variants:
             pos = lowered.find(f" {variant} ")

@@ -75,18 +75,18 @@ class UvicornThread:
 
     def __enter__(self) -> "UvicornThread":
         self.thread.start()
-        deadline = time.time() + 60
+        deadline = time.time() + 180  # the app warms the model up; the machine may be busy
         while not self.server.started:
             if not self.thread.is_alive():
                 raise RuntimeError("uvicorn exited before it started")
             if time.time() > deadline:
-                raise RuntimeError("uvicorn did not start within 60 s")
+                raise RuntimeError("uvicorn did not start within 180 s")
             time.sleep(0.05)
         return self
 
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
-        self.thread.join(15)
+        self.thread.join(30)
 
 
 # --- static host sites (other origins) --------------------------------------------------------

@@ -3,6 +3,7 @@ both backends. Nothing is mocked."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -38,34 +39,46 @@ def embedder():
     return TransformersEmbedder()
 
 
+@contextlib.contextmanager
+def background_server(command: list[str], log_path: Path, ready, what: str, timeout: float):
+    """Run a real server process until the block ends; `ready()` says when it answers."""
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + timeout
+        while not ready():
+            if proc.poll() is not None:
+                raise RuntimeError(f"{what} exited: {log_path.read_text(errors='replace')[-2000:]}")
+            if time.time() > deadline:
+                raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
+            time.sleep(0.2)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _port_open(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """A real `chroma run` server on loopback for the whole session."""
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
-    log = open(path / "server.log", "wb")
-    proc = subprocess.Popen([chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chroma server exited: {(path / 'server.log').read_text()[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("chroma server did not start within 60 s")
-    yield ("127.0.0.1", port)
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    command = [chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)]
+    with background_server(command, path / "server.log", lambda: _port_open(port), "chroma server", 60):
+        yield ("127.0.0.1", port)
 
 
 @pytest.fixture(params=["embedded", "server"])
@@ -127,34 +140,21 @@ def embedded_llm():
 def llama_server(tmp_path_factory):
     """`python -m llama_cpp.server` serving the shipped SmolLM2 GGUF: a real OpenAI-compatible
     endpoint on loopback, for the `openai` code path."""
+    import urllib.request
+
     from assistant.llm import smollm2_path
 
     port = free_port()
-    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", smollm2_path(), "--host", "127.0.0.1", "--port", str(port),
-         "--n_threads", "1", "--n_ctx", "2048", "--model_alias", "smollm2"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    import urllib.request
 
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited: {log_path.read_text()[-2000:]}")
+    def ready() -> bool:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1):
-                break
+                return True
         except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("llama_cpp.server did not start within 120 s")
-    yield f"http://127.0.0.1:{port}/v1"
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+            return False
+
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", smollm2_path(), "--host", "127.0.0.1",
+               "--port", str(port), "--n_threads", "1", "--n_ctx", "2048", "--model_alias", "smollm2"]
+    log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
+    with background_server(command, log_path, ready, "llama_cpp.server", 120):
+        yield f"http://127.0.0.1:{port}/v1"

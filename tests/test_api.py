@@ -13,38 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.browser_helpers import UvicornThread
 
 ALLOWED = "http://127.0.0.1:8123"
 OTHER = "http://127.0.0.1:9999"
 PRODUCT = "SKU-0001"
-
-
-class ServerThread:
-    """uvicorn.Server in a background thread; `url` once it is listening."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, name="uvicorn-test", daemon=True)
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> "ServerThread":
-        self.thread.start()
-        deadline = time.time() + 180
-        while not self.server.started:
-            if not self.thread.is_alive():
-                raise RuntimeError("uvicorn exited before it started")
-            if time.time() > deadline:
-                raise RuntimeError("uvicorn did not start within 180 s")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
 
 
 def make_agent(index, home: Path):
@@ -69,7 +42,7 @@ def api(demo_index, tmp_path_factory):
     sites = home / "sites.json"
     key = add_site(sites, "test shop", [ALLOWED], rate_per_minute=1000, session_rate_per_minute=100).key
     app = create_app(None, make_agent(demo_index, home), sites_path=sites, mount_ui=True, static_dir=static)
-    with ServerThread(app) as server:
+    with UvicornThread(app) as server:
         yield {"url": server.url, "home": home, "sites": sites, "static": static, "key": key}
 
 
@@ -300,7 +273,7 @@ def test_busy_server_answers_429_not_a_crash(demo_index, tmp_path):
     agent = make_agent(demo_index, tmp_path)
     app = create_app(None, agent, sites_path=tmp_path / "sites.json", mount_ui=False, max_concurrent_turns=1,
                      turn_wait_seconds=0.2)
-    with ServerThread(app) as server, httpx.Client(base_url=server.url, timeout=120) as c:
+    with UvicornThread(app) as server, httpx.Client(base_url=server.url, timeout=120) as c:
         results: list[httpx.Response] = []
 
         def send(n: int) -> None:

@@ -1,0 +1,185 @@
+"""`shopassist eval run`: the metrics against hand-computed cases, report writing / comparing,
+and the CI gate: the fast subset (demo data, no LLM) must meet evals/thresholds.toml."""
+
+import json
+import math
+
+import pytest
+
+from evals import metrics as M
+from evals.report import check_thresholds, compare, run_compare, write_reports
+from evals.run import check_expectations, ungrounded_prices
+
+
+# --- metrics, hand-computed ---------------------------------------------------------------------
+
+
+def test_ndcg_graded_by_hand():
+    grades = {"a": 2, "b": 1, "c": 1}
+    # ranked b, x, a: DCG = (2^1-1)/log2(2) + 0 + (2^2-1)/log2(4) = 1 + 1.5 = 2.5
+    # ideal a, b, c:  IDCG = 3/1 + 1/log2(3) + 1/log2(4) = 3 + 0.63093 + 0.5 = 4.13093
+    assert M.ndcg_at_k(["b", "x", "a"], grades, 10) == pytest.approx(2.5 / (3 + 1 / math.log2(3) + 0.5))
+    assert M.ndcg_at_k(["a", "b", "c"], grades, 10) == pytest.approx(1.0)
+    # cut at k=1: DCG = 1 (b), IDCG = 3 (a)
+    assert M.ndcg_at_k(["b", "a"], grades, 1) == pytest.approx(1 / 3)
+
+
+def test_ndcg_ties_duplicates_and_empty():
+    # two items of the same grade in either order score the same
+    grades = {"a": 1, "b": 1}
+    assert M.ndcg_at_k(["a", "b"], grades) == M.ndcg_at_k(["b", "a"], grades) == pytest.approx(1.0)
+    # repeating an id does not earn its gain twice
+    assert M.ndcg_at_k(["a", "a"], {"a": 1, "b": 1}) == pytest.approx(1 / (1 + 1 / math.log2(3)))
+    assert M.ndcg_at_k([], {"a": 2}) == 0.0
+    assert math.isnan(M.ndcg_at_k(["a"], {}))  # no relevant item: undefined, left out of means
+    assert math.isnan(M.ndcg_at_k(["a"], {"a": 0}))
+
+
+def test_recall_mrr_hit_by_hand():
+    grades = {"a": 2, "b": 1, "c": 2}
+    assert M.recall_at_k(["a", "x", "b"], grades, k=10) == pytest.approx(2 / 3)
+    assert M.recall_at_k(["a", "x", "b"], grades, k=10, min_grade=2) == pytest.approx(1 / 2)
+    assert M.recall_at_k(["x", "a"], grades, k=1) == 0.0
+    assert math.isnan(M.recall_at_k(["a"], {}))
+    assert M.reciprocal_rank(["x", "b", "a"], grades) == pytest.approx(1 / 2)
+    assert M.reciprocal_rank(["x", "b", "a"], grades, min_grade=2) == pytest.approx(1 / 3)
+    assert M.reciprocal_rank([], grades) == 0.0
+    assert M.reciprocal_rank(["x", "x", "a"], grades) == pytest.approx(1 / 2)  # duplicates count once
+    assert M.hit_at_k(["x", "y", "a"], {"a"}, k=2) == 0.0
+    assert M.hit_at_k(["x", "a"], {"a"}, k=2) == 1.0
+    assert M.hit_at_k([], {"a"}) == 0.0
+
+
+def test_rates_means_percentiles():
+    assert M.constraint_precision([True, True, False, True]) == 0.75
+    assert math.isnan(M.constraint_precision([]))
+    assert M.mean([1.0, float("nan"), 0.0]) == 0.5
+    assert math.isnan(M.mean([]))
+    assert M.rate([True, False]) == 0.5
+    assert M.percentile([1, 2, 3, 4], 50) == 2.5
+    assert M.percentile([10], 95) == 10
+    assert M.percentile([0, 100], 95) == pytest.approx(95)
+    assert math.isnan(M.percentile([], 50))
+
+
+def test_ungrounded_prices():
+    reply = "Here are some options:\n1. Shoe — 147.99 USD: light.\n2. Other — 99.00 USD: only $89.50 today!"
+    assert ungrounded_prices(reply, [147.99, 99.0], []) == ["89.50"]
+    assert ungrounded_prices("Free over $50. Flat $5.95.\n1. X — 10.00 USD", [10.0], ["Free over $50. Flat $5.95."]) == []
+    assert ungrounded_prices("1. X — 1,299.00 USD", [1299.0], []) == []
+
+
+def test_expectations():
+    from assistant.agent import ProductOut, TurnResult
+    from assistant.intent import SearchIntent
+    from retrieval.schemas import Product
+
+    catalog = {"p1": Product(id="p1", title="A", price=90, brand="Veloxa", color="Blue")}
+    result = TurnResult(session_id="s", reply="", intent="product", constraints=SearchIntent(),
+                        products=[ProductOut(id="p1", title="A", price=90, currency="USD", reason="r", brand="Veloxa", color="Blue")])
+    got = check_expectations(result, {"max_price": 100, "brand_not": "veloxa", "color": "blue", "routes_to": "product",
+                                      "hands_off": False}, catalog)
+    assert got == {"max_price": True, "brand_not": False, "color": True, "routes_to": True, "hands_off": True}
+    empty = result.model_copy(update={"products": []})
+    assert check_expectations(empty, {"max_price": 100}, catalog) == {"max_price": False}  # nothing shown fails
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def _report(**suites):
+    return {"schema": 1, "created": "now", "machine": {}, "configs": [], "suites": suites, "failures": [], "latency": {}, "notes": []}
+
+
+def test_compare_flags_regressions_beyond_tolerance(tmp_path, capsys):
+    a = _report(retrieval={"hybrid": {"ndcg_at_10": 0.80, "queries": 75}}, dialogue={"hybrid": {"hallucinated_product_rate": 0.0}},
+                latency={"hybrid": {"total_p50_ms": 100.0}})
+    b = _report(retrieval={"hybrid": {"ndcg_at_10": 0.79, "queries": 80}}, dialogue={"hybrid": {"hallucinated_product_rate": 0.05}},
+                latency={"hybrid": {"total_p50_ms": 900.0}})
+    _lines, regressions = compare(a, b, 0.02)
+    assert regressions == ["dialogue/hybrid/hallucinated_product_rate: 0.000 -> 0.050 (+0.050)"]
+    _lines, regressions = compare(a, _report(retrieval={"hybrid": {"ndcg_at_10": 0.70}}), 0.02)
+    assert len(regressions) == 1 and "ndcg_at_10" in regressions[0]
+    write_reports(a, tmp_path / "a")
+    write_reports(b, tmp_path / "b")
+    assert run_compare(tmp_path / "a" / "report.json", tmp_path / "a" / "report.json") == 0
+    assert run_compare(tmp_path / "a" / "report.json", tmp_path / "b" / "report.json") == 1
+    assert "REGRESSION" in capsys.readouterr().out
+
+
+def test_thresholds_report_metric_value_threshold(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[[check]]\nsuite="faq"\nconfig="hybrid"\nmetric="accuracy_at_1"\nmin=0.8\n'
+                    '[[check]]\nsuite="dialogue"\nconfig="hybrid"\nmetric="hallucinated_product_rate"\nmax=0.0\n')
+    r = _report(faq={"hybrid": {"accuracy_at_1": 0.5}}, dialogue={"hybrid": {"hallucinated_product_rate": 0.0}})
+    assert check_thresholds(r, path) == ["faq/hybrid/accuracy_at_1, 0.5000, >= 0.8"]
+    assert check_thresholds(_report(), path)[0].startswith("faq/hybrid/accuracy_at_1, missing")
+
+
+# --- the CI gate: fast subset on the demo shop --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fast_report(tmp_path_factory):
+    from assistant.settings import Settings
+    from evals.run import run_eval
+    from retrieval.embeddings import TransformersEmbedder
+
+    folder = tmp_path_factory.mktemp("eval-report")
+    report = run_eval(Settings(home=folder / "home", llm_backend="none"), fast=True, report_dir=folder / "report",
+                      embedder=TransformersEmbedder())
+    return report, folder / "report"
+
+
+@pytest.mark.slow
+def test_fast_subset_meets_thresholds(fast_report):
+    report, _ = fast_report
+    problems = check_thresholds(report)
+    assert not problems, "metric, value, threshold:\n" + "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_fast_report_files(fast_report):
+    report, folder = fast_report
+    data = json.loads((folder / "report.json").read_text())
+    assert data["schema"] == 1 and {"created", "machine", "suites", "failures", "latency"} <= set(data)
+    assert set(data["suites"]) == {"retrieval", "faq", "dialogue", "personalization", "latency"}
+    assert not any(c.startswith("hybrid+llm") for s in data["suites"].values() for c in s)
+    assert set(data["suites"]["retrieval"]) >= {"bm25", "dense", "hybrid"}
+    md = (folder / "report.md").read_text()
+    for suite, by_config in data["suites"].items():
+        assert f"## {suite}" in md
+        for metric in next(iter(by_config.values())):
+            assert f"| {metric} |" in md
+    html = (folder / "report.html").read_text()
+    assert "data:image/png;base64," in html and "<script" not in html
+    # personalization: the profile must help once the shopper has history (cold start is equal)
+    p = data["suites"]["personalization"]
+    assert p["hybrid+profile"]["ndcg_at_10_cold"] == pytest.approx(p["hybrid"]["ndcg_at_10_cold"])
+    assert p["hybrid+profile"]["hit_rate_at_5"] >= p["hybrid"]["hit_rate_at_5"]
+
+
+def test_shared_catalog_loader_skips_clearly(monkeypatch, tmp_path):
+    from evals.gen_retrieval import shared_catalog_queries
+
+    monkeypatch.setenv("SHOPASSIST_SHARED_DATA", str(tmp_path / "absent"))
+    queries, products, why = shared_catalog_queries("flipkart")
+    assert queries is None and products is None and "not found" in why
+
+
+def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
+    from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog, read_jsonl, write_jsonl
+
+    rows = generate(load_catalog(DEMO_CATALOG))
+    write_jsonl(rows, tmp_path / "q.jsonl")
+    assert (tmp_path / "q.jsonl").read_text() == DEMO_QUERIES.read_text()
+    assert len(rows) >= 60 and all(any(g == 2 for g in r["grades"].values()) for r in rows)
+
+
+def test_faq_set_size():
+    from evals.gen_retrieval import read_jsonl
+    from evals.run import DATA
+
+    rows = read_jsonl(DATA / "faq_demo.jsonl")
+    assert sum(r["expected"] is not None for r in rows) >= 60
+    assert sum(r["expected"] is None for r in rows) >= 20
