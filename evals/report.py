@@ -67,10 +67,10 @@ def markdown(report: dict) -> str:
            f"({report['machine'].get('cpus')} CPUs); run took {report.get('seconds', '?')} s; configs: {', '.join(report.get('configs', []))}"
            + (" (--fast)" if report.get("fast") else "") + ".", ""]
     out.append(headline_md(report))
-    out += ["Definitions: retrieval NDCG@10 uses graded labels (2 = satisfies every constraint of the query, 1 = right "
-            "category only), so a hard-filtered list that shows only exact matches loses the grade-1 gain; "
-            "`ndcg_at_10_exact_only` counts exact matches only. Recall@10 = exact matches found / min(10, exact matches). "
-            "MRR = first exact match. constraint_precision = share of returned items satisfying the labelled constraints, "
+    out += ["Definitions: retrieval NDCG@10 uses graded labels (2 = satisfies every hard constraint of the query and has "
+            "every soft attribute it describes, 1 = satisfies every hard constraint only, 0 = violates one); "
+            "`ndcg_at_10_exact_only` counts grade-2 items only. Recall@10 = grade-2 items found / min(10, grade-2 items). "
+            "MRR = first grade-2 item. constraint_precision = share of returned items satisfying the labelled constraints, "
             "end to end (the rule-based understanding turns the query text into filters); filter_precision = the same with "
             "the labelled constraints passed as filters. FAQ accuracy@1 counts \"no confident match\" as wrong; only the "
             "hybrid (calibrated FaqLookupService) configuration can abstain. Sets: evals/data/ (retrieval_demo.jsonl from "

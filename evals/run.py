@@ -135,6 +135,7 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
             for q in queries:
                 gold = SearchFilters(kind="product", categories=q["constraints"].get("categories", []),
                                      colors=q["constraints"].get("colors", []), brands=q["constraints"].get("brands", []),
+                                     sizes=q["constraints"].get("sizes", []), min_price=q["constraints"].get("min_price"),
                                      max_price=q["constraints"].get("max_price"))
                 if config == "tutorial-baseline":
                     ranked = _retriever_ids(ctx.tutorial("product"), q["query"], K)
@@ -145,8 +146,7 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                 grades = q["grades"]
                 n2 = {i: g for i, g in grades.items() if g >= 2}
                 ndcg.append(M.ndcg_at_k(ranked, grades, K))
-                # Strict: only exact matches (grade 2) count, so a filtered list is not penalised
-                # for leaving out right-category items that break the asked constraints.
+                # Exact-only: grade 2 (every hard constraint and every soft attribute) counts alone.
                 strict.append(M.ndcg_at_k(ranked, n2, K))
                 # Recall@10 of the fully relevant (grade 2) items, capped: |found| / min(10, |relevant|).
                 found = len(set(ranked[:K]) & set(n2))
