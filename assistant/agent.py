@@ -158,11 +158,10 @@ class ShoppingAssistant:
             t = time.perf_counter()
             yield from self._answer_faq(message, u, result, user_id, session_id, say)
             timings["answer"] = _ms(t)
-        if u.route in ("product", "both"):
-            if u.route == "both" and not u.intent.category and state.last_products and u.refers_to_shown:
-                pass  # "do these ship free?": the FAQ answer covers it; the products stay as they were
-            else:
-                yield from self._recommend(message, u, state, result, user_id, timings, say)
+        # "do these ship free?" is answered by the FAQ; the products already shown stay as they were.
+        about_shown = u.route == "both" and not u.intent.category and state.last_products and u.refers_to_shown
+        if u.route in ("product", "both") and not about_shown:
+            yield from self._recommend(message, u, state, result, user_id, timings, say)
         if u.unknown and u.route in ("product", "both"):
             names = ", ".join(sorted(set(u.unknown)))
             yield from say(f"\n\n(Note: we don't carry {names}; I searched without it.)")

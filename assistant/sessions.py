@@ -43,7 +43,6 @@ class SessionState(BaseModel):
     shown: list[str] = Field(default_factory=list, description="Product ids shown for the current search, oldest first.")
     last_products: list[str] = Field(default_factory=list, description="Product ids shown in the last reply.")
     last_prices: list[float] = Field(default_factory=list)
-    summary: str = Field(default="", description="Condensed older turns, once the history no longer fits.")
 
 
 class ChatMessage(BaseModel):
