@@ -116,6 +116,14 @@ class ShoppingAssistant:
     _facets: Facets | None = None
     _facets_revision: str | None = None
 
+    @classmethod
+    def over_index(cls, index: ShopIndex, home, llm: LLM | None = None, config: AgentConfig | None = None) -> "ShoppingAssistant":
+        """An agent over an open index, keeping sessions and profiles in `home` (tests, evals, embedding)."""
+        from .profile import ProfileStore
+
+        return cls(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index), sessions=SessionStore(home),
+                   llm=llm, profiles=ProfileStore(home), config=config or AgentConfig())
+
     # --- public API -----------------------------------------------------------------------
 
     def turn(self, message: str, session_id: str, user_id: str | None = None) -> TurnResult:

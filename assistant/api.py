@@ -59,7 +59,7 @@ from retrieval.documents import item_from_metadata, product_record_id
 from retrieval.schemas import Product
 
 from .agent import MAX_MESSAGE_CHARS, InputError, TurnResult
-from .profile import check_user_id
+from .profile import check_user_id, shopper_id
 from .sessions import validate_session_id
 from .sitekeys import SiteKey, SiteRegistry, sites_path as default_sites_path
 
@@ -519,8 +519,8 @@ def create_app(
         found = await run_in_threadpool(index.metadatas, [product_record_id(body.product_id)])
         if not found:
             raise HTTPException(404, f"unknown product {body.product_id!r}")
-        user = body.user_id or f"session:{body.session_id}"
         try:
+            user = shopper_id(body.user_id, body.session_id)
             await run_in_threadpool(lambda: profiles.record(user, body.event, product_id=body.product_id, session_id=body.session_id))
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None

@@ -79,6 +79,13 @@ def check_user_id(user_id: Any) -> str:
     return user_id
 
 
+def shopper_id(user_id: str | None, session_id: str) -> str:
+    """Whose profile an action belongs to: the shop's user id (checked), or `session:<id>` for an
+    anonymous shopper, so feedback and preferences still apply within that conversation."""
+    user = (user_id or "").strip()
+    return check_user_id(user) if user else f"session:{session_id}"
+
+
 def check_event(event: Any) -> str:
     """The event type unchanged, or a ValueError listing the known ones."""
     if event not in EVENT_TYPES:

@@ -37,7 +37,7 @@ import gradio as gr  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
 from .agent import MAX_MESSAGE_CHARS, InputError, ProductOut, ShoppingAssistant, TurnResult  # noqa: E402
-from .profile import StatedPreferences, check_user_id  # noqa: E402
+from .profile import StatedPreferences, shopper_id  # noqa: E402
 
 TITLE = "Shop assistant"
 API_NAME = "chat"
@@ -179,10 +179,6 @@ def _as_assistant(target: Any) -> ShoppingAssistant:
     raise TypeError(f"build_ui needs a Shop or a ShoppingAssistant, not {type(target).__name__}")
 
 
-def effective_user(user_id: str | None, session_id: str) -> str:
-    """The typed user id (checked), or `session:<session id>` when none (assistant/api.py's rule)."""
-    user = (user_id or "").strip()
-    return check_user_id(user) if user else f"session:{session_id}"
 
 
 def _no_limit(value: Any) -> Any:
@@ -239,7 +235,7 @@ class ShopUI:
         history.append(reply)
         yield (history, "", session_id, *self._no_card_change())
         try:
-            user = effective_user(user_id, session_id)
+            user = shopper_id(user_id, session_id)
         except ValueError as exc:
             reply["content"] = f"⚠️ {exc}"
             yield (history, gr.skip(), session_id, *self._no_card_change())
@@ -278,7 +274,7 @@ class ShopUI:
         session_id = session_id or uuid.uuid4().hex
         product = shown[slot]
         try:
-            user = effective_user(user_id, session_id)
+            user = shopper_id(user_id, session_id)
             self.profiles.record(user, event, product_id=product["id"], session_id=session_id)
         except ValueError as exc:
             raise gr.Error(str(exc)) from exc
@@ -302,7 +298,7 @@ class ShopUI:
         if not (user_id or "").strip() and not session_id:
             return (*empty, "No preferences saved yet.")
         try:
-            user = effective_user(user_id, session_id or "")
+            user = shopper_id(user_id, session_id or "")
             prefs = self.profiles.get_preferences(user)
         except ValueError as exc:
             return (*empty, f"⚠️ {exc}")
@@ -319,7 +315,7 @@ class ShopUI:
             return ("⚠️ Preferences cannot be saved: profiles are not enabled on this server.", gr.skip(), *keep)
         session_id = session_id or uuid.uuid4().hex
         try:
-            user = effective_user(user_id, session_id)
+            user = shopper_id(user_id, session_id)
             prefs = StatedPreferences.model_validate({
                 "max_budget": _no_limit(max_budget), "min_budget": _no_limit(min_budget), "preferred_brands": preferred_brands or [],
                 "avoided_brands": avoided_brands or [], "sizes": sizes or [], "colors": colors or [],

@@ -8,21 +8,16 @@ import pytest
 
 from assistant.agent import AgentConfig, InputError, ShoppingAssistant
 from assistant.llm import OpenAICompatibleLLM
-from assistant.profile import ProfileStore
-from assistant.sessions import SessionStore
 from retrieval.documents import product_record
-from retrieval.faq import FaqLookupService
 from retrieval.filters import matches
 from retrieval.ingest import ingest_file
-from retrieval.search import HybridSearcher
 from retrieval.store import IndexLocation, ShopIndex
 from tests.conftest import DEMO
 from tests.scripted_llm_server import ScriptedLLMServer
 
 
 def make_agent(index, home, llm=None, **config):
-    return ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
-                             sessions=SessionStore(home), llm=llm, profiles=ProfileStore(home), config=AgentConfig(**config))
+    return ShoppingAssistant.over_index(index, home, llm=llm, config=AgentConfig(**config))
 
 
 @pytest.fixture

@@ -22,13 +22,8 @@ PRODUCT = "SKU-0001"
 
 def make_agent(index, home: Path):
     from assistant.agent import ShoppingAssistant
-    from assistant.profile import ProfileStore
-    from assistant.sessions import SessionStore
-    from retrieval.faq import FaqLookupService
-    from retrieval.search import HybridSearcher
 
-    return ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
-                             sessions=SessionStore(home), profiles=ProfileStore(home), llm=None)
+    return ShoppingAssistant.over_index(index, home)
 
 
 @pytest.fixture(scope="module")

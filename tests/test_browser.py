@@ -43,14 +43,9 @@ XSS_PRODUCTS = [
 
 
 def _agent(index, home):
-    from assistant.agent import AgentConfig, ShoppingAssistant
-    from assistant.profile import ProfileStore
-    from assistant.sessions import SessionStore
-    from retrieval.faq import FaqLookupService
-    from retrieval.search import HybridSearcher
+    from assistant.agent import ShoppingAssistant
 
-    return ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
-                             sessions=SessionStore(home), llm=None, profiles=ProfileStore(home), config=AgentConfig())
+    return ShoppingAssistant.over_index(index, home)
 
 
 def _serve_api(index, home, sites_path, log: RequestLog, mount_ui: bool = False):

@@ -168,7 +168,7 @@ def test_shared_catalog_loader_skips_clearly(monkeypatch, tmp_path):
 
 
 def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
-    from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog, read_jsonl, write_jsonl
+    from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog, write_jsonl
 
     rows = generate(load_catalog(DEMO_CATALOG))
     write_jsonl(rows, tmp_path / "q.jsonl")

@@ -9,11 +9,7 @@ import dataclasses
 from assistant.agent import ShoppingAssistant, config_for
 from assistant.budget import fit_cards, fit_history, tiktoken_counter, truncate_to_tokens
 from assistant.llm import LLMError, OpenAICompatibleLLM
-from assistant.profile import ProfileStore
 from assistant.ranking import RankAnswer, card, rank_schema
-from assistant.sessions import SessionStore
-from retrieval.faq import FaqLookupService
-from retrieval.search import HybridSearcher
 from tests.test_agent import assert_grounded, catalog
 
 MESSAGES = [{"role": "user", "content": "Say hello to a shopper in one short sentence."}]
@@ -56,9 +52,8 @@ def test_agent_turn_with_a_real_llm_is_grounded(backend, demo_index, tmp_path, r
         llm = request.getfixturevalue("embedded_llm")
     else:
         llm = OpenAICompatibleLLM(model="smollm2", base_url=request.getfixturevalue("llama_server"), timeout=120)
-    agent = ShoppingAssistant(index=demo_index, searcher=HybridSearcher(demo_index), faq=FaqLookupService(demo_index),
-                              sessions=SessionStore(tmp_path), llm=llm, profiles=ProfileStore(tmp_path),
-                              config=dataclasses.replace(config_for(llm), llm_understanding="always"))
+    agent = ShoppingAssistant.over_index(demo_index, tmp_path, llm=llm,
+                                         config=dataclasses.replace(config_for(llm), llm_understanding="always"))
     first = agent.turn("I need a gift for someone who loves coffee, under 60 dollars", "llm-1")
     assert first.llm_used.get("rank") and first.products
     assert all(p.price <= 60 for p in first.products)

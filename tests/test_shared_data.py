@@ -45,18 +45,14 @@ def test_shared_ecommerce_faq_loads():
 def test_multi_turn_scenario_on_a_shared_catalog(tmp_path, embedder):
     """The agent over a real catalog: constraints carried over five turns, every product shown
     grounded and within the constraints."""
-    from assistant.agent import AgentConfig, ShoppingAssistant
-    from assistant.profile import ProfileStore
-    from assistant.sessions import SessionStore
-    from retrieval.faq import FaqLookupService
+    from assistant.agent import ShoppingAssistant
     from retrieval.store import IndexLocation, ShopIndex
     from tests.test_agent import assert_grounded
 
     path = shared_file("catalog/amazon_in", suffixes=(".csv",))
     index = ShopIndex(IndexLocation(home=tmp_path), embedder)
     ingest_file(index, path, "product", Mapping.load(MAPPINGS / "amazon_in.toml"), progress=False)
-    agent = ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
-                              sessions=SessionStore(tmp_path), profiles=ProfileStore(tmp_path), config=AgentConfig())
+    agent = ShoppingAssistant.over_index(index, tmp_path)
     first = agent.turn("usb c charging cable under 500", "real")
     assert first.products and all(p.price <= 500 for p in first.products)
     assert_grounded(first, index)

@@ -37,13 +37,8 @@ def _text(message: dict) -> str:
 
 def _agent(index, home):
     from assistant.agent import ShoppingAssistant
-    from assistant.profile import ProfileStore
-    from assistant.sessions import SessionStore
-    from retrieval.faq import FaqLookupService
-    from retrieval.search import HybridSearcher
 
-    return ShoppingAssistant(index=index, searcher=HybridSearcher(index), faq=FaqLookupService(index),
-                             sessions=SessionStore(home), profiles=ProfileStore(home), llm=None)
+    return ShoppingAssistant.over_index(index, home)
 
 
 @pytest.fixture(scope="module")
