@@ -63,7 +63,7 @@ def headline_md(report: dict) -> str:
 
 
 def markdown(report: dict) -> str:
-    out = [f"# shopassist eval report", "", f"Created {report['created']} on {report['machine'].get('platform')} "
+    out = ["# shopassist eval report", "", f"Created {report['created']} on {report['machine'].get('platform')} "
            f"({report['machine'].get('cpus')} CPUs); run took {report.get('seconds', '?')} s; configs: {', '.join(report.get('configs', []))}"
            + (" (--fast)" if report.get("fast") else "") + ".", ""]
     out.append(headline_md(report))

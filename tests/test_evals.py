@@ -178,7 +178,7 @@ def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
 
 def test_faq_set_size():
     from evals.gen_retrieval import read_jsonl
-    from evals.run import DATA
+    from evals.context import DATA
 
     rows = read_jsonl(DATA / "faq_demo.jsonl")
     assert sum(r["expected"] is not None for r in rows) >= 60

@@ -1,0 +1,1 @@
+"""One module per evaluation suite; `evals.run` composes them."""

@@ -1,0 +1,124 @@
+"""Dialogue suite: scripted multi-turn scenarios through the real agent -> pass rate per
+expectation type, hallucinated-product rate, ungrounded-price rate; per-stage timings feed the
+latency suite."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import defaultdict
+
+from evals import metrics as M
+from evals.context import DATA, LLM_CONFIGS, Context, log
+
+
+_PRICE = re.compile(r"(?<![\w.])\$?\s?(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")
+
+
+def ungrounded_prices(reply: str, shown_prices: list[float], remove: list[str]) -> list[str]:
+    """Money amounts with cents in the reply (after removing FAQ answer text) that are no catalog
+    price of a shown product."""
+    text = reply
+    for r in remove:
+        if r:
+            text = text.replace(r, " ")
+    allowed = {f"{p:.2f}" for p in shown_prices if p is not None}
+    found = [m.replace(",", "") for m in _PRICE.findall(text)]
+    return [f for f in found if f"{float(f):.2f}" not in allowed]
+
+
+def check_expectations(result, expect: dict, products: dict) -> dict[str, bool]:
+    shown = [products.get(p.id) for p in result.products]
+    shown = [p for p in shown if p is not None]
+    checks = {}
+    for name, want in expect.items():
+        if name == "max_price":
+            checks[name] = bool(shown) and all(p.price is not None and p.price <= want for p in shown)
+        elif name == "brand_not":
+            checks[name] = all((p.brand or "").lower() != want.lower() for p in shown) and all(
+                (a.brand or "").lower() != want.lower() for a in result.alternatives)
+        elif name == "color":
+            checks[name] = bool(shown) and all((p.color or "").lower() == want.lower() for p in shown)
+        elif name == "routes_to":
+            checks[name] = result.intent == want
+        elif name == "hands_off":
+            checks[name] = bool(result.handoff) == bool(want)
+        else:
+            raise ValueError(f"unknown expectation {name!r}")
+    return checks
+
+
+def _agent_for(ctx: Context, config: str):
+    if config == "hybrid":
+        return ctx.shop.assistant(llm=None)
+    from assistant.shop import make_llm
+
+    if config == "hybrid+llm":
+        return ctx.shop.assistant(llm=make_llm(ctx.settings.model_copy(update={"llm_backend": "embedded", "llm_model": None})))
+    return ctx.shop.assistant(llm=make_llm(ctx.settings))
+
+
+def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, timings: dict) -> None:
+    scenarios = json.loads((DATA / "dialogues.json").read_text("utf-8"))["scenarios"]
+    for config in configs:
+        agent = _agent_for(ctx, config)
+        per_type: dict[str, list[bool]] = defaultdict(list)
+        shown_total = hallucinated = turns_with_products = ungrounded_turns = turns = 0
+        limit = ctx.llm_turn_limit if config in LLM_CONFIGS else None
+        t0 = time.perf_counter()
+        for sc in scenarios:
+            if limit is not None and turns >= limit:
+                break
+            session = f"eval-{config}-{sc['id']}"
+            for n, turn in enumerate(sc["turns"]):
+                if limit is not None and turns >= limit:
+                    break
+                turns += 1
+                result = agent.turn(turn["say"], session, f"user-{sc['id']}")
+                for stage, ms in result.timings_ms.items():
+                    timings.setdefault(config, defaultdict(list))[stage].append(ms)
+                checks = check_expectations(result, turn.get("expect", {}), ctx.products)
+                for name, ok in checks.items():
+                    per_type[name].append(ok)
+                ids = [p.id for p in result.products + result.alternatives]
+                shown_total += len(ids)
+                bad_ids = [i for i in ids if i not in ctx.products]
+                hallucinated += len(bad_ids)
+                bad_prices = []
+                if result.products:
+                    turns_with_products += 1
+                    remove = [ctx.faq_entries[f.id].answer for f in result.faq if f.id in ctx.faq_entries]
+                    prices = [ctx.products[i].price for i in ids if i in ctx.products]
+                    bad_prices = ungrounded_prices(result.reply, prices, remove)
+                    ungrounded_turns += bool(bad_prices)
+                failed = [k for k, ok in checks.items() if not ok]
+                if failed or bad_ids or bad_prices:
+                    failures.append({"suite": "dialogue", "config": config, "id": f"{sc['id']}#{n + 1}", "input": turn["say"],
+                                     "expected": {k: turn["expect"][k] for k in failed} if failed else "grounded output",
+                                     "got": {"route": result.intent, "handoff": result.handoff,
+                                             "products": [(p.id, p.price, p.brand, p.color) for p in result.products],
+                                             "hallucinated": bad_ids, "ungrounded_prices": bad_prices,
+                                             "reply": result.reply[:300]}})
+        metrics = {f"pass_{k}": M.rate(v) for k, v in sorted(per_type.items())}
+        all_checks = [x for v in per_type.values() for x in v]
+        metrics |= {"pass_all": M.rate(all_checks), "hallucinated_product_rate": hallucinated / shown_total if shown_total else 0.0,
+                    "ungrounded_price_rate": ungrounded_turns / turns_with_products if turns_with_products else 0.0,
+                    "turns": turns, "seconds": time.perf_counter() - t0}
+        if limit is not None:
+            notes.append(f"dialogue: {config} limited to the first {limit} turns (slow embedded LLM on a loaded machine)")
+        out[config] = metrics
+        log(f"  dialogue {config}: pass {metrics['pass_all']:.3f} halluc {metrics['hallucinated_product_rate']:.3f} "
+            f"ungrounded {metrics['ungrounded_price_rate']:.3f} ({turns} turns, {metrics['seconds']:.0f}s)")
+
+
+def latency_from(timings: dict) -> tuple[dict, dict]:
+    suite, detail = {}, {}
+    for config, stages in timings.items():
+        suite[config], detail[config] = {}, {}
+        for stage, values in sorted(stages.items()):
+            p50, p95 = M.percentile(values, 50), M.percentile(values, 95)
+            suite[config][f"{stage}_p50_ms"] = p50
+            suite[config][f"{stage}_p95_ms"] = p95
+            detail[config][stage] = {"p50": p50, "p95": p95, "n": len(values), "values": [round(v, 1) for v in values]}
+    return suite, detail
