@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     llm_batch_threads: int = Field(default=2, ge=1)
 
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
+    search_fusion: Literal["convex", "rrf"] = Field(default="convex", description="How dense and BM25 scores are fused (retrieval/search.py).")
+    search_dense_weight: float = Field(default=0.6, ge=0, le=1, description="Weight of the dense score in convex fusion; BM25 gets the rest.")
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")
 
     def make_embedder(self):

@@ -31,7 +31,8 @@ class Shop:
 
     @cached_property
     def searcher(self) -> HybridSearcher:
-        return HybridSearcher(self.index, candidates=self.settings.search_candidates)
+        return HybridSearcher(self.index, candidates=self.settings.search_candidates, fusion=self.settings.search_fusion,
+                              dense_weight=self.settings.search_dense_weight)
 
     @cached_property
     def faq(self) -> FaqLookupService:

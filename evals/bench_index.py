@@ -339,7 +339,8 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200) ->
         print(f"\n[3] {len(qs)} queries embedded in {(time.perf_counter() - started) * 1000:.0f} ms "
               f"(excluded from the latencies below); e.g. {', '.join(repr(q.text) for q in qs[:4])}")
 
-        searcher = HybridSearcher(index, candidates=settings.search_candidates)
+        searcher = HybridSearcher(index, candidates=settings.search_candidates, fusion=settings.search_fusion,
+                                  dense_weight=settings.search_dense_weight)
         product_only = SearchFilters(kind="product")
 
         def search(mode: str, filtered: bool) -> Callable[[int], list[str]]:

@@ -133,3 +133,28 @@ def test_filtered_hybrid_search_on_both_backends(make_index, tmp_path):
     hits = searcher.search("comfortable shoes", k=10, filters=filters)
     assert len(hits) == min(10, len(expected)) and {h.id for h in hits} <= expected
     assert all(h.dense_rank or h.lexical_rank for h in hits)
+
+
+def test_convex_fusion_by_hand(searcher):
+    """w·cosine + (1-w)·bm25/max: computed by hand from each hit's own signal scores."""
+    filters = SearchFilters(kind="product", categories=["Backpacks"])
+    hits = searcher.search("tear-resistant backpacks", k=10, filters=filters)
+    max_lex = max(h.lexical_score or 0.0 for h in searcher.search("tear-resistant backpacks", k=50, filters=filters, mode="lexical"))
+    for h in hits:
+        want = 0.6 * (h.dense_score or 0.0) + 0.4 * (h.lexical_score or 0.0) / max_lex
+        assert h.score == pytest.approx(want, abs=1e-6)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_fusion_choices_and_errors(demo_index):
+    # one signal alone keeps its own order, whatever the fusion
+    for fusion in ("convex", "rrf"):
+        s = HybridSearcher(demo_index, fusion=fusion)
+        lex = s.search("rolltop backpack", k=5, filters=SearchFilters(kind="product"), mode="lexical")
+        assert [h.lexical_rank for h in lex] == [1, 2, 3, 4, 5]
+    rrf = HybridSearcher(demo_index, fusion="rrf").search("rolltop backpack", k=5, filters=SearchFilters(kind="product"))
+    assert all(h.score == pytest.approx(sum(1 / (60 + r) for r in (h.dense_rank, h.lexical_rank) if r)) for h in rrf)
+    with pytest.raises(ValueError, match="fusion"):
+        HybridSearcher(demo_index, fusion="max")
+    with pytest.raises(ValueError, match="dense_weight"):
+        HybridSearcher(demo_index, dense_weight=1.5)
