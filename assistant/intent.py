@@ -141,7 +141,19 @@ _AROUND = re.compile(rf"\b(?:around|about|roughly|approximately)\s*{_NUM}", re.I
 _RATING = re.compile(r"\b(?:rated|rating|at least|minimum|min|above|over)?\s*(\d(?:\.\d)?)\s*(?:\+|stars?|star and up|stars and up|and up)", re.I)
 _NEGATION = r"(?:not|no|without|except|excluding|other than|anything but|avoid|don'?t (?:want|like)|hate|never)"
 _HUMAN = re.compile(r"\b(?:human|real person|agent|representative|someone from (?:support|customer service)|talk to (?:a |some)?(?:person|someone)|speak to (?:a |some)?(?:person|someone)|live (?:chat|support)|call me)\b", re.I)
-_SMALLTALK = re.compile(r"^\s*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thank you(?: so much)?|ok(?:ay)?|cool|great|bye|goodbye|see you|how are you|who are you|what can you do)[\s!.?,]*$", re.I)
+# Small talk: a short message made only of greeting / thanks / pleasantry words ("hi there",
+# "hello, how are you?", "thanks a lot", "ok great, bye"); one other word and it is not.
+_SMALLTALK_WORDS = frozenset(
+    "hi hello hey heya hiya yo there all everyone folks again good morning afternoon evening day thanks thank "
+    "you so much a lot very ok okay cool great nice awesome perfect lovely cheers bye goodbye see later soon "
+    "how are who what can do doing".split()
+)
+_SMALLTALK_PHRASE = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
+
+
+def _is_smalltalk(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower())
+    return 0 < len(words) <= 8 and all(w in _SMALLTALK_WORDS for w in words) and bool(_SMALLTALK_PHRASE.match(words[0]))
 _MORE = re.compile(r"\b(?:something else|other options|others|more options|show (?:me )?more|anything else|different ones|next ones|more like (?:this|these))\b", re.I)
 _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower price|more affordable|too expensive|budget option)\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive|pricier|higher end|high-end|premium|fancier)\b", re.I)
@@ -307,7 +319,7 @@ def apply_rules(message: str, current: SearchIntent, facets: Facets) -> Understa
     faq_words = bool(_FAQ_WORDS.search(text))
     if _HUMAN.search(text):
         u.route = "human"
-    elif _SMALLTALK.match(text):
+    elif _is_smalltalk(text):
         u.route = "smalltalk"
     elif faq_words and (product_signal or u.refers_to_shown) and not _pure_faq(text):
         u.route = "both"

@@ -227,3 +227,11 @@ def test_profile_preferences_steer_results(agent, demo_index):
     r = agent.turn("headphones", "pref", "shopper-pref")
     assert r.products and all(p.brand != "Decibelle" for p in r.products)
     assert r.products[0].brand == "Tonegrove"
+
+
+def test_smalltalk_phrases_route_to_smalltalk(agent):
+    # greetings with a word or two more (as shoppers in MG-ShopDial open) are still small talk
+    for text in ("hi there", "Hello, how are you?", "thanks a lot", "ok great, bye"):
+        assert agent.turn(text, f"small-{text}").intent == "smalltalk", text
+    for text in ("hi, I need running shoes", "great, show me more"):
+        assert agent.turn(text, f"small-{text}").intent != "smalltalk", text
