@@ -35,9 +35,11 @@ class Context:
         self.settings = settings.model_copy(update={"home": self.tmp / "home"})
         self.shop = Shop.open(self.settings, embedder)
         self.llm_turn_limit = llm_turn_limit
+        self.llm_query_limit: int | None = None  # retrieval queries scored for LLM configs (None: all)
         self.products: dict[str, Any] = {}
         self.faq_entries: dict[str, Any] = {}
         self._baseline: dict[str, Any] = {}
+        self._llms: dict[str, Any] = {}
         self.load_seconds = 0.0
         if demo:
             self.load_file(DEMO / "products.jsonl", "product")
@@ -74,6 +76,21 @@ class Context:
         self.products = {m["item_id"]: item_from_metadata(m) for b in index.iter_records(where={"kind": "product"}, include=["metadatas"]) for m in b["metadatas"]}
         self.faq_entries = {m["item_id"]: item_from_metadata(m) for b in index.iter_records(where={"kind": "faq"}, include=["metadatas"]) for m in b["metadatas"]}
         self._baseline.clear()
+
+    def llm_for(self, config: str):
+        """The LLM of a configuration, built once per context: None for configs without one, the
+        embedded SmolLM2 for hybrid+llm, the configured OpenAI-compatible endpoint for
+        hybrid+llm-endpoint."""
+        if config not in LLM_CONFIGS:
+            return None
+        if config not in self._llms:
+            from assistant.shop import make_llm
+
+            settings = self.settings
+            if config == "hybrid+llm":
+                settings = settings.model_copy(update={"llm_backend": "embedded", "llm_model": None})
+            self._llms[config] = make_llm(settings)
+        return self._llms[config]
 
     def close(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)

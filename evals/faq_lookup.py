@@ -18,7 +18,6 @@ share answered "no confident match", and, for comparison, the plain nearest-phra
 
 from __future__ import annotations
 
-import csv
 import tempfile
 import time
 from collections import Counter
@@ -27,20 +26,15 @@ from typing import Sequence
 
 from assistant.settings import Settings, quiet_offline_environment
 from evals.datasets import shared_data_dir
+# The data readers are shared with `shopassist eval run` (evals/shared.py).
+from evals.shared import EvalDataError, bitext_files, check_qa_columns, load_utterances
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = shared_data_dir()  # ../shared/data, or $SHOPASSIST_SHARED_DATA
 DEFAULT_MAPPING = REPO / "examples" / "mappings" / "bitext_faq.toml"
 
-TEXT_COLUMNS = ("instruction", "utterance", "text", "question")
-LABEL_COLUMNS = ("intent", "label")
-QA_COLUMNS = ("instruction", "intent", "response")
 K = 10
 TARGET_ACCURACY = 0.97
-
-
-class EvalDataError(ValueError):
-    """The evaluation data is missing or not in the expected shape."""
 
 
 # --- metrics (pure) ---------------------------------------------------------------------------
@@ -81,59 +75,6 @@ def confusions(predictions: Sequence[str | None], labels: Sequence[str], top: in
     return pairs.most_common(top)
 
 
-# --- data ---------------------------------------------------------------------------------------
-
-
-def _header(path: Path) -> list[str]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return [h.strip() for h in next(csv.reader(fh), [])]
-
-
-def pick_column(header: Sequence[str], candidates: Sequence[str], what: str, path: Path) -> str:
-    lowered = {h.lower(): h for h in header}
-    for name in candidates:
-        if name in lowered:
-            return lowered[name]
-    raise EvalDataError(f"{path}: no {what} column (looked for {', '.join(candidates)}; found {', '.join(header) or 'none'})")
-
-
-def find_files(data_dir: Path) -> tuple[Path, Path]:
-    """The Q/A csv and the utterances csv under data_dir/faq/bitext (or anywhere below data_dir)."""
-    folder = data_dir / "faq" / "bitext"
-    roots = [folder] if folder.is_dir() else []
-    roots.append(data_dir)
-
-    def find(pattern_ok, what: str) -> Path:
-        for root in roots:
-            found = sorted(p for p in (root.glob("*.csv") if root == folder else root.rglob("*.csv")) if pattern_ok(p.name.lower()))
-            if found:
-                return found[0]
-        raise EvalDataError(f"no {what} csv found under {folder if folder.is_dir() else data_dir}")
-
-    utterances = find(lambda n: n.startswith("utterance"), "utterances (utterances*.csv)")
-    qa = find(lambda n: "qa" in n and not n.startswith("utterance"), "Q/A (a name containing 'qa', e.g. qa_4k5.csv)")
-    return qa, utterances
-
-
-def load_utterances(path: Path, limit: int | None = None) -> tuple[list[str], list[str]]:
-    header = _header(path)
-    text_col = pick_column(header, TEXT_COLUMNS, "text", path)
-    label_col = pick_column(header, LABEL_COLUMNS, "label", path)
-    texts, labels = [], []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            row = {(k or "").strip(): v for k, v in row.items()}
-            text, label = (row.get(text_col) or "").strip(), (row.get(label_col) or "").strip()
-            if text and label:
-                texts.append(text)
-                labels.append(label)
-            if limit is not None and len(texts) >= limit:
-                break
-    if not texts:
-        raise EvalDataError(f"{path}: no labelled phrasings ({text_col!r} and {label_col!r} both non-empty)")
-    return texts, labels
-
-
 # --- the evaluation ---------------------------------------------------------------------------
 
 
@@ -147,10 +88,8 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
     if limit is not None and limit < 1:
         raise ValueError("--limit must be at least 1")
     try:
-        qa_path, utt_path = find_files(data_dir)
-        missing = [c for c in QA_COLUMNS if c not in {h.lower() for h in _header(qa_path)}]
-        if missing:
-            raise EvalDataError(f"{qa_path}: missing column(s) {', '.join(missing)} needed by the Bitext mapping")
+        qa_path, utt_path = bitext_files(data_dir)
+        check_qa_columns(qa_path)
         texts, labels = load_utterances(utt_path, limit)
     except EvalDataError as exc:
         print(f"error: {exc}")
@@ -165,7 +104,7 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
     mapping = Mapping.load(mapping_path or DEFAULT_MAPPING)
     embedder = settings.make_embedder()
     print(f"FAQ lookup evaluation: Q/A {qa_path}, phrasings {utt_path} ({len(texts):,}"
-          f"{' (--limit)' if limit else ''}), embedder {embedder.model_id}")
+          f"{' (--limit: seeded sample stratified by label)' if limit else ''}), embedder {embedder.model_id}")
 
     with tempfile.TemporaryDirectory(prefix="shopassist-faq-eval-", ignore_cleanup_errors=True) as tmp:
         index = ShopIndex(IndexLocation(home=Path(tmp) / "home", collection="faq_eval"), embedder)

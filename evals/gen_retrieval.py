@@ -32,6 +32,16 @@ A query is kept when it has at least 1 grade-2 item, at least 3 constraint-satis
 at least 1 grade-1 item (so ranking among the filtered items matters), and its text is new; at
 most PER_CATEGORY queries per category.
 
+Two wordings (field "style"). The procedure above gives "catalog" queries: the soft attributes
+in the catalog's own words, which favours word matching by construction (a grade-2 item contains
+the query's words). Shoppers often say it differently, so every catalog query with a soft
+attribute that has an entry in `data/shopper_words.json` (our table of shopper phrasings that
+avoid the catalog word: "waterproof" -> "for rainy days", "noise-cancelling" -> "for a noisy
+commute") also gets a "shopper" twin with the same hard constraints and the same labels: each
+such attribute is said the shopper's way (attributes with no entry, mostly materials such as
+"cotton", stay as they are), the phrasing drawn by a second `random.Random(seed + 1)` so that the
+catalog queries do not depend on the table. Reports give NDCG for each wording and both together.
+
 Regenerate:  python -m evals.gen_retrieval  [--catalog FILE --out FILE --seed N]
 """
 
@@ -52,6 +62,8 @@ from retrieval.schemas import Product
 REPO = Path(__file__).resolve().parent.parent
 DEMO_CATALOG = REPO / "examples" / "demo" / "products.jsonl"
 DEMO_QUERIES = Path(__file__).resolve().parent / "data" / "retrieval_demo.jsonl"
+SHOPPER_WORDS = Path(__file__).resolve().parent / "data" / "shopper_words.json"
+_POST = ("for ", "with ", "made ", "that ", "around ")
 SEED = 13
 PER_CATEGORY = 6
 TRIES = 4
@@ -192,9 +204,26 @@ def _text(leaf: str, soft: list[str], hard: dict) -> str:
     return core
 
 
-def generate(products: Iterable[Product], seed: int = SEED, max_categories: int | None = None) -> list[dict]:
+def shopper_words(path: Path = SHOPPER_WORDS) -> dict[str, list[str]]:
+    return {k: v for k, v in json.loads(Path(path).read_text("utf-8")).items() if not k.startswith("_")}
+
+
+def _shopper_text(leaf: str, phrases: list[str], hard: dict) -> str:
+    """Like `_text`, with shopper phrasings: adjectives before the product noun, phrases after."""
+    pre = [p for p in phrases if not p.startswith(_POST)]
+    post = [p for p in phrases if p.startswith(_POST)]
+    core = " ".join([*pre, leaf.lower()])
+    if post:
+        core = f"{core} {' and '.join(post)}"
+    return _text(core, [], hard)
+
+
+def generate(products: Iterable[Product], seed: int = SEED, max_categories: int | None = None,
+             words: dict[str, list[str]] | None = None) -> list[dict]:
     products = [p for p in products if p.category]
+    words = shopper_words() if words is None else words
     rng = random.Random(seed)
+    rng_words = random.Random(seed + 1)
     vocab = _Vocabulary(products)
     toks = {p.id: product_tokens(p) for p in products}
     by_leaf: dict[str, list[Product]] = {}
@@ -250,7 +279,11 @@ def generate(products: Iterable[Product], seed: int = SEED, max_categories: int 
                 if n2 < 1 or len(grades) < 3 or n2 == len(grades):
                     continue
                 seen.add(text)
-                out.append({"id": f"q{len(out):03d}", "query": text, "constraints": hard, "soft": soft, "grades": grades})
+                qid = f"q{sum(r['style'] == 'catalog' for r in out):03d}"
+                out.append({"id": qid, "style": "catalog", "query": text, "constraints": hard, "soft": soft, "grades": grades})
+                if any(s in words for s in soft):
+                    said = _shopper_text(leaf, [rng_words.choice(words[s]) if s in words else s for s in soft], hard)
+                    out.append({"id": f"{qid}-shopper", "style": "shopper", "query": said, "constraints": hard, "soft": soft, "grades": grades})
                 kept += 1
                 break
     return out
@@ -276,29 +309,37 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 def shared_catalog_queries(name: str, seed: int = SEED, limit_categories: int = 15) -> tuple[list[dict] | None, list[Product] | None, str]:
-    """Labelled queries for a shared real catalog (flipkart | amazon_in), or (None, None, why skipped)."""
-    from evals.datasets import find_data_file, shared_data_dir
+    """Labelled queries for a shared real catalog (flipkart | amazon_in) and the sampled products
+    they were made on (stored evals/data/retrieval_<name>.jsonl when present, see evals.shared),
+    or (None, None, why skipped)."""
+    from evals.shared import load_shared_catalog
 
-    root = shared_data_dir()
-    if not root.is_dir():
-        return None, None, f"shared data not found at {root} (set SHOPASSIST_SHARED_DATA); {name} skipped"
-    path = find_data_file(root, f"catalog/{name}", suffixes=(".csv",))
-    if path is None:
-        return None, None, f"no csv under {root / 'catalog' / name}; {name} skipped"
-    products = load_catalog(path, REPO / "examples" / "mappings" / f"{name}.toml")
-    return generate(products, seed=seed, max_categories=limit_categories), products, f"{name}: {path}"
+    cat, why = load_shared_catalog(name, seed=seed, max_categories=limit_categories)
+    if cat is None:
+        return None, None, why
+    return cat.queries, cat.products, why
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--catalog", type=Path, default=DEMO_CATALOG)
     ap.add_argument("--mapping", type=Path)
-    ap.add_argument("--out", type=Path, default=DEMO_QUERIES)
+    ap.add_argument("--out", type=Path, help="default: evals/data/retrieval_demo.jsonl (or retrieval_<NAME>.jsonl with --shared)")
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--shared", metavar="NAME", choices=("flipkart", "amazon_in"),
+                    help="sample the shared catalog NAME (../shared/data or $SHOPASSIST_SHARED_DATA) and store its "
+                         "queries with the sampled ids in evals/data/retrieval_NAME.jsonl (see evals/shared.py)")
     args = ap.parse_args(argv)
+    if args.shared:
+        from evals.shared import store_shared_queries
+
+        path, why = store_shared_queries(args.shared, out=args.out, seed=args.seed)
+        print(why)
+        return 0 if path is not None else 2
     rows = generate(load_catalog(args.catalog, args.mapping), seed=args.seed)
-    write_jsonl(rows, args.out)
-    print(f"{len(rows)} labelled queries -> {args.out}")
+    out = args.out or DEMO_QUERIES
+    write_jsonl(rows, out)
+    print(f"{len(rows)} labelled queries -> {out}")
     return 0
 
 

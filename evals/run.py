@@ -13,6 +13,8 @@ Configurations
   tutorial-baseline  LangChain's Chroma vector store (langchain-chroma) `as_retriever()` with the
                      same embeddings: product (or FAQ) texts, top-k similarity, no filters, no fusion
 --fast: demo data only, no LLM configurations (the CI gate, see evals/thresholds.toml).
+Without --fast the shared real data sets are scored too when present (evals/shared.py; keys
+"<config>@<set>"); the shared catalogs are indexed once per run in `SharedContexts`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.context import LLM_CONFIGS, Context, log
+from evals.shared import SharedContexts
 from evals.suites.dialogue import check_expectations, dialogue_suite, latency_from, ungrounded_prices  # noqa: F401
 from evals.suites.faq import faq_suite
 from evals.suites.personalization import personalization_suite
@@ -33,7 +36,7 @@ from evals.suites.retrieval import retrieval_suite
 SUITES = ("retrieval", "faq", "dialogue", "personalization", "latency")
 CONFIGS = ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline")
 APPLIES = {
-    "retrieval": ("bm25", "dense", "hybrid", "tutorial-baseline"),
+    "retrieval": ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline"),
     "faq": ("bm25", "dense", "hybrid", "tutorial-baseline"),
     "dialogue": ("hybrid", "hybrid+llm", "hybrid+llm-endpoint"),
     "personalization": ("hybrid", "hybrid+profile"),
@@ -64,7 +67,7 @@ def available_configs(requested: list[str] | None, fast: bool, settings, notes: 
 
 
 def run_eval(settings, suites: list[str] | None = None, configs: list[str] | None = None, report_dir: Path | None = None,
-             fast: bool = False, embedder=None, llm_turn_limit: int | None = 12) -> dict:
+             fast: bool = False, embedder=None, llm_turn_limit: int | None = 12, llm_query_limit: int | None = None) -> dict:
     from evals.report import write_reports
 
     suites = list(suites or SUITES)
@@ -82,7 +85,10 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
                               "fast": fast, "configs": configs, "suites": {}, "failures": failures, "latency": {}, "notes": notes}
     log(f"eval run: suites {', '.join(suites)}; configs {', '.join(configs)}" + (" (--fast)" if fast else ""))
     ctx = Context(settings, embedder, llm_turn_limit=llm_turn_limit)
+    ctx.llm_query_limit = llm_query_limit
     log(f"  demo shop loaded in {ctx.load_seconds:.1f}s ({len(ctx.products)} products, {len(ctx.faq_entries)} FAQ entries)")
+    # The shared real catalogs, sampled and indexed on first use, once per run (not with --fast).
+    shared = None if fast else SharedContexts(ctx.settings, ctx.shop.embedder, llm_turn_limit=llm_turn_limit)
     try:
         timings: dict = {}
         for suite in suites:
@@ -93,11 +99,12 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
             out: dict = {}
             t = time.perf_counter()
             if suite == "retrieval":
-                retrieval_suite(ctx, applicable, out, failures, notes, fast)
+                retrieval_suite(ctx, applicable, out, failures, notes, fast, shared=shared)
             elif suite == "faq":
                 faq_suite(ctx, applicable, out, failures, notes, fast)
             elif suite == "dialogue" or (suite == "latency" and "dialogue" not in suites):
-                dialogue_suite(ctx, applicable, out if suite == "dialogue" else {}, failures, notes, timings)
+                dialogue_suite(ctx, applicable, out if suite == "dialogue" else {}, failures, notes, timings,
+                               fast=fast or suite == "latency", shared=shared)
             elif suite == "personalization":
                 personalization_suite(ctx, applicable, out, failures, notes)
             if suite != "latency":
@@ -106,6 +113,8 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
         if "latency" in suites and timings:
             report["suites"]["latency"], report["latency"] = latency_from(timings)
     finally:
+        if shared is not None:
+            shared.close()
         ctx.close()
     report["seconds"] = round(time.perf_counter() - started, 1)
     if report_dir is not None:

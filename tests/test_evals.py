@@ -183,3 +183,40 @@ def test_faq_set_size():
     rows = read_jsonl(DATA / "faq_demo.jsonl")
     assert sum(r["expected"] is not None for r in rows) >= 60
     assert sum(r["expected"] is None for r in rows) >= 20
+
+
+def test_shopper_wording_twins_keep_labels_and_avoid_catalog_words():
+    from evals.gen_retrieval import DEMO_QUERIES, read_jsonl, shopper_words, tokens
+
+    rows = read_jsonl(DEMO_QUERIES)
+    by_id = {r["id"]: r for r in rows}
+    words = shopper_words()
+    twins = [r for r in rows if r["style"] == "shopper"]
+    assert len(twins) >= 30 and sum(r["style"] == "catalog" for r in rows) >= 60
+    for t in twins:
+        base = by_id[t["id"].removesuffix("-shopper")]
+        assert base["style"] == "catalog" and t["grades"] == base["grades"] and t["constraints"] == base["constraints"]
+        said = tokens(t["query"])
+        for attribute in t["soft"]:
+            if attribute in words:  # said the shopper's way: none of the catalog attribute's words
+                assert not set(tokens(attribute)) & set(said) - set(tokens(" ".join(words[attribute]))), (attribute, t["query"])
+
+
+@pytest.mark.slow
+def test_llm_endpoint_configuration_end_to_end(llama_server, tmp_path):
+    """hybrid+llm-endpoint: the agent ranking through a real OpenAI-compatible server (llama.cpp
+    serving SmolLM2 on loopback) in the retrieval and dialogue suites, grounded like the others."""
+    from assistant.settings import Settings
+    from evals.run import run_eval
+    from retrieval.embeddings import TransformersEmbedder
+
+    settings = Settings(home=tmp_path / "home", llm_backend="openai", llm_base_url=llama_server, llm_model="smollm2", llm_timeout=120)
+    report = run_eval(settings, suites=["retrieval", "dialogue", "latency"], configs=["hybrid+llm-endpoint"],
+                      report_dir=tmp_path / "report", embedder=TransformersEmbedder(), llm_turn_limit=2, llm_query_limit=2)
+    assert report["configs"] == ["hybrid+llm-endpoint"]
+    r = report["suites"]["retrieval"]["hybrid+llm-endpoint"]
+    assert r["queries"] == 2 and r["constraint_precision"] == 1.0 and r["ndcg_at_10"] > 0
+    d = report["suites"]["dialogue"]["hybrid+llm-endpoint"]
+    assert d["turns"] == 2 and d["hallucinated_product_rate"] == 0 and d["ungrounded_price_rate"] == 0
+    assert "total_p50_ms" in report["suites"]["latency"]["hybrid+llm-endpoint"]
+    assert any("first 2 queries" in n for n in report["notes"])

@@ -1,6 +1,7 @@
 """Dialogue suite: scripted multi-turn scenarios through the real agent -> pass rate per
-expectation type, hallucinated-product rate, ungrounded-price rate; per-stage timings feed the
-latency suite."""
+expectation type, hallucinated-product rate, ungrounded-price rate; per-stage timings (demo
+scenarios only) feed the latency suite. Without --fast also the shared data: MG-ShopDial routing
+("<config>@mg_shopdial") and scenarios generated from a shared catalog ("<config>@<catalog>")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 from collections import defaultdict
 
 from evals import metrics as M
-from evals.context import DATA, LLM_CONFIGS, Context, log
+from evals.context import DATA, LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, Context, log
 
 
 _PRICE = re.compile(r"(?<![\w.])\$?\s?(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")
@@ -59,57 +60,141 @@ def _agent_for(ctx: Context, config: str):
     return ctx.shop.assistant(llm=make_llm(ctx.settings))
 
 
-def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, timings: dict) -> None:
+def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, timings: dict,
+                   fast: bool = True, shared=None) -> None:
+    """The scripted demo dialogues; without --fast also MG-ShopDial routing (over this shop) and
+    scenarios generated from one shared catalog (over its sample; `shared`: evals.shared.SharedContexts)."""
     scenarios = json.loads((DATA / "dialogues.json").read_text("utf-8"))["scenarios"]
     for config in configs:
-        agent = _agent_for(ctx, config)
-        per_type: dict[str, list[bool]] = defaultdict(list)
-        shown_total = hallucinated = turns_with_products = ungrounded_turns = turns = 0
-        limit = ctx.llm_turn_limit if config in LLM_CONFIGS else None
-        t0 = time.perf_counter()
-        for sc in scenarios:
+        out[config] = run_scenarios(ctx, config, scenarios, failures, notes, timings)
+    if fast:
+        return
+    mg_shopdial_suite(ctx, configs, out, failures, notes)
+    if shared is not None:
+        catalog_dialogue_suite(shared, configs, out, failures, notes)
+
+
+def run_scenarios(ctx: Context, config: str, scenarios: list[dict], failures: list, notes: list,
+                  timings: dict | None = None, key: str | None = None) -> dict:
+    """Replay scripted scenarios through the config's agent over ctx; the suite's figures."""
+    key = key or config
+    agent = _agent_for(ctx, config)
+    per_type: dict[str, list[bool]] = defaultdict(list)
+    shown_total = hallucinated = turns_with_products = ungrounded_turns = turns = 0
+    limit = ctx.llm_turn_limit if config in LLM_CONFIGS else None
+    t0 = time.perf_counter()
+    for sc in scenarios:
+        if limit is not None and turns >= limit:
+            break
+        session = f"eval-{key}-{sc['id']}"
+        for n, turn in enumerate(sc["turns"]):
             if limit is not None and turns >= limit:
                 break
-            session = f"eval-{config}-{sc['id']}"
-            for n, turn in enumerate(sc["turns"]):
+            turns += 1
+            result = agent.turn(turn["say"], session, f"user-{sc['id']}")
+            if timings is not None:
+                for stage, ms in result.timings_ms.items():
+                    timings.setdefault(config, defaultdict(list))[stage].append(ms)
+            checks = check_expectations(result, turn.get("expect", {}), ctx.products)
+            for name, ok in checks.items():
+                per_type[name].append(ok)
+            bad_ids, bad_prices, shown = _grounding(ctx, result)
+            shown_total += shown
+            hallucinated += len(bad_ids)
+            if result.products:
+                turns_with_products += 1
+                ungrounded_turns += bool(bad_prices)
+            failed = [k for k, ok in checks.items() if not ok]
+            if failed or bad_ids or bad_prices:
+                failures.append({"suite": "dialogue", "config": key, "id": f"{sc['id']}#{n + 1}", "input": turn["say"],
+                                 "expected": {k: turn["expect"][k] for k in failed} if failed else "grounded output",
+                                 "got": {"route": result.intent, "handoff": result.handoff,
+                                         "products": [(p.id, p.price, p.brand, p.color) for p in result.products],
+                                         "hallucinated": bad_ids, "ungrounded_prices": bad_prices,
+                                         "reply": result.reply[:300]}})
+    metrics = {f"pass_{k}": M.rate(v) for k, v in sorted(per_type.items())}
+    all_checks = [x for v in per_type.values() for x in v]
+    metrics |= {"pass_all": M.rate(all_checks), "hallucinated_product_rate": hallucinated / shown_total if shown_total else 0.0,
+                "ungrounded_price_rate": ungrounded_turns / turns_with_products if turns_with_products else 0.0,
+                "turns": turns, "seconds": time.perf_counter() - t0}
+    if limit is not None:
+        notes.append(f"dialogue: {key} limited to the first {limit} turns (slow embedded LLM on a loaded machine)")
+    log(f"  dialogue {key}: pass {metrics['pass_all']:.3f} halluc {metrics['hallucinated_product_rate']:.3f} "
+        f"ungrounded {metrics['ungrounded_price_rate']:.3f} ({turns} turns, {metrics['seconds']:.0f}s)")
+    return metrics
+
+
+def _grounding(ctx: Context, result) -> tuple[list[str], list[str], int]:
+    """(shown ids not in the catalog, prices in the reply that no shown product has, products shown)."""
+    ids = [p.id for p in result.products + result.alternatives]
+    bad_ids = [i for i in ids if i not in ctx.products]
+    bad_prices: list[str] = []
+    if result.products:
+        remove = [ctx.faq_entries[f.id].answer for f in result.faq if f.id in ctx.faq_entries]
+        bad_prices = ungrounded_prices(result.reply, [ctx.products[i].price for i in ids if i in ctx.products], remove)
+    return bad_ids, bad_prices, len(ids)
+
+
+def mg_shopdial_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, root=None) -> None:
+    """MG-ShopDial shopper turns replayed (one session per dialogue) over ctx: "sane routing" =
+    share of turns whose route is one evals.shared.ROUTES_BY_LABEL allows for the turn's label,
+    overall and per label, plus the hallucinated-product rate. Its dialogues are about another
+    catalog, so the products shown are not judged, only that they exist (grounding)."""
+    from evals.shared import mg_shopdial_turns
+
+    dialogues, why = mg_shopdial_turns(root)
+    notes.append(f"dialogue: {why}")
+    if dialogues is None:
+        log(f"  skipped: {why}")
+        return
+    for config in configs:
+        key = f"{config}@mg_shopdial"
+        agent = _agent_for(ctx, config)
+        limit = ctx.llm_turn_limit if config in LLM_CONFIGS else None
+        per_label: dict[str, list[bool]] = defaultdict(list)
+        shown_total = hallucinated = turns = fails = 0
+        t0 = time.perf_counter()
+        for did, dturns in dialogues:
+            for turn in dturns:
                 if limit is not None and turns >= limit:
                     break
                 turns += 1
-                result = agent.turn(turn["say"], session, f"user-{sc['id']}")
-                for stage, ms in result.timings_ms.items():
-                    timings.setdefault(config, defaultdict(list))[stage].append(ms)
-                checks = check_expectations(result, turn.get("expect", {}), ctx.products)
-                for name, ok in checks.items():
-                    per_type[name].append(ok)
-                ids = [p.id for p in result.products + result.alternatives]
-                shown_total += len(ids)
-                bad_ids = [i for i in ids if i not in ctx.products]
+                result = agent.turn(turn.text, f"eval-{key}-{did}", f"user-{did}")
+                ok = result.intent in turn.routes
+                per_label[turn.label].append(ok)
+                bad_ids, _prices, shown = _grounding(ctx, result)
+                shown_total += shown
                 hallucinated += len(bad_ids)
-                bad_prices = []
-                if result.products:
-                    turns_with_products += 1
-                    remove = [ctx.faq_entries[f.id].answer for f in result.faq if f.id in ctx.faq_entries]
-                    prices = [ctx.products[i].price for i in ids if i in ctx.products]
-                    bad_prices = ungrounded_prices(result.reply, prices, remove)
-                    ungrounded_turns += bool(bad_prices)
-                failed = [k for k, ok in checks.items() if not ok]
-                if failed or bad_ids or bad_prices:
-                    failures.append({"suite": "dialogue", "config": config, "id": f"{sc['id']}#{n + 1}", "input": turn["say"],
-                                     "expected": {k: turn["expect"][k] for k in failed} if failed else "grounded output",
-                                     "got": {"route": result.intent, "handoff": result.handoff,
-                                             "products": [(p.id, p.price, p.brand, p.color) for p in result.products],
-                                             "hallucinated": bad_ids, "ungrounded_prices": bad_prices,
-                                             "reply": result.reply[:300]}})
-        metrics = {f"pass_{k}": M.rate(v) for k, v in sorted(per_type.items())}
-        all_checks = [x for v in per_type.values() for x in v]
-        metrics |= {"pass_all": M.rate(all_checks), "hallucinated_product_rate": hallucinated / shown_total if shown_total else 0.0,
-                    "ungrounded_price_rate": ungrounded_turns / turns_with_products if turns_with_products else 0.0,
+                if (not ok or bad_ids) and fails < MAX_FAILURES_PER_CONFIG:
+                    fails += 1
+                    failures.append({"suite": "dialogue", "config": key, "id": f"{did}#{turn.utterance_id}", "input": turn.text,
+                                     "expected": {"label": turn.label, "routes": sorted(turn.routes)},
+                                     "got": {"route": result.intent, "hallucinated": bad_ids}})
+        metrics = {"sane_routing": M.rate([x for v in per_label.values() for x in v])}
+        metrics |= {f"sane_routing_{label}": M.rate(v) for label, v in sorted(per_label.items())}
+        metrics |= {"hallucinated_product_rate": hallucinated / shown_total if shown_total else 0.0,
                     "turns": turns, "seconds": time.perf_counter() - t0}
         if limit is not None:
-            notes.append(f"dialogue: {config} limited to the first {limit} turns (slow embedded LLM on a loaded machine)")
-        out[config] = metrics
-        log(f"  dialogue {config}: pass {metrics['pass_all']:.3f} halluc {metrics['hallucinated_product_rate']:.3f} "
-            f"ungrounded {metrics['ungrounded_price_rate']:.3f} ({turns} turns, {metrics['seconds']:.0f}s)")
+            notes.append(f"dialogue: {key} limited to the first {limit} turns")
+        out[key] = metrics
+        log(f"  dialogue {key}: sane routing {metrics['sane_routing']:.3f} halluc {metrics['hallucinated_product_rate']:.3f} ({turns} turns)")
+
+
+def catalog_dialogue_suite(shared, configs: list[str], out: dict, failures: list, notes: list) -> None:
+    """Scenarios generated from the first available shared catalog's own attributes
+    (evals.shared.catalog_scenarios), over its indexed sample; keys "<config>@<catalog>"."""
+    from evals.shared import catalog_scenarios
+
+    ctx, cat, why = shared.first_available()
+    if ctx is None or cat is None:
+        notes.append(f"dialogue: shared-catalog scenarios skipped: {why}")
+        log(f"  skipped: shared-catalog scenarios ({why})")
+        return
+    scenarios = catalog_scenarios(cat.name, cat.products)
+    notes.append(f"dialogue: {len(scenarios)} scenarios generated from {cat.name} ({why})")
+    for config in configs:
+        key = f"{config}@{cat.name}"
+        out[key] = run_scenarios(ctx, config, scenarios, failures, notes, key=key)
 
 
 def latency_from(timings: dict) -> tuple[dict, dict]:

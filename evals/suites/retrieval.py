@@ -7,45 +7,97 @@ import math
 import time
 
 from evals import metrics as M
-from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
-from evals.gen_retrieval import DEMO_QUERIES, read_jsonl, shared_catalog_queries
+from evals.context import K, LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
+from evals.gen_retrieval import DEMO_QUERIES, read_jsonl
 
 
-def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, fast: bool) -> None:
+AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
+
+
+def gold_filters(q: dict):
+    from retrieval.schemas import SearchFilters
+
+    c = q["constraints"]
+    return SearchFilters(kind="product", categories=c.get("categories", []), colors=c.get("colors", []),
+                         brands=c.get("brands", []), sizes=c.get("sizes", []), min_price=c.get("min_price"),
+                         max_price=c.get("max_price"))
+
+
+class _AgentRanker:
+    """The products the chat agent shows for a query, as a ranked list: the agent configured to
+    show K products (the LLM, when there is one, picks and orders its share; the rest follow in
+    retrieval order, as in a real reply). A relaxation ("closest option if you allow ...") is not
+    a match and ranks nothing. hybrid+profile asks as a signed-in shopper whose history is
+    unrelated to the query (3 clicks and a purchase drawn from the whole catalog, seeded per
+    query): the profile may reorder, but must not break a hard constraint."""
+
+    def __init__(self, ctx: Context, config: str, llm):
+        import dataclasses
+
+        from assistant.agent import config_for
+
+        self.ctx, self.config = ctx, config
+        self.agent = ctx.shop.assistant(llm=llm, config=dataclasses.replace(config_for(llm), products_per_reply=K))
+
+    def __call__(self, q: dict) -> list[str]:
+        user = None
+        if self.config == "hybrid+profile":
+            import random
+
+            user = f"eval-shopper-{q['id']}"
+            rng = random.Random(q["id"])
+            history = rng.sample(sorted(self.ctx.products), 4)
+            for pid in history[:3]:
+                self.ctx.shop.profiles.record(user, "click", product_id=pid, session_id=f"{user}-history")
+            self.ctx.shop.profiles.record(user, "purchase", product_id=history[3], session_id=f"{user}-history")
+        result = self.agent.turn(q["query"], f"eval-retrieval-{self.config}-{q['id']}", user)
+        return [p.id for p in result.products]
+
+
+def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, fast: bool, shared=None) -> None:
+    """The demo set over `ctx`, and (not `fast`) the shared catalogs present, each over its own
+    sampled index from `shared` (evals.shared.SharedContexts); keys "<config>" and "<config>@<catalog>"."""
     from assistant.intent import SearchIntent, apply_rules
     from retrieval.documents import product_record
     from retrieval.filters import matches
-    from retrieval.schemas import SearchFilters
 
-    datasets = [("demo", read_jsonl(DEMO_QUERIES), ctx.products)]
+    datasets = [("demo", ctx, read_jsonl(DEMO_QUERIES))]
     if not fast:
-        for name in ("flipkart", "amazon_in"):
-            queries, _products, why = shared_catalog_queries(name)
-            if queries is None:
-                notes.append(f"retrieval: {why}")
-                log(f"  skipped: {why}")
-            else:
-                notes.append(f"retrieval: shared catalog {why} generated but not indexed in this run (demo index only)")
-    facets = ctx.facets()
-    for dataset, queries, products in datasets:
+        from evals.shared import shared_retrieval_sets
+
+        sets, set_notes = shared_retrieval_sets(ctx.settings, ctx.shop.embedder, contexts=shared)
+        datasets += sets
+        notes.extend(set_notes)
+        for n in set_notes:
+            log(f"  {n}")
+    for dataset, dctx, queries in datasets:
+        products = dctx.products
+        facets = dctx.facets()
         for config in configs:
             t = time.perf_counter()
             ndcg, strict, recall, rr, cprec, fprec = [], [], [], [], [], []
+            by_style: dict[str, list[float]] = {}
             fails = 0
-            for q in queries:
-                gold = SearchFilters(kind="product", categories=q["constraints"].get("categories", []),
-                                     colors=q["constraints"].get("colors", []), brands=q["constraints"].get("brands", []),
-                                     sizes=q["constraints"].get("sizes", []), min_price=q["constraints"].get("min_price"),
-                                     max_price=q["constraints"].get("max_price"))
+            # one LLM per run (the demo context's), whichever catalog it ranks
+            agent = _AgentRanker(dctx, config, ctx.llm_for(config)) if config in AGENT_CONFIGS else None
+            scored = queries
+            if config in LLM_CONFIGS and ctx.llm_query_limit is not None and len(queries) > ctx.llm_query_limit:
+                scored = queries[:ctx.llm_query_limit]
+                notes.append(f"retrieval: {config} scored on the first {len(scored)} queries only (--llm-queries)")
+            for q in scored:
+                gold = gold_filters(q)
                 if config == "tutorial-baseline":
-                    ranked = retriever_ids(ctx.tutorial("product"), q["query"], K)
+                    ranked = retriever_ids(dctx.tutorial("product"), q["query"], K)
+                elif config in AGENT_CONFIGS:
+                    ranked = agent(q)
                 else:
                     u = apply_rules(q["query"], SearchIntent(), facets)
-                    hits = ctx.shop.searcher.search(q["query"], k=K, filters=u.intent.filters(), mode=MODES[config])
+                    hits = dctx.shop.searcher.search(q["query"], k=K, filters=u.intent.filters(), mode=MODES[config])
                     ranked = [h.id for h in hits if h.kind == "product"]
                 grades = q["grades"]
                 n2 = {i: g for i, g in grades.items() if g >= 2}
                 ndcg.append(M.ndcg_at_k(ranked, grades, K))
+                by_style.setdefault(q.get("style", "catalog"), []).append(ndcg[-1])
                 # Exact-only: grade 2 (every hard constraint and every soft attribute) counts alone.
                 strict.append(M.ndcg_at_k(ranked, n2, K))
                 # Recall@10 of the fully relevant (grade 2) items, capped: |found| / min(10, |relevant|).
@@ -55,9 +107,9 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                 sat = [matches(gold, product_record(products[i], "").metadata) for i in ranked if i in products]
                 cp = M.constraint_precision(sat)
                 cprec.append(cp)
-                if config != "tutorial-baseline":
+                if config in MODES:
                     # The filter machinery alone: the gold constraints passed as hard filters.
-                    gold_hits = ctx.shop.searcher.search(q["query"], k=K, filters=gold, mode=MODES[config])
+                    gold_hits = dctx.shop.searcher.search(q["query"], k=K, filters=gold, mode=MODES[config])
                     fprec.append(M.constraint_precision([matches(gold, product_record(products[h.id], "").metadata)
                                                          for h in gold_hits if h.id in products]))
                 if (ndcg[-1] < 0.5 or (not math.isnan(cp) and cp < 1.0)) and fails < MAX_FAILURES_PER_CONFIG:
@@ -66,7 +118,8 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                                      "expected": q["constraints"], "got": ranked[:5],
                                      "why": f"ndcg@10 {ndcg[-1]:.2f}, constraint precision {cp:.2f}"})
             key = config if dataset == "demo" else f"{config}@{dataset}"
-            out[key] = {"ndcg_at_10": M.mean(ndcg), "ndcg_at_10_exact_only": M.mean(strict), "recall_at_10": M.mean(recall), "mrr": M.mean(rr),
-                        "constraint_precision": M.mean(cprec), "filter_precision": M.mean(fprec), "queries": len(queries),
-                        "ms_per_query": 1000 * (time.perf_counter() - t) / max(1, len(queries))}
+            out[key] = {"ndcg_at_10": M.mean(ndcg), **{f"ndcg_at_10_{style}_words": M.mean(v) for style, v in sorted(by_style.items())},
+                        "ndcg_at_10_exact_only": M.mean(strict), "recall_at_10": M.mean(recall), "mrr": M.mean(rr),
+                        "constraint_precision": M.mean(cprec), "filter_precision": M.mean(fprec), "queries": len(scored),
+                        "ms_per_query": 1000 * (time.perf_counter() - t) / max(1, len(scored))}
             log(f"  retrieval {key}: ndcg@10 {out[key]['ndcg_at_10']:.3f} cp {out[key]['constraint_precision']:.3f}")
