@@ -83,6 +83,16 @@ def _absent(root: Path) -> str | None:
     return None if root.is_dir() else f"shared data not found at {root} (set SHOPASSIST_SHARED_DATA)"
 
 
+def _locate(root: Path, name: str, folder: str, suffix: str) -> tuple[Path | None, str]:
+    """The data file of a set under root/folder*, or (None, why it is missing)."""
+    if why := _absent(root):
+        return None, f"{name}: {why}"
+    path = find_data_file(root, folder, suffixes=(suffix,))
+    if path is None:
+        return None, f"{name}: no {suffix} file under {root / folder}*"
+    return path, ""
+
+
 # --- sampling -----------------------------------------------------------------------------------
 
 
@@ -216,12 +226,9 @@ def bitext_faq_set(root: Path | None = None, limit: int | None = None, seed: int
 
 def ecommerce_faq_set(root: Path | None = None) -> tuple[FaqSet | None, str]:
     """The e-commerce FAQ; each entry's own question is its lookup ("exact question" check)."""
-    root = _root(root)
-    if why := _absent(root):
-        return None, f"ecommerce_faq: {why}"
-    path = find_data_file(root, "faq/ecommerce", suffixes=(".json",))
+    path, why = _locate(_root(root), "ecommerce_faq", "faq/ecommerce", ".json")
     if path is None:
-        return None, f"ecommerce_faq: no .json file under {root / 'faq'}/ecommerce*"
+        return None, why
     try:
         parsed = _parse(path, "faq", "ecommerce_faq.toml")
     except EvalDataError as exc:
@@ -313,11 +320,9 @@ def load_shared_catalog(name: str, root: Path | None = None, max_products: int =
     from evals.gen_retrieval import generate
 
     root = _root(root)
-    if why := _absent(root):
-        return None, f"{name}: {why}; skipped"
-    path = find_data_file(root, f"catalog/{name}", suffixes=(".csv",))
+    path, why = _locate(root, name, f"catalog/{name}", ".csv")
     if path is None:
-        return None, f"{name}: no csv under {root / 'catalog'}/{name}*; skipped"
+        return None, f"{why}; skipped"
     try:
         parsed = _parse(path, "product", f"{name}.toml")
     except EvalDataError as exc:
@@ -517,12 +522,9 @@ def label_for(goal: str | None, intents: list[tuple[str, float]]) -> str | None:
 
 def mg_shopdial_turns(root: Path | None = None) -> tuple[list[tuple[str, list[DialTurn]]] | None, str]:
     """[(dialogue id, its shopper turns in order)] from MG-ShopDial, or (None, why)."""
-    root = _root(root)
-    if why := _absent(root):
-        return None, f"mg_shopdial: {why}"
-    path = find_data_file(root, "dialogues/mg_shopdial", suffixes=(".json",))
+    path, why = _locate(_root(root), "mg_shopdial", "dialogues/mg_shopdial", ".json")
     if path is None:
-        return None, f"mg_shopdial: no .json file under {root / 'dialogues'}/mg_shopdial*"
+        return None, why
     try:
         data = json.loads(path.read_text("utf-8-sig"))
     except (OSError, UnicodeError, ValueError) as exc:

@@ -51,13 +51,7 @@ def check_expectations(result, expect: dict, products: dict) -> dict[str, bool]:
 
 
 def _agent_for(ctx: Context, config: str):
-    if config == "hybrid":
-        return ctx.shop.assistant(llm=None)
-    from assistant.shop import make_llm
-
-    if config == "hybrid+llm":
-        return ctx.shop.assistant(llm=make_llm(ctx.settings.model_copy(update={"llm_backend": "embedded", "llm_model": None})))
-    return ctx.shop.assistant(llm=make_llm(ctx.settings))
+    return ctx.shop.assistant(llm=ctx.llm_for(config))
 
 
 def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, timings: dict,
