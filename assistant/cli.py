@@ -116,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("--report", type=Path, required=True, help="folder for report.json, report.md, report.html")
     er.add_argument("--fast", action="store_true", help="CI subset: demo data, no LLM configurations")
     er.add_argument("--llm-turns", type=int, default=12, help="at most this many dialogue turns for LLM configs")
-    er.add_argument("--llm-queries", type=int, help="at most this many retrieval queries for LLM configs (default: all)")
+    er.add_argument("--queries", type=int, help="score every configuration on this many retrieval queries, evenly spread "
+                    "over the set (default: all; for slow LLM configurations)")
     ec = ev_sub.add_parser("compare", help="metric differences between two report.json files; exit 1 on regressions")
     ec.add_argument("a", type=Path)
     ec.add_argument("b", type=Path)
@@ -209,7 +210,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from evals.run import run_eval
 
         report = run_eval(_settings(args), suites=args.suite or None, configs=args.config or None, report_dir=args.report,
-                          fast=args.fast, llm_turn_limit=args.llm_turns, llm_query_limit=args.llm_queries)
+                          fast=args.fast, llm_turn_limit=args.llm_turns, query_limit=args.queries)
         if args.fast:
             problems = check_thresholds(report)
             for p in problems:

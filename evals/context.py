@@ -35,7 +35,7 @@ class Context:
         self.settings = settings.model_copy(update={"home": self.tmp / "home"})
         self.shop = Shop.open(self.settings, embedder)
         self.llm_turn_limit = llm_turn_limit
-        self.llm_query_limit: int | None = None  # retrieval queries scored for LLM configs (None: all)
+        self.query_limit: int | None = None  # retrieval queries scored per configuration (None: all)
         self.products: dict[str, Any] = {}
         self.faq_entries: dict[str, Any] = {}
         self._baseline: dict[str, Any] = {}

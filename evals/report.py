@@ -46,6 +46,62 @@ def tables_md(report: dict) -> str:
     return "\n".join(lines)
 
 
+AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
+BASELINE_MARGIN = 0.15
+BITEXT_TARGET = 0.97
+
+
+def _get(report: dict, suite: str, config: str, metric: str) -> float | None:
+    v = report.get("suites", {}).get(suite, {}).get(config, {}).get(metric)
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else v
+
+
+def targets(report: dict) -> list[dict]:
+    """The issue's "must show" targets, each met / not met / not measured, from the figures of
+    this report only (per retrieval data set: the demo set and each shared catalog present)."""
+    out: list[dict] = []
+
+    def add(target: str, ok: bool | None, detail: str) -> None:
+        out.append({"target": target, "status": "not measured" if ok is None else ("met" if ok else "not met"), "detail": detail})
+
+    retrieval = report.get("suites", {}).get("retrieval", {})
+    datasets = sorted({c.split("@", 1)[1] if "@" in c else "" for c in retrieval}) or [""]
+    for ds in datasets:
+        sfx, name = (f"@{ds}", ds) if ds else ("", "demo")
+        n = {c: _get(report, "retrieval", c + sfx, "ndcg_at_10") for c in ("bm25", "dense", "hybrid", "tutorial-baseline", *AGENT_CONFIGS)}
+        cp = {c: _get(report, "retrieval", c + sfx, "constraint_precision") for c in ("tutorial-baseline", *AGENT_CONFIGS)}
+        if None in (n["bm25"], n["dense"], n["hybrid"]):
+            add(f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10", None, "a configuration is missing from this run")
+        else:
+            add(f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10", n["hybrid"] > max(n["bm25"], n["dense"]),
+                f"hybrid {n['hybrid']:.3f}, bm25 {n['bm25']:.3f}, dense {n['dense']:.3f}")
+        for c in AGENT_CONFIGS:
+            if n[c] is None or n["tutorial-baseline"] is None:
+                add(f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00", None,
+                    "not in this run")
+                continue
+            ok = n[c] - n["tutorial-baseline"] >= BASELINE_MARGIN and cp[c] == 1.0
+            add(f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00", ok,
+                f"{n[c]:.3f} vs {n['tutorial-baseline']:.3f} (+{n[c] - n['tutorial-baseline']:.3f}); constraint precision "
+                f"{cp[c]:.3f} vs baseline {cp['tutorial-baseline']:.3f}")
+    p_h, p_p = _get(report, "personalization", "hybrid", "ndcg_at_10"), _get(report, "personalization", "hybrid+profile", "ndcg_at_10")
+    add("personalization: hybrid + profile beats hybrid (NDCG@10 after the sessions)", None if None in (p_h, p_p) else p_p > p_h,
+        "not in this run" if None in (p_h, p_p) else f"{p_p:.3f} vs {p_h:.3f}")
+    for config, by in report.get("suites", {}).get("dialogue", {}).items():
+        if config.split("@")[0] in ("hybrid", *AGENT_CONFIGS) and "hallucinated_product_rate" in by:
+            rate = by["hallucinated_product_rate"]
+            add(f"dialogue ({config}): hallucinated-product rate 0", rate == 0, f"{rate:.3f}")
+    acc = _get(report, "faq", "hybrid@bitext", "accuracy_at_1")
+    add(f"faq: accuracy@1 >= {BITEXT_TARGET} on the Bitext phrasings (hybrid)", None if acc is None else acc >= BITEXT_TARGET,
+        "Bitext not in this run (shared data absent)" if acc is None else f"{acc:.3f}")
+    return out
+
+
+def targets_md(report: dict) -> str:
+    rows = [f"| {t['target']} | **{t['status']}** | {t['detail']} |" for t in targets(report)]
+    return "\n".join(["## Targets", "", "| target | status | figures |", "|---|---|---|", *rows, ""])
+
+
 def headline_md(report: dict) -> str:
     s = report["suites"]
     rows = []
@@ -67,6 +123,7 @@ def markdown(report: dict) -> str:
            f"({report['machine'].get('cpus')} CPUs); run took {report.get('seconds', '?')} s; configs: {', '.join(report.get('configs', []))}"
            + (" (--fast)" if report.get("fast") else "") + ".", ""]
     out.append(headline_md(report))
+    out.append(targets_md(report))
     out += ["Definitions: retrieval NDCG@10 uses graded labels (2 = satisfies every hard constraint of the query and has "
             "every soft attribute it describes, 1 = satisfies every hard constraint only, 0 = violates one); "
             "`ndcg_at_10_exact_only` counts grade-2 items only. Recall@10 = grade-2 items found / min(10, grade-2 items). "
@@ -150,6 +207,8 @@ def html_report(report: dict) -> str:
              "code{background:#f4f4f4}</style></head><body>",
              f"<h1>shopassist eval report</h1><p>Created {esc(report['created'])}; {esc(str(report['machine']))}; "
              f"{report.get('seconds', '?')} s; configs {esc(', '.join(report.get('configs', [])))}</p>"]
+    parts.append("<h2>Targets</h2><table><tr><th>target</th><th>status</th><th>figures</th></tr>" + "".join(
+        f"<tr><td>{esc(t['target'])}</td><td><b>{esc(t['status'])}</b></td><td>{esc(t['detail'])}</td></tr>" for t in targets(report)) + "</table>")
     for suite, by_config in report["suites"].items():
         metrics = list(dict.fromkeys(m for c in by_config.values() for m in c))
         parts.append(f"<h2>{esc(suite)}</h2><table><tr><th>metric</th>" + "".join(f"<th>{esc(c)}</th>" for c in by_config) + "</tr>")
@@ -171,7 +230,7 @@ def html_report(report: dict) -> str:
 
 def write_reports(report: dict, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    clean = _clean(report)
+    clean = _clean(report | {"targets": targets(report)})
     (folder / "report.json").write_text(json.dumps(clean, indent=2, ensure_ascii=False) + "\n", "utf-8")
     (folder / "report.md").write_text(markdown(report), "utf-8")
     (folder / "report.html").write_text(html_report(report), "utf-8")

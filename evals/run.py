@@ -67,7 +67,7 @@ def available_configs(requested: list[str] | None, fast: bool, settings, notes: 
 
 
 def run_eval(settings, suites: list[str] | None = None, configs: list[str] | None = None, report_dir: Path | None = None,
-             fast: bool = False, embedder=None, llm_turn_limit: int | None = 12, llm_query_limit: int | None = None) -> dict:
+             fast: bool = False, embedder=None, llm_turn_limit: int | None = 12, query_limit: int | None = None) -> dict:
     from evals.report import write_reports
 
     suites = list(suites or SUITES)
@@ -85,7 +85,7 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
                               "fast": fast, "configs": configs, "suites": {}, "failures": failures, "latency": {}, "notes": notes}
     log(f"eval run: suites {', '.join(suites)}; configs {', '.join(configs)}" + (" (--fast)" if fast else ""))
     ctx = Context(settings, embedder, llm_turn_limit=llm_turn_limit)
-    ctx.llm_query_limit = llm_query_limit
+    ctx.query_limit = query_limit
     log(f"  demo shop loaded in {ctx.load_seconds:.1f}s ({len(ctx.products)} products, {len(ctx.faq_entries)} FAQ entries)")
     # The shared real catalogs, sampled and indexed on first use, once per run (not with --fast).
     shared = None if fast else SharedContexts(ctx.settings, ctx.shop.embedder, llm_turn_limit=llm_turn_limit)

@@ -212,11 +212,37 @@ def test_llm_endpoint_configuration_end_to_end(llama_server, tmp_path):
 
     settings = Settings(home=tmp_path / "home", llm_backend="openai", llm_base_url=llama_server, llm_model="smollm2", llm_timeout=120)
     report = run_eval(settings, suites=["retrieval", "dialogue", "latency"], configs=["hybrid+llm-endpoint"],
-                      report_dir=tmp_path / "report", embedder=TransformersEmbedder(), llm_turn_limit=2, llm_query_limit=2)
+                      report_dir=tmp_path / "report", embedder=TransformersEmbedder(), llm_turn_limit=2, query_limit=2)
     assert report["configs"] == ["hybrid+llm-endpoint"]
     r = report["suites"]["retrieval"]["hybrid+llm-endpoint"]
     assert r["queries"] == 2 and r["constraint_precision"] == 1.0 and r["ndcg_at_10"] > 0
     d = report["suites"]["dialogue"]["hybrid+llm-endpoint"]
     assert d["turns"] == 2 and d["hallucinated_product_rate"] == 0 and d["ungrounded_price_rate"] == 0
     assert "total_p50_ms" in report["suites"]["latency"]["hybrid+llm-endpoint"]
-    assert any("first 2 queries" in n for n in report["notes"])
+    assert any("2 of 134 queries" in n for n in report["notes"])
+
+
+def test_targets_met_not_met_and_not_measured(tmp_path):
+    from evals.report import targets
+
+    r = _report(
+        retrieval={"bm25": {"ndcg_at_10": 0.95}, "dense": {"ndcg_at_10": 0.90}, "hybrid": {"ndcg_at_10": 0.96},
+                   "hybrid+profile": {"ndcg_at_10": 0.95, "constraint_precision": 1.0},
+                   "hybrid+llm": {"ndcg_at_10": 0.90, "constraint_precision": 1.0},
+                   "tutorial-baseline": {"ndcg_at_10": 0.78, "constraint_precision": 0.6},
+                   "bm25@flipkart": {"ndcg_at_10": 0.9}, "dense@flipkart": {"ndcg_at_10": 0.92}, "hybrid@flipkart": {"ndcg_at_10": 0.91}},
+        personalization={"hybrid": {"ndcg_at_10": 0.45}, "hybrid+profile": {"ndcg_at_10": 0.60}},
+        dialogue={"hybrid+llm": {"hallucinated_product_rate": 0.0}, "hybrid@mg_shopdial": {"hallucinated_product_rate": 0.1}})
+    got = {t["target"]: t["status"] for t in targets(r)}
+    assert got["retrieval (demo): hybrid beats BM25 and dense on NDCG@10"] == "met"
+    assert got["retrieval (flipkart): hybrid beats BM25 and dense on NDCG@10"] == "not met"  # dense 0.92 > hybrid 0.91
+    assert got["retrieval (demo): hybrid+profile beats the tutorial baseline by >= 0.15 NDCG@10, constraint precision 1.00"] == "met"
+    assert got["retrieval (demo): hybrid+llm beats the tutorial baseline by >= 0.15 NDCG@10, constraint precision 1.00"] == "not met"  # +0.12
+    assert got["retrieval (demo): hybrid+llm-endpoint beats the tutorial baseline by >= 0.15 NDCG@10, constraint precision 1.00"] == "not measured"
+    assert got["personalization: hybrid + profile beats hybrid (NDCG@10 after the sessions)"] == "met"
+    assert got["dialogue (hybrid+llm): hallucinated-product rate 0"] == "met"
+    assert got["dialogue (hybrid@mg_shopdial): hallucinated-product rate 0"] == "not met"
+    assert got["faq: accuracy@1 >= 0.97 on the Bitext phrasings (hybrid)"] == "not measured"
+    write_reports(r, tmp_path)
+    assert "## Targets" in (tmp_path / "report.md").read_text() and "<h2>Targets</h2>" in (tmp_path / "report.html").read_text()
+    assert len(json.loads((tmp_path / "report.json").read_text())["targets"]) == len(got)

@@ -7,11 +7,22 @@ import math
 import time
 
 from evals import metrics as M
-from evals.context import K, LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
+from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
 from evals.gen_retrieval import DEMO_QUERIES, read_jsonl
 
 
 AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
+
+
+def spread(queries: list[dict], n: int | None) -> list[dict]:
+    """n queries evenly spread over the set (every category keeps a share), or all of them."""
+    if n is None or n >= len(queries):
+        return queries
+    return [queries[i * len(queries) // n] for i in range(n)]
+
+
+def key_of(config: str, dataset: str) -> str:
+    return config if dataset == "demo" else f"{config}@{dataset}"
 
 
 def gold_filters(q: dict):
@@ -80,10 +91,9 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
             fails = 0
             # one LLM per run (the demo context's), whichever catalog it ranks
             agent = _AgentRanker(dctx, config, ctx.llm_for(config)) if config in AGENT_CONFIGS else None
-            scored = queries
-            if config in LLM_CONFIGS and ctx.llm_query_limit is not None and len(queries) > ctx.llm_query_limit:
-                scored = queries[:ctx.llm_query_limit]
-                notes.append(f"retrieval: {config} scored on the first {len(scored)} queries only (--llm-queries)")
+            scored = spread(queries, ctx.query_limit)
+            if len(scored) < len(queries):
+                notes.append(f"retrieval: {key_of(config, dataset)} scored on {len(scored)} of {len(queries)} queries, evenly spread (--queries)")
             for q in scored:
                 gold = gold_filters(q)
                 if config == "tutorial-baseline":
@@ -114,10 +124,10 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                                                          for h in gold_hits if h.id in products]))
                 if (ndcg[-1] < 0.5 or (not math.isnan(cp) and cp < 1.0)) and fails < MAX_FAILURES_PER_CONFIG:
                     fails += 1
-                    failures.append({"suite": "retrieval", "config": config, "id": q["id"], "input": q["query"],
+                    failures.append({"suite": "retrieval", "config": key_of(config, dataset), "id": q["id"], "input": q["query"],
                                      "expected": q["constraints"], "got": ranked[:5],
                                      "why": f"ndcg@10 {ndcg[-1]:.2f}, constraint precision {cp:.2f}"})
-            key = config if dataset == "demo" else f"{config}@{dataset}"
+            key = key_of(config, dataset)
             out[key] = {"ndcg_at_10": M.mean(ndcg), **{f"ndcg_at_10_{style}_words": M.mean(v) for style, v in sorted(by_style.items())},
                         "ndcg_at_10_exact_only": M.mean(strict), "recall_at_10": M.mean(recall), "mrr": M.mean(rr),
                         "constraint_precision": M.mean(cprec), "filter_precision": M.mean(fprec), "queries": len(scored),
