@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     llm_threads: int = Field(default=1, ge=1)
     # Prompt processing is batched work that does use both cores (86 -> 153 tokens/s measured).
     llm_batch_threads: int = Field(default=2, ge=1)
+    # How much of the ranking the LLM gets. Default: sized to the backend (assistant.agent.config_for:
+    # the embedded 135M model sees 4 cards and picks 3, an endpoint sees 8 and picks 5). A small model
+    # behind an endpoint ranks worse with more cards (evals/results/llm-endpoint): measure, then set.
+    llm_rank_cards: int | None = Field(default=None, ge=1, le=50, description="Candidate cards shown to the LLM for ranking.")
+    llm_rank_picks: int | None = Field(default=None, ge=1, le=20, description="How many of them the LLM picks and orders.")
 
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
     search_fusion: Literal["convex", "rrf"] = Field(default="convex", description="How dense and BM25 scores are fused (retrieval/search.py).")

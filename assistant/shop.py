@@ -54,14 +54,24 @@ class Shop:
     def llm(self):
         return make_llm(self.settings)
 
+    def agent_config(self, llm):
+        """Agent defaults sized to the LLM, with the ranking overrides of the settings on top."""
+        import dataclasses
+
+        from .agent import config_for
+
+        config = config_for(llm)
+        overrides = {"rank_cards": self.settings.llm_rank_cards, "rank_picks": self.settings.llm_rank_picks}
+        return dataclasses.replace(config, **{k: v for k, v in overrides.items() if v is not None})
+
     def assistant(self, llm="configured", config=None):
         """The chat agent over this shop; `llm=None` switches the LLM stages off."""
-        from .agent import ShoppingAssistant, config_for
+        from .agent import ShoppingAssistant
 
         llm = self.llm if llm == "configured" else llm
         return ShoppingAssistant(
             index=self.index, searcher=self.searcher, faq=self.faq, sessions=self.sessions,
-            llm=llm, profiles=self.profiles, config=config or config_for(llm),
+            llm=llm, profiles=self.profiles, config=config or self.agent_config(llm),
         )
 
 

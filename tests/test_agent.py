@@ -235,3 +235,22 @@ def test_smalltalk_phrases_route_to_smalltalk(agent):
         assert agent.turn(text, f"small-{text}").intent == "smalltalk", text
     for text in ("hi, I need running shoes", "great, show me more"):
         assert agent.turn(text, f"small-{text}").intent != "smalltalk", text
+
+
+def test_rank_sizing_overrides_from_settings(monkeypatch):
+    """SHOPASSIST_LLM_RANK_CARDS / _PICKS override the per-backend sizing (a small model behind an
+    endpoint ranks better with fewer cards); nonsense values are refused with the field named."""
+    from pydantic import ValidationError
+
+    from assistant.agent import config_for
+    from assistant.settings import Settings
+    from assistant.shop import Shop
+
+    assert Shop(Settings(), embedder=None).agent_config(None) == config_for(None)
+    monkeypatch.setenv("SHOPASSIST_LLM_RANK_CARDS", "4")
+    monkeypatch.setenv("SHOPASSIST_LLM_RANK_PICKS", "3")
+    config = Shop(Settings(), embedder=None).agent_config(None)
+    assert (config.rank_cards, config.rank_picks) == (4, 3) and config.card_tokens == config_for(None).card_tokens
+    monkeypatch.setenv("SHOPASSIST_LLM_RANK_CARDS", "0")
+    with pytest.raises(ValidationError, match="llm_rank_cards"):
+        Settings()

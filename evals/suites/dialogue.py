@@ -111,8 +111,9 @@ def run_scenarios(ctx: Context, config: str, scenarios: list[dict], failures: li
     metrics |= {"pass_all": M.rate(all_checks), "hallucinated_product_rate": hallucinated / shown_total if shown_total else 0.0,
                 "ungrounded_price_rate": ungrounded_turns / turns_with_products if turns_with_products else 0.0,
                 "turns": turns, "seconds": time.perf_counter() - t0}
-    if limit is not None:
-        notes.append(f"dialogue: {key} limited to the first {limit} turns (slow embedded LLM on a loaded machine)")
+    available = sum(len(sc["turns"]) for sc in scenarios)
+    if limit is not None and limit < available:
+        notes.append(f"dialogue: {key} limited to the first {limit} of {available} turns (--llm-turns; slow LLM)")
     log(f"  dialogue {key}: pass {metrics['pass_all']:.3f} halluc {metrics['hallucinated_product_rate']:.3f} "
         f"ungrounded {metrics['ungrounded_price_rate']:.3f} ({turns} turns, {metrics['seconds']:.0f}s)")
     return metrics

@@ -45,10 +45,8 @@ class _AgentRanker:
     def __init__(self, ctx: Context, config: str, llm):
         import dataclasses
 
-        from assistant.agent import config_for
-
         self.ctx, self.config = ctx, config
-        self.agent = ctx.shop.assistant(llm=llm, config=dataclasses.replace(config_for(llm), products_per_reply=K))
+        self.agent = ctx.shop.assistant(llm=llm, config=dataclasses.replace(ctx.shop.agent_config(llm), products_per_reply=K))
 
     def __call__(self, q: dict) -> list[str]:
         user = None
