@@ -149,11 +149,6 @@ _SMALLTALK_WORDS = frozenset(
     "how are who what can do doing".split()
 )
 _SMALLTALK_PHRASE = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
-
-
-def _is_smalltalk(text: str) -> bool:
-    words = re.findall(r"[a-z']+", text.lower())
-    return 0 < len(words) <= 8 and all(w in _SMALLTALK_WORDS for w in words) and bool(_SMALLTALK_PHRASE.match(words[0]))
 _MORE = re.compile(r"\b(?:something else|other options|others|more options|show (?:me )?more|anything else|different ones|next ones|more like (?:this|these))\b", re.I)
 _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower price|more affordable|too expensive|budget option)\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive|pricier|higher end|high-end|premium|fancier)\b", re.I)
@@ -218,6 +213,11 @@ def find_terms(text: str, vocabulary: dict[str, str]) -> list[tuple[str, int]]:
 def _negated(text: str, position: int) -> bool:
     window = text.lower()[max(0, position - 30) : position]
     return bool(re.search(_NEGATION + r"\s+(?:\w+\s+){0,2}$", window))
+
+
+def _is_smalltalk(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower())
+    return 0 < len(words) <= 8 and all(w in _SMALLTALK_WORDS for w in words) and bool(_SMALLTALK_PHRASE.match(words[0]))
 
 
 def apply_rules(message: str, current: SearchIntent, facets: Facets) -> Understanding:
