@@ -246,3 +246,11 @@ def test_targets_met_not_met_and_not_measured(tmp_path):
     write_reports(r, tmp_path)
     assert "## Targets" in (tmp_path / "report.md").read_text() and "<h2>Targets</h2>" in (tmp_path / "report.html").read_text()
     assert len(json.loads((tmp_path / "report.json").read_text())["targets"]) == len(got)
+
+
+def test_spread_subset_is_even_and_stable():
+    from evals.suites.retrieval import spread
+
+    rows = [{"id": i} for i in range(10)]
+    assert [r["id"] for r in spread(rows, 3)] == [0, 3, 6]
+    assert spread(rows, None) == rows and spread(rows, 50) == rows

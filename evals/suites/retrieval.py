@@ -12,6 +12,7 @@ from evals.gen_retrieval import DEMO_QUERIES, read_jsonl
 
 
 AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
+SHARED_QUERY_LIMIT = 30  # per shared catalog and configuration, unless --queries says otherwise
 
 
 def spread(queries: list[dict], n: int | None) -> list[dict]:
@@ -89,9 +90,12 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
             fails = 0
             # one LLM per run (the demo context's), whichever catalog it ranks
             agent = _AgentRanker(dctx, config, ctx.llm_for(config)) if config in AGENT_CONFIGS else None
-            scored = spread(queries, ctx.query_limit)
+            # The shared catalogs' sets are scored on a spread-out share by default, so that a full
+            # run with the embedded LLM (~4 s a query) stays within its 20-minute budget.
+            scored = spread(queries, ctx.query_limit or (None if dataset == "demo" else SHARED_QUERY_LIMIT))
             if len(scored) < len(queries):
-                notes.append(f"retrieval: {key_of(config, dataset)} scored on {len(scored)} of {len(queries)} queries, evenly spread (--queries)")
+                notes.append(f"retrieval: {key_of(config, dataset)} scored on {len(scored)} of {len(queries)} queries, evenly spread "
+                             f"({'--queries' if ctx.query_limit else 'the default for shared catalogs; --queries N for more'})")
             for q in scored:
                 gold = gold_filters(q)
                 if config == "tutorial-baseline":
