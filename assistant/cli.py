@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("--config", action="append", default=[], help="repeatable; default: all available")
     er.add_argument("--report", type=Path, required=True, help="folder for report.json, report.md, report.html")
     er.add_argument("--fast", action="store_true", help="CI subset: demo data, no LLM configurations")
-    er.add_argument("--llm-turns", type=int, default=12, help="at most this many dialogue turns for LLM configs")
+    er.add_argument("--llm-turns", type=int, default=24, help="at most this many turns per dialogue set for LLM configs "
+                    "(default 24: all 21 demo turns; bounds the MG-ShopDial replay)")
     er.add_argument("--queries", type=int, help="score every configuration on this many retrieval queries, evenly spread "
                     "over the set (default: all; for slow LLM configurations)")
     ec = ev_sub.add_parser("compare", help="metric differences between two report.json files; exit 1 on regressions")

@@ -67,7 +67,7 @@ def available_configs(requested: list[str] | None, fast: bool, settings, notes: 
 
 
 def run_eval(settings, suites: list[str] | None = None, configs: list[str] | None = None, report_dir: Path | None = None,
-             fast: bool = False, embedder=None, llm_turn_limit: int | None = 12, query_limit: int | None = None) -> dict:
+             fast: bool = False, embedder=None, llm_turn_limit: int | None = 24, query_limit: int | None = None) -> dict:
     from evals.report import write_reports
 
     suites = list(suites or SUITES)
