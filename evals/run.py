@@ -70,6 +70,9 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
              fast: bool = False, embedder=None, llm_turn_limit: int | None = 24, query_limit: int | None = None) -> dict:
     from evals.report import write_reports
 
+    for flag, value in (("--queries", query_limit), ("--llm-turns", llm_turn_limit)):
+        if value is not None and value < 1:
+            raise ValueError(f"{flag} must be at least 1, not {value}")
     suites = list(suites or SUITES)
     bad = [s for s in suites if s not in SUITES]
     if bad:

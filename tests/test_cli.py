@@ -80,6 +80,8 @@ def test_ingest_with_mapping_and_rejects(home, tmp_path):
         (("ingest", "catalog", "x.csv", "--mapping", "/nonexistent.toml"), "no such mapping file"),
         (("search", "shoes", "--k", "0"), "--k must be at least 1"),
         (("search", "shoes", "--min-price", "-5"), "min_price"),
+        (("eval", "run", "--report", "/tmp/never-written", "--queries", "0"), "--queries must be at least 1"),
+        (("eval", "run", "--report", "/tmp/never-written", "--suite", "speed"), "unknown suite(s) speed"),
     ],
 )
 def test_errors_exit_nonzero_with_one_line(home, args, message):
