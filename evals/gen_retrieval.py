@@ -308,18 +308,6 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
 
 
-def shared_catalog_queries(name: str, seed: int = SEED, limit_categories: int = 15) -> tuple[list[dict] | None, list[Product] | None, str]:
-    """Labelled queries for a shared real catalog (flipkart | amazon_in) and the sampled products
-    they were made on (stored evals/data/retrieval_<name>.jsonl when present, see evals.shared),
-    or (None, None, why skipped)."""
-    from evals.shared import load_shared_catalog
-
-    cat, why = load_shared_catalog(name, seed=seed, max_categories=limit_categories)
-    if cat is None:
-        return None, None, why
-    return cat.queries, cat.products, why
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--catalog", type=Path, default=DEMO_CATALOG)

@@ -160,11 +160,11 @@ def test_fast_report_files(fast_report):
 
 
 def test_shared_catalog_loader_skips_clearly(monkeypatch, tmp_path):
-    from evals.gen_retrieval import shared_catalog_queries
+    from evals.shared import load_shared_catalog
 
     monkeypatch.setenv("SHOPASSIST_SHARED_DATA", str(tmp_path / "absent"))
-    queries, products, why = shared_catalog_queries("flipkart")
-    assert queries is None and products is None and "not found" in why
+    catalog, why = load_shared_catalog("flipkart")
+    assert catalog is None and "not found" in why
 
 
 def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
