@@ -32,6 +32,11 @@ class IndexConfigError(RuntimeError):
     """A problem with the index the user can fix (wrong model, server unreachable...)."""
 
 
+class IndexUnavailable(IndexConfigError):
+    """The index exists but a read through it failed (e.g. another process rewrote an embedded
+    index under this one); `/healthz` reports it as 503."""
+
+
 @dataclass(frozen=True)
 class IndexLocation:
     home: Path
@@ -126,6 +131,21 @@ class ShopIndex:
         self.lexical.build(ids, texts, metas, revision)
 
     # --- reads ------------------------------------------------------------------------------
+
+    def check_readable(self) -> None:
+        """A real read through every path a chat turn uses (a one-result vector query and a
+        fetch of what it found), raising `IndexUnavailable` with Chroma's message when any fails.
+        A count alone succeeds on an index whose vector segment no longer matches its records."""
+        try:
+            if self.collection.count() == 0:
+                return
+            probe = np.zeros(int(self.embedder.dimension), dtype=np.float32)
+            probe[0] = 1.0
+            hits = self.dense_query(probe, 1, None, with_metadata=False)
+            if hits:
+                self.collection.get(ids=[hits[0][0]], include=["metadatas"])
+        except Exception as exc:  # chromadb raises its own InternalError, ValueError, httpx errors...
+            raise IndexUnavailable(f"index {self.location.describe()} cannot be read: {exc}") from exc
 
     def count(self, kind: str | None = None) -> int:
         if kind is None:
