@@ -85,8 +85,8 @@ class FaqLookupService:
     def current_threshold(self) -> float:
         if self.threshold is not None:
             return self.threshold
-        meta = self.index.collection.metadata or {}
-        return float(meta.get("faq_threshold", DEFAULT_THRESHOLD))
+        # Fresh, not the copy from when this process opened the index: another may have recalibrated.
+        return float(self.index.metadata().get("faq_threshold", DEFAULT_THRESHOLD))
 
     def lookup(self, question: str, k: int = 5, query_vector: np.ndarray | None = None) -> FaqLookup:
         vector = query_vector if query_vector is not None else self.index.embedder.embed([question])[0]
@@ -221,7 +221,4 @@ def calibrate_threshold(index: ShopIndex, max_negatives: int = 500, seed: int = 
 
 
 def _store(index: ShopIndex, calibration: Calibration) -> None:
-    meta = dict(index.collection.metadata or {})
-    meta["faq_threshold"] = calibration.threshold
-    meta["faq_calibration"] = json.dumps(calibration.as_dict())
-    index.collection.modify(metadata=meta)
+    index.set_metadata(faq_threshold=calibration.threshold, faq_calibration=json.dumps(calibration.as_dict()))

@@ -53,7 +53,8 @@ class LexicalIndex:
     def size(self) -> int:
         return len(self.record_ids)
 
-    def build(self, record_ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], revision: str) -> None:
+    def build(self, record_ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], revision: str,
+              persist: bool = True) -> None:
         import bm25s
 
         self.record_ids = list(record_ids)
@@ -65,7 +66,8 @@ class LexicalIndex:
             bm25 = bm25s.BM25()
             bm25.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
             self._bm25 = bm25
-        self._save(slim)
+        if persist:
+            self._save(slim)
 
     def _save(self, slim: list[dict[str, Any]]) -> None:
         # Write into a temp dir and swap, so a crash never leaves a half-written index behind.

@@ -2,8 +2,11 @@
 plus the BM25 sidecar kept in step with it.
 
 Embedded `PersistentClient` under the home folder by default; a Chroma server over HTTP when a
-host is given. Writes bump a revision stored in the collection's metadata *before* they start,
-so any reader can tell when its lexical copy is stale, even after a load was killed mid-way.
+host is given. Writes move a revision stored in the collection's metadata before they start and
+again when they end, so any reader can tell when its lexical copy is stale, even after a load
+was killed mid-way. Embedded Chroma does not see another process's writes, so an embedded index
+is written only by a process that has it to itself (retrieval/index_lock.py); with a Chroma
+server any number of processes read while one writes.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from .embeddings import Embedder
+from .errors import IndexBusy, IndexConfigError, IndexUnavailable
+from .index_lock import IndexLock
 from .lexical import LexicalIndex
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -26,15 +31,10 @@ log = logging.getLogger(__name__)
 DEFAULT_COLLECTION = "shopassist"
 HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 200, "max_neighbors": 32}
 _PAGE = 2000
+WRITING = "writing-"
+__all__ = ["IndexBusy", "IndexConfigError", "IndexLocation", "IndexUnavailable", "ShopIndex", "make_client"]
 
 
-class IndexConfigError(RuntimeError):
-    """A problem with the index the user can fix (wrong model, server unreachable...)."""
-
-
-class IndexUnavailable(IndexConfigError):
-    """The index exists but a read through it failed (e.g. another process rewrote an embedded
-    index under this one); `/healthz` reports it as 503."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class IndexLocation:
     collection: str = DEFAULT_COLLECTION
     chroma_host: str | None = None
     chroma_port: int = 8000
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "home", Path(self.home))
 
     def describe(self) -> str:
         where = f"chroma server {self.chroma_host}:{self.chroma_port}" if self.chroma_host else f"{self.home / 'chroma'}"
@@ -70,11 +73,40 @@ class ShopIndex:
     def __init__(self, location: IndexLocation, embedder: Embedder) -> None:
         self.location = location
         self.embedder = embedder
-        self.client = make_client(location)
-        self.collection = self._open_collection()
+        # Embedded Chroma serves one process at a time for writes (retrieval/index_lock.py).
+        self._lock = None if location.chroma_host else IndexLock(location.home / "chroma")
+        if self._lock is not None:
+            self._lock.acquire()
+        self._write_revision: str | None = None
+        try:
+            self.client = make_client(location)
+            self.collection = self._open_collection()
+        except BaseException:
+            self.close()
+            raise
         lexical_dir = location.home / "lexical" / self._lexical_name()
         self.lexical = LexicalIndex(lexical_dir)
         self.lexical.load()
+
+    def close(self) -> None:
+        """Let go of the index: the Chroma client and, for an embedded one, this process's
+        hold on the folder (another process may then write it). Idempotent."""
+        client = getattr(self, "client", None)
+        if client is not None and hasattr(client, "close"):
+            try:
+                client.close()
+            except Exception as exc:  # closing must never mask what the caller was doing
+                log.debug("closing the Chroma client failed: %s", exc)
+        self.client = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "ShopIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _lexical_name(self) -> str:
         if self.location.chroma_host:
@@ -103,15 +135,43 @@ class ShopIndex:
 
     # --- revision bookkeeping -------------------------------------------------------------
 
-    def revision(self) -> str:
+    # A write moves the revision twice: to "writing-<id>" before its first change and to a new
+    # id after its last. A reader that rebuilt BM25 mid-load therefore always sees the revision
+    # move again when the load ends, and catches up (with one revision per write, it kept the
+    # three records it saw for good). A load that was killed leaves "writing-..." behind: every
+    # reader still rebuilds from what Chroma holds, and the next load completes it.
+
+    def metadata(self) -> dict[str, Any]:
         fresh = self.client.get_collection(self.location.collection, embedding_function=None)
-        return str((fresh.metadata or {}).get("revision", "empty"))
+        return dict(fresh.metadata or {})
+
+    def set_metadata(self, **changes: Any) -> None:
+        """Change some metadata keys, keeping the others as they are now (not as they were
+        when this process opened the collection: another process may have set them since)."""
+        self.collection.modify(metadata=self.metadata() | changes)
+
+    def revision(self) -> str:
+        return str(self.metadata().get("revision", "empty"))
 
     def begin_write(self) -> str:
+        """Mark the index as being written (readers' BM25 copies become stale). For an embedded
+        index this also takes the folder exclusively, or raises IndexBusy before any change."""
+        if self._write_revision is None:
+            if self._lock is not None:
+                self._lock.begin_write()
+            self._write_revision = f"{WRITING}{uuid.uuid4().hex}"
+            self.set_metadata(revision=self._write_revision)
+        return self._write_revision
+
+    def finish_write(self) -> str | None:
+        """The write is complete: a new final revision, and the embedded folder shared again."""
+        if self._write_revision is None:
+            return None
         revision = uuid.uuid4().hex
-        meta = dict(self.collection.metadata or {})
-        meta["revision"] = revision
-        self.collection.modify(metadata=meta)
+        self.set_metadata(revision=revision)
+        self._write_revision = None
+        if self._lock is not None:
+            self._lock.end_write()
         return revision
 
     def ensure_lexical(self) -> None:
@@ -122,13 +182,18 @@ class ShopIndex:
                 self.rebuild_lexical(revision)
 
     def rebuild_lexical(self, revision: str | None = None) -> None:
+        """Rebuild BM25 from Chroma. Called without a revision by the writer at the end of its
+        load, it first finishes the write, so the sidecar carries the final revision."""
+        if revision is None:
+            self.finish_write()
         revision = revision or self.revision()
         ids, texts, metas = [], [], []
         for batch in self.iter_records(include=["documents", "metadatas"]):
             ids.extend(batch["ids"])
             texts.extend(batch["documents"])
             metas.extend(batch["metadatas"])
-        self.lexical.build(ids, texts, metas, revision)
+        # A copy built mid-load is only for this process; the one on disk is always complete.
+        self.lexical.build(ids, texts, metas, revision, persist=not revision.startswith(WRITING))
 
     # --- reads ------------------------------------------------------------------------------
 
@@ -215,15 +280,25 @@ class ShopIndex:
     # --- writes -----------------------------------------------------------------------------
 
     def upsert(self, ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        self.begin_write()
         self.collection.upsert(ids=ids, documents=texts, metadatas=metadatas, embeddings=np.asarray(vectors, dtype=np.float32))
 
     def delete_items(self, kind: str, item_ids: Iterable[str]) -> None:
         item_ids = list(item_ids)
+        if item_ids:
+            self.begin_write()
         for start in range(0, len(item_ids), 500):
             chunk = item_ids[start : start + 500]
             self.collection.delete(where={"$and": [{"kind": kind}, {"item_id": {"$in": chunk}}]})
 
     def reset(self) -> None:
-        self.client.delete_collection(self.location.collection)
-        self.collection = self._open_collection()
-        self.rebuild_lexical()
+        if self._lock is not None:
+            self._lock.begin_write()  # nobody else may have it open while it disappears
+        try:
+            self.client.delete_collection(self.location.collection)
+            self.collection = self._open_collection()
+            self._write_revision = None
+            self.lexical.build([], [], [], self.revision())
+        finally:
+            if self._lock is not None:
+                self._lock.end_write()
