@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .attributes import AUDIENCES, type_key
 from .schemas import FaqEntry, Product
 
 # Bump when the text or metadata layout changes: every item then counts as changed and is re-embedded.
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 CATEGORY_LEVELS = 4
 
 
@@ -68,6 +69,16 @@ def product_record(product: Product, content_hash: str) -> IndexRecord:
         meta[f"cat{level}"] = key(name)
     if product.category:
         meta["category"] = " > ".join(product.category)
+    if product.product_type:
+        meta["type"] = type_key(product.product_type)
+    # One flag per audience, plus whether any is known: an item that says nothing about its
+    # audience does not contradict "for girls", one that says "Men's" does.
+    meta["aud_known"] = bool(product.audience)
+    for audience in product.audience:
+        if audience in AUDIENCES:
+            meta[f"aud_{audience}"] = True
+    if product.materials:
+        meta["materials"] = [key(m) for m in product.materials]
     return IndexRecord(product_record_id(product.id), product.id, "product", product_text(product), meta)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .attributes import AUDIENCES, compatible_audiences, type_key
 from .documents import CATEGORY_LEVELS, key
 from .schemas import SearchFilters
 
@@ -31,6 +32,22 @@ def chroma_where(filters: SearchFilters) -> dict[str, Any] | None:
         clauses.append({"$or": [{f"cat{level}": {"$in": cats}} for level in range(CATEGORY_LEVELS)]})
     if filters.colors:
         clauses.append({"color": {"$in": [key(c) for c in filters.colors]}})
+    if filters.exclude_colors:
+        clauses.append({"color": {"$nin": [key(c) for c in filters.exclude_colors]}})
+    if filters.exclude_categories:
+        cats = [key(c) for c in filters.exclude_categories]
+        clauses.extend({f"cat{level}": {"$nin": cats}} for level in range(CATEGORY_LEVELS))
+    if filters.types:
+        clauses.append({"type": {"$in": [type_key(t) for t in filters.types]}})
+    if filters.exclude_types:
+        clauses.append({"type": {"$nin": [type_key(t) for t in filters.exclude_types]}})
+    if filters.audiences:
+        allowed = sorted(set().union(*(compatible_audiences(a) for a in filters.audiences)))
+        clauses.append({"$or": [{"aud_known": False}] + [{f"aud_{a}": True} for a in allowed]})
+    if filters.materials:
+        ors = [{"materials": {"$contains": key(m)}} for m in filters.materials]
+        clauses.append(ors[0] if len(ors) == 1 else {"$or": ors})
+    clauses.extend({"materials": {"$not_contains": key(m)}} for m in filters.exclude_materials)
     if filters.sizes:
         sizes = [key(s) for s in filters.sizes]
         ors = [{"sizes": {"$contains": s}} for s in sizes]
@@ -64,6 +81,25 @@ def matches(filters: SearchFilters, meta: dict[str, Any]) -> bool:
             return False
     if filters.colors and meta.get("color") not in {key(c) for c in filters.colors}:
         return False
+    if filters.exclude_colors and meta.get("color") in {key(c) for c in filters.exclude_colors}:
+        return False
+    if filters.exclude_categories:
+        cats = {key(c) for c in filters.exclude_categories}
+        if any(meta.get(f"cat{level}") in cats for level in range(CATEGORY_LEVELS)):
+            return False
+    if filters.types and meta.get("type") not in {type_key(t) for t in filters.types}:
+        return False
+    if filters.exclude_types and meta.get("type") in {type_key(t) for t in filters.exclude_types}:
+        return False
+    if filters.audiences and meta.get("aud_known"):
+        allowed = set().union(*(compatible_audiences(a) for a in filters.audiences))
+        if not any(meta.get(f"aud_{a}") for a in allowed):
+            return False
+    materials = set(meta.get("materials") or [])
+    if filters.materials and not materials & {key(m) for m in filters.materials}:
+        return False
+    if materials & {key(m) for m in filters.exclude_materials}:
+        return False
     if filters.sizes and not set(meta.get("sizes") or []) & {key(s) for s in filters.sizes}:
         return False
     rating = meta.get("rating")
@@ -88,6 +124,10 @@ class MetadataTable:
         self.color = np.array([m.get("color", "") for m in metadatas], dtype=object)
         self.cats = [np.array([m.get(f"cat{level}", "") for m in metadatas], dtype=object) for level in range(CATEGORY_LEVELS)]
         self.sizes = [frozenset(m.get("sizes") or ()) for m in metadatas]
+        self.type = np.array([m.get("type", "") for m in metadatas], dtype=object)
+        self.aud_known = np.array([bool(m.get("aud_known")) for m in metadatas], dtype=bool)
+        self.audience = {a: np.array([bool(m.get(f"aud_{a}")) for m in metadatas], dtype=bool) for a in AUDIENCES}
+        self.materials = [frozenset(m.get("materials") or ()) for m in metadatas]
 
     def mask(self, filters: SearchFilters) -> np.ndarray:
         mask = np.ones(self.size, dtype=bool)
@@ -112,6 +152,27 @@ class MetadataTable:
             mask &= any_level
         if filters.colors:
             mask &= np.isin(self.color, [key(c) for c in filters.colors])
+        if filters.exclude_colors:
+            mask &= ~np.isin(self.color, [key(c) for c in filters.exclude_colors])
+        if filters.exclude_categories:
+            cats = [key(c) for c in filters.exclude_categories]
+            for column in self.cats:
+                mask &= ~np.isin(column, cats)
+        if filters.types:
+            mask &= np.isin(self.type, [type_key(t) for t in filters.types])
+        if filters.exclude_types:
+            mask &= ~np.isin(self.type, [type_key(t) for t in filters.exclude_types])
+        if filters.audiences:
+            allowed = set().union(*(compatible_audiences(a) for a in filters.audiences))
+            fits = ~self.aud_known
+            for a in allowed & set(self.audience):
+                fits |= self.audience[a]
+            mask &= fits
+        if filters.materials or filters.exclude_materials:
+            wanted = {key(m) for m in filters.materials}
+            unwanted = {key(m) for m in filters.exclude_materials}
+            mask &= np.fromiter(((not wanted or bool(m & wanted)) and not m & unwanted for m in self.materials),
+                                dtype=bool, count=self.size)
         if filters.sizes:
             wanted = {key(s) for s in filters.sizes}
             mask &= np.fromiter((bool(s & wanted) for s in self.sizes), dtype=bool, count=self.size)

@@ -123,6 +123,21 @@ def parse_file(path: Path, kind: Kind, mapping: Mapping | None = None) -> Parsed
     return parsed
 
 
+def _derive_attributes(index: ShopIndex, parsed: ParsedFile, mapping: Mapping | None) -> None:
+    """Type, audience, materials and colour read from titles where the file has no column for
+    them, judged against the whole catalog (this file plus what the index already holds);
+    brands a mapping guessed from a title's first word are kept only with evidence."""
+    from .attributes import derive_attributes
+
+    guessed = {name for name, rule in (mapping.fields if mapping else {}).items() if rule.transform == "first_word"}
+    in_file = {item.id for _, item in parsed.items}
+    others = [meta.get("title", "") for batch in index.iter_records(where={"kind": "product"}, include=["metadatas"])
+              for meta in batch["metadatas"] if meta.get("item_id") not in in_file]
+    lines = [line for line, _ in parsed.items]
+    derived, _counts = derive_attributes([item for _, item in parsed.items], others, guessed)
+    parsed.items = list(zip(lines, derived))
+
+
 def _guess_id(row: dict[str, Any], mapping: Mapping) -> str | None:
     rule = mapping.fields.get("id")
     sources = rule.sources if rule else ["id"]
@@ -189,6 +204,8 @@ def ingest_file(
     started = time.perf_counter()
     path = Path(path)
     parsed = parse_file(path, kind, mapping)
+    if kind == "product" and parsed.items:
+        _derive_attributes(index, parsed, mapping)
     parsed.rejects.sort(key=lambda r: r.line)
     report = IngestReport(path=str(path), kind=kind, rejected=len(parsed.rejects), duplicates=parsed.duplicates)
     for reject in parsed.rejects:

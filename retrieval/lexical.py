@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .attributes import AUDIENCES
 from .filters import MetadataTable
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -26,7 +27,8 @@ _STOPWORDS = frozenset(
     "we what when where which who will with you your".split()
 )
 # Keep only what the lexical side needs; the payload is fetched from Chroma for the few hits shown.
-_TABLE_KEYS = ("kind", "item_id", "price", "rating", "in_stock", "brand", "color", "sizes", "cat0", "cat1", "cat2", "cat3")
+_TABLE_KEYS = ("kind", "item_id", "price", "rating", "in_stock", "brand", "color", "sizes", "cat0", "cat1", "cat2", "cat3",
+               "type", "aud_known", "materials") + tuple(f"aud_{a}" for a in AUDIENCES)
 
 
 def tokenize(text: str) -> list[str]:

@@ -36,6 +36,9 @@ class Product(BaseModel):
     currency: str = "USD"
     color: str | None = None
     sizes: list[str] = Field(default_factory=list)
+    product_type: str | None = Field(default=None, description="What the item is (\"Shorts\", \"Cable\"); derived from the title when no column says it.")
+    audience: list[str] = Field(default_factory=list, description="Who it is for: men, women, boys, girls, kids, baby, unisex.")
+    materials: list[str] = Field(default_factory=list, description="What it is made of (cotton, leather...).")
     rating: float | None = Field(default=None, ge=0, le=5)
     rating_count: int | None = Field(default=None, ge=0)
     in_stock: bool = True
@@ -43,11 +46,11 @@ class Product(BaseModel):
     url: str | None = None
     extra: dict[str, str] = Field(default_factory=dict, description="Other attributes, as text.")
 
-    _strip = field_validator("id", "title", "description", "brand", "color", "currency", mode="before")(
+    _strip = field_validator("id", "title", "description", "brand", "color", "currency", "product_type", mode="before")(
         _clean_text
     )
 
-    @field_validator("category", "sizes", mode="before")
+    @field_validator("category", "sizes", "audience", "materials", mode="before")
     @classmethod
     def _clean_list(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -56,7 +59,7 @@ class Product(BaseModel):
             return [str(v).strip() for v in value if v is not None and str(v).strip()]
         return value
 
-    @field_validator("brand", "color", "image_url", "url", mode="after")
+    @field_validator("brand", "color", "image_url", "url", "product_type", mode="after")
     @classmethod
     def _empty_is_none(cls, value: str | None) -> str | None:
         return value or None
@@ -134,6 +137,14 @@ class SearchFilters(BaseModel):
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list, description="Any of these, at any level of the path.")
     colors: list[str] = Field(default_factory=list)
+    exclude_colors: list[str] = Field(default_factory=list)
+    exclude_categories: list[str] = Field(default_factory=list, description="None of these, at any level.")
+    types: list[str] = Field(default_factory=list, description="Any of these product types (\"shorts\", \"cable\").")
+    exclude_types: list[str] = Field(default_factory=list)
+    audiences: list[str] = Field(default_factory=list, description="For any of these (men, women, boys, girls, kids, baby, "
+                                 "unisex); items that state no audience pass, items for another do not.")
+    materials: list[str] = Field(default_factory=list, description="Made of any of these.")
+    exclude_materials: list[str] = Field(default_factory=list)
     sizes: list[str] = Field(default_factory=list)
     min_rating: float | None = Field(default=None, ge=0, le=5)
     in_stock_only: bool = False

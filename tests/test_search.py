@@ -46,6 +46,12 @@ FILTER_CASES = [
     SearchFilters(kind="product", colors=["Black"], sizes=["M", "L"]),
     SearchFilters(kind="product", min_rating=4.5, in_stock_only=True),
     SearchFilters(kind="product", categories=["Electronics"], max_price=30, colors=["white"]),
+    # attributes read from titles at ingest (retrieval/attributes.py)
+    SearchFilters(kind="product", types=["running shoes"], audiences=["women"]),
+    SearchFilters(kind="product", audiences=["girls"], exclude_colors=["black", "navy"]),
+    SearchFilters(kind="product", exclude_types=["jacket"], exclude_categories=["Footwear"], max_price=80),
+    SearchFilters(kind="product", materials=["leather", "cotton"], exclude_materials=["polyester"]),
+    SearchFilters(kind="product", exclude_materials=["leather"], types=["shoe"]),
 ]
 
 
