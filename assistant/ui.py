@@ -14,10 +14,20 @@ the convention of the HTTP API's feedback endpoint (assistant/api.py). The chat 
 same id, so feedback and preferences given in an anonymous session shape that session's results.
 
 Everything is served from this machine: gradio's own frontend assets, no analytics, no share
-link, no CDN. Catalog text is untrusted: every string put into the cards' HTML goes through
-`_esc` (HTML-escaped, and the characters gradio's HTML templates interpret neutralised); images
-are only ever shown from http(s) URLs, as a CSS background over a placeholder with the title's
-initial, so a picture that does not load (the demo's point at *.invalid) leaves the placeholder.
+link, no CDN. Catalog and FAQ text is untrusted, and nothing on the page interprets it as
+Markdown or HTML:
+
+* the chat renders messages as plain text (`render_markdown=False`, no LaTeX, no custom tags);
+  gradio still parses a message as HTML, so every message is put through `_chat_text` at this
+  boundary (whatever the agent, the shopper or a catalog title wrote): a `[link](...)`,
+  `![img](...)`, bare URL or `<img>` shows as the characters it is, and nothing is fetched;
+* every string put into HTML (cards, the feedback line, the Support lookup headers) goes
+  through `_esc` (HTML-escaped, and the characters gradio's HTML templates interpret
+  neutralised), into gr.HTML components, never gr.Markdown (which would autolink a bare URL);
+  toasts render HTML too, so their text is escaped the same way;
+* product images are only ever shown from http(s) URLs, as a CSS background over a placeholder
+  with the title's initial, so a picture that does not load (the demo's point at *.invalid)
+  leaves the placeholder. An image URL written in text is never an image.
 """
 
 from __future__ import annotations
@@ -53,6 +63,7 @@ PREFERENCE_FIELDS = ("max_budget", "min_budget", "preferred_brands", "avoided_br
 _UNREACHABLE_HOSTS = (".invalid", ".test", ".example", ".localhost")
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+_CHAR_REF_START = re.compile(r"&(?=[#A-Za-z])")
 
 CARD_CSS = """
 .sa-heading { font-weight: 600; margin: 4px 0; }
@@ -87,6 +98,15 @@ def _esc(text: Any) -> str:
     template gradio's HTML component applies to its value can interpret catalog text."""
     out = html.escape(" ".join(str(text).split()), quote=True)
     return out.replace("$", "&#36;").replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;")
+
+
+def _chat_text(text: Any) -> str:
+    """A chat message as gradio must get it to show it literally. The Chatbot is built with
+    `render_markdown=False`, so Markdown means nothing, but the frontend still puts the text
+    through an HTML parser (innerHTML): `<` becomes `&lt;` so no tag can start, and an `&` that
+    could start a character reference becomes `&amp;` so `&lt;` in a title stays visible as
+    typed. Nothing else changes (newlines are kept; `>` and a lone `&` are inert as text)."""
+    return _CHAR_REF_START.sub("&amp;", str(text)).replace("<", "&lt;")
 
 
 def format_price(price: float | None, currency: str) -> str:
@@ -227,17 +247,19 @@ class ShopUI:
 
     def respond(self, message: str, history: list | None, session_id: str | None, user_id: str | None) -> Iterator[tuple]:
         """(message, history, session_id, user_id) → yields (history, textbox, session_id,
-        shown products, heading, *slot rows, *slot cards) as the reply grows."""
+        shown products, heading, *slot rows, *slot cards) as the reply grows. The messages it
+        adds are `_chat_text`-escaped; those already in `history` came back from the page as
+        they were sent, escaped, and are left as they are."""
         history = list(history or [])
         session_id = session_id or uuid.uuid4().hex
-        history.append({"role": "user", "content": message or ""})
+        history.append({"role": "user", "content": _chat_text(message or "")})
         reply = {"role": "assistant", "content": ""}
         history.append(reply)
         yield (history, "", session_id, *self._no_card_change())
         try:
             user = shopper_id(user_id, session_id)
         except ValueError as exc:
-            reply["content"] = f"⚠️ {exc}"
+            reply["content"] = _chat_text(f"⚠️ {exc}")
             yield (history, gr.skip(), session_id, *self._no_card_change())
             return
         try:
@@ -245,14 +267,14 @@ class ShopUI:
             for event in self.assistant.turn_stream(message, session_id, user):
                 if event["type"] == "delta":
                     text += event["text"]
-                    reply["content"] = text.lstrip()
+                    reply["content"] = _chat_text(text.lstrip())
                     yield (history, gr.skip(), session_id, *self._no_card_change())
                 elif event["type"] == "final":
                     result: TurnResult = event["result"]
-                    reply["content"] = result.reply or text.strip() or "(no reply)"
+                    reply["content"] = _chat_text(result.reply or text.strip() or "(no reply)")
                     yield (history, gr.skip(), session_id, *self._card_updates(*cards_of(result)))
         except InputError as exc:  # the message cannot be processed as sent (empty, too long...)
-            reply["content"] = f"⚠️ {exc}"
+            reply["content"] = _chat_text(f"⚠️ {exc}")
             yield (history, gr.skip(), session_id, *self._no_card_change())
 
     def reset(self, session_id: str | None) -> tuple:
@@ -264,8 +286,9 @@ class ShopUI:
     # --- feedback ---------------------------------------------------------------------------
 
     def feedback(self, slot: int, event: str, shown: list | None, session_id: str | None, user_id: str | None) -> tuple[str, str, str]:
-        """Record `event` on the product in card `slot`; returns (status, chat message to send
-        next — "" unless "more like this", session id). Raises gr.Error when it cannot."""
+        """Record `event` on the product in card `slot`; returns (status as escaped HTML, chat
+        message to send next — "" unless "more like this", session id). Raises gr.Error when it
+        cannot."""
         shown = shown or []
         if slot >= len(shown):
             raise gr.Error("There is no product in that card any more.")
@@ -277,14 +300,15 @@ class ShopUI:
             user = shopper_id(user_id, session_id)
             self.profiles.record(user, event, product_id=product["id"], session_id=session_id)
         except ValueError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise gr.Error(_esc(exc)) from exc  # toasts render HTML
         title = " ".join(str(product["title"]).split())
-        status = {
-            "like": f"👍 Noted: you like **{_md(title)}**.",
-            "dislike": f"👎 Noted: you don't like **{_md(title)}**; it won't be suggested again.",
-            "more_like_this": f"Looking for more like **{_md(title)}**…",
+        before, after = {
+            "like": ("👍 Noted: you like ", "."),
+            "dislike": ("👎 Noted: you don't like ", "; it won't be suggested again."),
+            "more_like_this": ("Looking for more like ", "…"),
         }[event]
-        gr.Info(status.replace("**", "").replace("\\", ""))
+        status = f"{html.escape(before)}<strong>{_esc(title)}</strong>{html.escape(after)}"
+        gr.Info(_esc(before + title + after))  # gradio renders a toast's message as HTML
         follow_up = f"Show me more like {title[:200]}" if event == "more_like_this" else ""
         return status, follow_up, session_id
 
@@ -331,7 +355,8 @@ class ShopUI:
     # --- support lookup ---------------------------------------------------------------------
 
     def support_lookup(self, question: str, k: float | int | None) -> tuple:
-        """(question, k) → (banner, *per slot: group visibility, header Markdown, answer text)."""
+        """(question, k) → (banner, *per slot: group visibility, header HTML (FAQ text escaped),
+        answer text for a plain Textbox)."""
         k = max(1, min(MAX_FAQ_RESULTS, int(k or DEFAULT_FAQ_RESULTS)))
         question = " ".join((question or "").split())
         hidden = []
@@ -357,9 +382,10 @@ class ShopUI:
             if i < len(matches):
                 m = matches[i]
                 source = m.entry.source or f"FAQ entry {m.entry.id}"
-                header = (f"**{i + 1}. {_md(m.entry.question)}**  \n"
-                          f"id `{_md(m.entry.id)}` · score **{m.score:.3f}** · source: {_md(source)}  \n"
-                          f"matched phrasing: “{_md(m.matched_phrasing)}”")
+                header = (f'<div class="sa-faq-question"><strong>{i + 1}. {_esc(m.entry.question)}</strong></div>'
+                          f'<div class="sa-faq-meta">id <code>{_esc(m.entry.id)}</code> · score <strong>{m.score:.3f}</strong>'
+                          f" · source: {_esc(source)}</div>"
+                          f'<div class="sa-faq-phrasing">matched phrasing: “{_esc(m.matched_phrasing)}”</div>')
                 out += [gr.Group(visible=True), header, m.entry.answer]
             else:
                 out += [gr.Group(visible=False), "", ""]
@@ -407,7 +433,11 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                     with gr.Column(scale=3, min_width=360):
                         gr.Markdown("Ask for products (\"running shoes under 100\") or about orders, shipping and returns.")
                         # gradio 6: the messages format ({"role", "content"} dicts) is the only one.
-                        chatbot = gr.Chatbot(label="Chat", height=420, buttons=["copy"])
+                        # Plain text: no Markdown, no LaTeX, no custom tags; `_chat_text` escapes
+                        # what the HTML parser would still see (see the module docstring).
+                        chatbot = gr.Chatbot(label="Chat", height=420, buttons=["copy"], elem_id="sa-chat",
+                                             render_markdown=False, sanitize_html=True, latex_delimiters=[],
+                                             allow_tags=False)
                         with gr.Row():
                             message = gr.Textbox(placeholder="Type a message and press Enter", show_label=False,
                                                  scale=5, autofocus=True, elem_id="sa-message")
@@ -427,7 +457,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                                                       variant="secondary"))
                             slots.rows.append(row)
                             slots.cards.append(card)
-                        feedback_status = gr.Markdown("", elem_id="sa-feedback-status")
+                        feedback_status = gr.HTML("", elem_id="sa-feedback-status", js_on_load=None)
                     with gr.Column(scale=1, min_width=260, elem_id="sa-side"):
                         gr.Markdown("### Your profile")
                         user = gr.Textbox(label="User id (optional)", max_lines=1, elem_id="sa-user",
@@ -459,7 +489,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                 faq_outputs: list = []
                 for i in range(MAX_FAQ_RESULTS):
                     with gr.Group(visible=False, elem_classes=["sa-faq-result"]) as group:
-                        header = gr.Markdown("", padding=True)
+                        header = gr.HTML("", padding=True, js_on_load=None, elem_classes=["sa-faq-header"])
                         answer = gr.Textbox(label="Answer", interactive=False, lines=2, max_lines=12, buttons=["copy"],
                                             elem_classes=["sa-faq-answer"])
                     faq_outputs += [group, header, answer]

@@ -165,6 +165,36 @@ def test_hostile_catalog_text_is_shown_as_text(embedder, tmp_path):
     assert style.startswith("background-image: url(&quot;https://img.example.com/a.jpg%22%29")
     assert style.count("&quot;") == 2 and "(" not in style.split("url(", 1)[1]
 
+    # The chat reply names the titles; what goes to the Chatbot can start no tag.
+    reply = _text(final[0][-1])
+    assert "<" not in reply and "&lt;img src=x onerror=alert(1)>" in reply and "Studio ${7*7} {{value}}" in reply
+    # The feedback line and its toast carry the title escaped, inside our own <strong>.
+    from assistant.ui import _esc
+
+    for slot in range(2):
+        status, _, _ = ui.feedback(slot, "like", shown, final[2], "")
+        assert status.count("<") == 2 and f"<strong>{_esc(shown[slot]['title'])}</strong>" in status
+        assert "<img" not in status and "${" not in status and "{{" not in status
+
+
+def test_chat_messages_are_plain_text(served_ui):
+    """The Chatbot renders no Markdown, LaTeX or custom tags; `_chat_text` escapes what its HTML
+    parser would still read, and nothing else."""
+    from assistant.ui import _chat_text
+
+    config = json.loads(urllib.request.urlopen(served_ui["url"] + "config", timeout=30).read())
+    (chat,) = [c["props"] for c in config["components"] if c.get("type") == "chatbot"]
+    assert chat["render_markdown"] is False and chat["sanitize_html"] is True
+    assert chat["latex_delimiters"] == [] and chat["allow_tags"] is False
+
+    assert _chat_text('<img src="http://127.0.0.1:9/p.gif">') == '&lt;img src="http://127.0.0.1:9/p.gif">'
+    assert _chat_text("</span><a href=x>") == "&lt;/span>&lt;a href=x>"
+    # A character reference in catalog text stays visible as typed; a lone & is left alone.
+    assert _chat_text("Black & Decker, R&D, &lt;b&gt; &#60;") == "Black & Decker, R&amp;D, &amp;lt;b&amp;gt; &amp;#60;"
+    # Markdown is just characters now: unchanged, newlines kept.
+    text = "1. [Click for a refund](https://evil.example/phish) ![x](http://127.0.0.1:9/p.gif)\n2. **b** `c` $$x$$"
+    assert _chat_text(text) == text
+
 
 def test_product_card_fields():
     from assistant.agent import ProductOut
@@ -191,7 +221,7 @@ def test_feedback_buttons_record_profile_events(served_ui):
     assert len(ids) >= 3
 
     status, message = client.predict("ui-shopper-1", api_name="/like_0")
-    assert "Noted" in status and titles[0] in status.replace("\\", "")
+    assert "Noted" in status and f"<strong>{html.escape(titles[0])}</strong>" in status  # escaped HTML
     client.predict("ui-shopper-1", api_name="/dislike_1")
     status, message = client.predict("ui-shopper-1", api_name="/more_like_this_2")
     assert message == f"Show me more like {titles[2]}"  # what the page then sends as the next chat turn
@@ -281,7 +311,7 @@ def test_support_lookup(client, question, confident):
     shown = [(h, a) for h, a in zip(headers, answers) if h]
     assert len(shown) == 3  # k answers, each with its id, score and source
     for header, answer in shown:
-        assert re.search(r"id `[^`]+` · score \*\*\d\.\d{3}\*\* · source: ", header) and answer.strip()
+        assert re.search(r"id <code>[^<]+</code> · score <strong>\d\.\d{3}</strong> · source: ", header) and answer.strip()
     if confident:
         assert "Confident match" in banner and "No confident" not in banner
         assert "refund" in shown[0][0].lower() and "refund" in shown[0][1].lower()
