@@ -435,11 +435,16 @@ def _profile(args) -> int:
     check_user_id(args.user)
     store = ProfileStore(_settings(args).home)
     if args.what == "forget":
-        from .sessions import SessionStore
+        from .sessions import SessionStore, anonymous_user
 
-        # Everything about the shopper: events, preferences, and their conversations.
-        removed = store.forget(args.user) + SessionStore(_settings(args).home).forget_user(args.user)
-        print(f"removed {removed} rows for {args.user}")
+        # Everything about the shopper: events, preferences, their conversations with every
+        # message (overwritten on disk), and the anonymous profiles of sessions they had linked.
+        sessions = SessionStore(_settings(args).home)
+        linked = sessions.sessions_of(args.user)
+        rows = store.forget(args.user) + sum(store.forget(anonymous_user(s)) for s in linked)
+        conversations = sessions.forget_user(args.user)
+        print(f"removed {rows + conversations} rows for {args.user} "
+              f"({rows} profile rows, {conversations} conversations with their messages)")
         return 0
     if args.what == "set":
         changes = {
@@ -484,31 +489,44 @@ def _profile(args) -> int:
 
 
 def _add_api_commands(sub) -> None:
-    serve = sub.add_parser("serve", help="serve the HTTP API (and the chat UI at /ui) with uvicorn")
+    serve = sub.add_parser("serve", help="serve the HTTP API and the chat widget with uvicorn (the admin UI at /ui with --ui)")
     _common(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-llm", action="store_true", help="rules and retrieval only, no language model")
-    serve.add_argument("--no-ui", action="store_true", help="do not mount the Gradio chat page at /ui")
+    serve.add_argument("--ui", action="store_true",
+                       help="mount the Gradio chat page at /ui for staff; needs SHOPASSIST_ADMIN_KEY (asked as the HTTP Basic password)")
+    serve.add_argument("--no-ui", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
     serve.add_argument("--sites", type=Path, help="site keys file (default: <home>/sites.json)")
     serve.add_argument("--max-turns", type=int, default=4, help="chat turns processed at once (more wait, then get 429)")
+    serve.add_argument("--session-ttl-days", type=float, default=30,
+                       help="delete conversations idle for this many days (default 30; 0: keep them)")
+    serve.add_argument("--forwarded-allow-ips", metavar="IPS",
+                       help="reverse proxies (comma-separated) whose X-Forwarded-For gives the client address")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
 
     sites = sub.add_parser("sites", help="site keys for the HTTP API and the chat widget")
     sites_sub = sites.add_subparsers(dest="what", required=True)
-    add = sites_sub.add_parser("add", help="create a key for a site; prints the key")
+    add = sites_sub.add_parser("add", help="create a key and an identity secret for a site; prints both (the secret only now)")
     _common(add)
     add.add_argument("name", help="the site's name (for you)")
     add.add_argument("--origin", action="append", default=[], metavar="URL",
                      help="exact origin the widget runs on, e.g. https://shop.example.com; repeatable")
-    add.add_argument("--rate", type=int, default=60, help="requests per minute for the key (default 60)")
+    add.add_argument("--rate", type=int, default=60, help="chat turns, feedback and product reads per minute for the key (default 60)")
     add.add_argument("--session-rate", type=int, default=20, help="chat turns per minute per conversation (default 20)")
-    ls = sites_sub.add_parser("list", help="every key with its origins, limits and status")
+    add.add_argument("--client-rate", type=int, default=30, help="turns and feedback per minute per client address (default 30)")
+    add.add_argument("--faq-rate", type=int, default=120, help="FAQ searches per minute for the key (default 120)")
+    add.add_argument("--new-sessions-rate", type=int, default=10, help="new conversations per minute per client address (default 10)")
+    add.add_argument("--json", action="store_true", help="print the new entry as JSON (with its secret)")
+    ls = sites_sub.add_parser("list", help="every key with its origins, limits and status (never the secrets)")
     _common(ls)
     ls.add_argument("--json", action="store_true")
     rv = sites_sub.add_parser("revoke", help="revoke a key (requests with it get 403 at once)")
     _common(rv)
     rv.add_argument("key")
+    rs = sites_sub.add_parser("rotate-secret", help="replace a key's identity secret; prints the new one (old signatures stop working)")
+    _common(rs)
+    rs.add_argument("key")
 
 
 def _serve(args) -> int:
@@ -519,39 +537,60 @@ def _serve(args) -> int:
     sites = args.sites or sites_path(settings.home)
     if args.max_turns < 1:
         raise ValueError("--max-turns must be at least 1")
+    if args.session_ttl_days < 0:
+        raise ValueError("--session-ttl-days must not be negative")
+    admin_key = getattr(settings, "admin_key", None)
+    if args.ui and (not admin_key or len(admin_key) < 16):
+        raise ValueError("--ui needs an admin key of at least 16 characters in SHOPASSIST_ADMIN_KEY "
+                         "(staff give it as the password when the browser asks)")
     if not any(not s.revoked for s in list_sites(sites)):
         print(f"note: no active site key in {sites}; /api/v1 answers 403 until `shopassist sites add NAME --origin URL`",
               file=sys.stderr)
     shop = _open(args)
     agent = shop.assistant(llm=None) if args.no_llm else shop.assistant()
-    app = create_app(shop, agent, sites_path=sites, mount_ui=not args.no_ui, max_concurrent_turns=args.max_turns)
-    serve(app, host=args.host, port=args.port, log_level=args.log_level)
+    app = create_app(shop, agent, sites_path=sites, mount_ui=args.ui, admin_key=admin_key if args.ui else None,
+                     max_concurrent_turns=args.max_turns, session_ttl_seconds=args.session_ttl_days * 86400)
+    serve(app, host=args.host, port=args.port, log_level=args.log_level, forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
 
 def _sites(args) -> int:
-    from .sitekeys import add_site, list_sites, revoke_site, sites_path
+    from .sitekeys import add_site, list_sites, revoke_site, rotate_secret, sites_path
 
     path = sites_path(_settings(args).home)
     if args.what == "add":
         if not args.origin:
             raise ValueError("give at least one --origin URL (the page the widget runs on, e.g. https://shop.example.com)")
-        site = add_site(path, args.name, args.origin, rate_per_minute=args.rate, session_rate_per_minute=args.session_rate)
+        site = add_site(path, args.name, args.origin, rate_per_minute=args.rate, session_rate_per_minute=args.session_rate,
+                        client_rate_per_minute=args.client_rate, faq_rate_per_minute=args.faq_rate,
+                        sessions_per_client_per_minute=args.new_sessions_rate)
+        if args.json:
+            print(json.dumps(site.model_dump(mode="json"), ensure_ascii=False, indent=1))
+            return 0
         print(site.key)
+        print(f"identity secret (shown once; keep it on the shop's server, never in a page): {site.secret}", file=sys.stderr)
         return 0
     if args.what == "revoke":
         site = revoke_site(path, args.key)
         print(f"revoked {site.key} ({site.name})")
         return 0
+    if args.what == "rotate-secret":
+        site = rotate_secret(path, args.key)
+        print(site.secret)
+        print(f"new identity secret for {site.key} ({site.name}); signatures made with the old one no longer verify",
+              file=sys.stderr)
+        return 0
     sites = list_sites(path)
     if args.json:
-        print(json.dumps([s.model_dump(mode="json") for s in sites], ensure_ascii=False, indent=1))
+        print(json.dumps([s.public() for s in sites], ensure_ascii=False, indent=1))
         return 0
     if not sites:
         print(f"no site keys in {path}")
     for s in sites:
         status = "revoked" if s.revoked else "active"
-        print(f"{s.key}  {s.name}  [{status}]  {s.rate_per_minute}/min, {s.session_rate_per_minute}/min per session  "
+        print(f"{s.key}  {s.name}  [{status}]  {s.rate_per_minute}/min, {s.session_rate_per_minute}/min per session, "
+              f"{s.client_rate_per_minute}/min per client, FAQ {s.faq_rate_per_minute}/min  "
+              f"identity: {'secret set' if s.secret else 'no secret (sites rotate-secret)'}  "
               f"origins: {', '.join(s.allowed_origins) or '(none: non-browser clients only)'}")
     return 0
 

@@ -1,17 +1,38 @@
-"""Conversations persist in the home folder (SQLite), keyed by session id, so a restart
-continues where the shopper left off."""
+"""Conversations persist in the home folder (SQLite, `<home>/sessions.db`), keyed by session id,
+so a restart continues where the shopper left off.
+
+Sessions the HTTP API hands out are *issued* here (`issue`): an unguessable id
+(`secrets.token_urlsafe`) bound to the site key and the Origin that asked for it. The API only
+ever runs turns or records feedback on an issued session, from that same key and origin
+(`binding`), and a session belongs to at most one shopper (`claim`): anonymous (`session:<id>`)
+until a signed user id links it, then that user for good. Sessions written directly by the
+agent (CLI `ask`, the Gradio UI) have no binding and are never reachable through the API.
+
+Privacy: the file is created 0600 (its folder 0700 when this creates it): it holds what shoppers
+typed. Idle sessions expire (`ttl_seconds`, default 30 days): expired ones read as empty and are
+purged on writes (at most once a minute) and whenever `purge_expired` runs (the API does so on
+a schedule). Deleting (forget, reset, purge) overwrites the freed pages (`secure_delete`) and
+truncates the write-ahead log, so deleted text does not linger on disk.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import sqlite3
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from .intent import SearchIntent
+
+DEFAULT_TTL_SECONDS = 30 * 24 * 3600
+ANONYMOUS_PREFIX = "session:"
+_PURGE_EVERY = 60.0  # seconds between purges triggered by writes
 
 MIGRATIONS = [
     """
@@ -33,6 +54,12 @@ MIGRATIONS = [
     );
     CREATE INDEX sessions_user ON sessions(user_id);
     """,
+    # 2: sessions issued by the HTTP API are bound to the site key and origin that created them.
+    """
+    ALTER TABLE sessions ADD COLUMN site_key TEXT;
+    ALTER TABLE sessions ADD COLUMN origin TEXT;
+    CREATE INDEX sessions_updated ON sessions(updated);
+    """,
 ]
 
 
@@ -50,6 +77,23 @@ class ChatMessage(BaseModel):
     content: str
 
 
+@dataclass(frozen=True)
+class SessionBinding:
+    """Who may use an issued session: the site key and origin that created it, and its owner
+    (None until the first turn, `session:<id>` while anonymous, else the shop's user id)."""
+
+    id: str
+    site_key: str | None
+    origin: str | None
+    user_id: str | None
+    created: float
+    updated: float
+
+    @property
+    def issued(self) -> bool:
+        return self.site_key is not None
+
+
 def validate_session_id(session_id: str) -> str:
     if not isinstance(session_id, str) or not session_id.strip():
         raise ValueError("session id must be a non-empty string")
@@ -58,11 +102,47 @@ def validate_session_id(session_id: str) -> str:
     return session_id.strip()
 
 
-class SessionStore:
-    def __init__(self, home: Path) -> None:
+def anonymous_user(session_id: str) -> str:
+    """The profile an anonymous shopper's actions go to (the API's and the UI's convention)."""
+    return ANONYMOUS_PREFIX + session_id
+
+
+def new_session_id() -> str:
+    return secrets.token_urlsafe(24)  # 192 bits, 32 URL-safe characters
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` 0600 if missing; tighten it (and SQLite's side files) if it is wider."""
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if p.stat().st_mode & 0o077:
+                os.chmod(p, 0o600)
+        except FileNotFoundError:
+            pass
+
+
+def private_home(home: Path) -> None:
+    """Create the home folder 0700 when it does not exist yet (an existing one is left as is)."""
+    home = Path(home)
+    if not home.exists():
         home.mkdir(parents=True, exist_ok=True)
+        os.chmod(home, 0o700)
+
+
+class SessionStore:
+    def __init__(self, home: Path, ttl_seconds: float | None = DEFAULT_TTL_SECONDS) -> None:
+        home = Path(home)
+        private_home(home)
         self.path = home / "sessions.db"
+        self.ttl_seconds = ttl_seconds  # None: never expire
+        # Serialises the agent's reads and writes of a transcript in this process; the API's
+        # single-statement checks (issue, binding, claim, touch, purge) rely on SQLite alone.
         self._lock = threading.Lock()
+        self._last_purge = 0.0
+        _private_file(self.path)
         with self._connect() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
@@ -73,13 +153,21 @@ class SessionStore:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA secure_delete=ON")
         return db
+
+    def _cutoff(self, now: float | None = None) -> float:
+        if not self.ttl_seconds:
+            return float("-inf")
+        return (now or time.time()) - self.ttl_seconds
+
+    # --- what the agent uses -----------------------------------------------------------------
 
     def load(self, session_id: str) -> tuple[SessionState, list[ChatMessage], str | None]:
         session_id = validate_session_id(session_id)
         with self._lock, self._connect() as db:
-            row = db.execute("SELECT state, user_id FROM sessions WHERE id = ?", (session_id,)).fetchone()
-            if row is None:
+            row = db.execute("SELECT state, user_id, updated FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None or row[2] < self._cutoff():
                 return SessionState(), [], None
             messages = [
                 ChatMessage(role=r, content=c)
@@ -92,6 +180,8 @@ class SessionStore:
         now = time.time()
         with self._lock, self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
+            # An expired session starts over: its old transcript goes before the new turn is kept.
+            db.execute("DELETE FROM sessions WHERE id = ? AND updated < ?", (session_id, self._cutoff(now)))
             db.execute(
                 "INSERT INTO sessions(id, user_id, state, created, updated) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated = excluded.updated, "
@@ -105,11 +195,97 @@ class SessionStore:
                     (session_id, n + i, message.role, message.content, json.dumps(meta or {}), now),
                 )
             db.execute("COMMIT")
+        self._maybe_purge(now)
 
     def reset(self, session_id: str) -> None:
         with self._lock, self._connect() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (validate_session_id(session_id),))
+            _truncate_wal(db)
+
+    # --- issued sessions (the HTTP API) ------------------------------------------------------
+
+    def issue(self, site_key: str, origin: str | None, user_id: str | None = None) -> str:
+        """A new session bound to `site_key` and `origin` (None: a non-browser client), owned by
+        `user_id` (a verified user id) or, without one, by nobody until its first turn."""
+        now = time.time()
+        for _ in range(5):
+            session_id = new_session_id()
+            with self._connect() as db:
+                try:
+                    db.execute(
+                        "INSERT INTO sessions(id, user_id, state, created, updated, site_key, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (session_id, user_id, SessionState().model_dump_json(), now, now, site_key, origin),
+                    )
+                except sqlite3.IntegrityError:  # 192 random bits colliding: try again
+                    continue
+            self._maybe_purge(now)
+            return session_id
+        raise RuntimeError("could not issue a unique session id")
+
+    def binding(self, session_id: str) -> SessionBinding | None:
+        """The session's binding, or None when it does not exist or has expired."""
+        session_id = validate_session_id(session_id)
+        with self._connect() as db:
+            row = db.execute("SELECT site_key, origin, user_id, created, updated FROM sessions WHERE id = ?",
+                             (session_id,)).fetchone()
+        if row is None or row[4] < self._cutoff():
+            return None
+        return SessionBinding(session_id, *row)
+
+    def claim(self, session_id: str, user_id: str) -> bool:
+        """Make `user_id` the session's owner if it has none, is anonymous, or is already that
+        user (an anonymous session linked on sign-in); False if another shopper owns it."""
+        session_id = validate_session_id(session_id)
+        with self._connect() as db:
+            cur = db.execute(
+                "UPDATE sessions SET user_id = ? WHERE id = ? AND (user_id IS NULL OR user_id = ? OR user_id = ?)",
+                (user_id, session_id, anonymous_user(session_id), user_id),
+            )
+            return cur.rowcount == 1
+
+    def touch(self, session_id: str) -> None:
+        """Count activity without a turn (feedback keeps a session alive)."""
+        with self._connect() as db:
+            db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (time.time(), validate_session_id(session_id)))
+
+    # --- deleting ------------------------------------------------------------------------------
+
+    def sessions_of(self, user_id: str) -> list[str]:
+        with self._lock, self._connect() as db:
+            return [r[0] for r in db.execute("SELECT id FROM sessions WHERE user_id = ? ORDER BY created", (user_id,))]
 
     def forget_user(self, user_id: str) -> int:
+        """Delete the user's sessions and their messages (overwritten on disk); sessions deleted."""
         with self._lock, self._connect() as db:
-            return db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
+            n = db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
+            _truncate_wal(db)
+            return n
+
+    def purge_expired(self) -> int:
+        """Delete sessions idle for longer than the TTL; how many went."""
+        if not self.ttl_seconds:
+            return 0
+        now = time.time()
+        self._last_purge = now
+        with self._connect() as db:
+            n = db.execute("DELETE FROM sessions WHERE updated < ?", (self._cutoff(now),)).rowcount
+            if n:
+                _truncate_wal(db)
+            return n
+
+    def _maybe_purge(self, now: float) -> None:
+        if self.ttl_seconds and now - self._last_purge >= _PURGE_EVERY:
+            self.purge_expired()
+
+    def count(self) -> int:
+        with self._lock, self._connect() as db:
+            return db.execute("SELECT COUNT(*) FROM sessions WHERE updated >= ?", (self._cutoff(),)).fetchone()[0]
+
+
+def _truncate_wal(db: sqlite3.Connection) -> None:
+    """Copy the log into the database and empty it, so deleted rows' old pages leave the disk
+    (best effort: a reader holding an old snapshot can keep the log from being truncated)."""
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        pass

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     search_fusion: Literal["convex", "rrf"] = Field(default="convex", description="How dense and BM25 scores are fused (retrieval/search.py).")
     search_dense_weight: float = Field(default=0.6, ge=0, le=1, description="Weight of the dense score in convex fusion; BM25 gets the rest.")
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")
+    admin_key: str | None = Field(default=None, repr=False,
+                                  description="Unlocks the staff UI that `serve --ui` mounts at /ui (the HTTP Basic password).")
 
     def make_embedder(self):
         """The configured embedder: an OpenAI-compatible model when named, else a local model."""

@@ -5,6 +5,14 @@ in the page's HTML, so it is not a secret. What protects it is the list of exact
 (`https://shop.example.com`) a browser may call the API from, plus its rate limits; a key that
 leaks anyway is revoked (`shopassist sites revoke KEY`) and replaced.
 
+Each site also has an identity *secret*, which is: it never leaves the shop's server. A shop
+that knows who its customer is signs the user id with it (`sign_user`: hex HMAC-SHA256 of the
+user id, keyed with the secret, as Intercom / Crisp identity verification do) and puts the user
+id and the signature in the page (`data-user-id`, `data-user-signature`); the API acts for a user
+id only with a valid signature (`SiteKey.verify_user`). `sites add` prints the secret once;
+`sites rotate-secret KEY` replaces it (signatures made with the old one stop working at once).
+Listings never show it.
+
 The file is rewritten atomically (temporary file + `os.replace`) under an advisory lock, so a
 running server never reads half a file and two commands never lose each other's changes. The
 server re-reads it when it changes on disk: adding or revoking a key needs no restart.
@@ -13,6 +21,8 @@ server re-reads it when it changes on disk: adding or revoking a key needs no re
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -27,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SITES_FILE = "sites.json"
 KEY_PREFIX = "sk_"
+SECRET_PREFIX = "ss_"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -58,6 +69,15 @@ def new_key() -> str:
     return KEY_PREFIX + secrets.token_urlsafe(18)
 
 
+def new_secret() -> str:
+    return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+def sign_user(secret: str, user_id: str) -> str:
+    """The signature a shop's server puts beside a user id: hex HMAC-SHA256(secret, user id)."""
+    return hmac.new(secret.encode("utf-8"), user_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
 class SiteKey(BaseModel):
     """One site allowed to use the API."""
 
@@ -68,6 +88,14 @@ class SiteKey(BaseModel):
     allowed_origins: list[str] = Field(default_factory=list, description="Exact origins browsers may call from.")
     rate_per_minute: int = Field(default=60, ge=1, le=1_000_000, description="Requests per minute for the whole key.")
     session_rate_per_minute: int = Field(default=20, ge=1, le=1_000_000, description="Chat turns per minute per session.")
+    client_rate_per_minute: int = Field(default=30, ge=1, le=1_000_000,
+                                        description="Chat turns and feedback per minute from one client address.")
+    faq_rate_per_minute: int = Field(default=120, ge=1, le=1_000_000,
+                                     description="FAQ searches per minute for the whole key (a budget of its own).")
+    sessions_per_client_per_minute: int = Field(default=10, ge=1, le=1_000_000,
+                                                description="New sessions one client address may be issued per minute.")
+    secret: str | None = Field(default=None, min_length=16, max_length=200, repr=False,
+                               description="Signs user ids (identity verification); never sent to browsers.")
     revoked: bool = False
     created: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
 
@@ -89,6 +117,18 @@ class SiteKey(BaseModel):
             return normalize_origin(origin) in self.allowed_origins
         except ValueError:
             return False
+
+    def verify_user(self, user_id: str, signature: str | None) -> bool:
+        """True if `signature` is this site's signature of `user_id` (constant-time compare)."""
+        if not self.secret or not signature or not isinstance(signature, str):
+            return False
+        return hmac.compare_digest(sign_user(self.secret, user_id), signature.strip().lower())
+
+    def public(self) -> dict:
+        """What listings show: everything but the secret (and whether there is one)."""
+        out = self.model_dump(mode="json", exclude={"secret"})
+        out["has_secret"] = bool(self.secret)
+        return out
 
 
 class SitesFile(BaseModel):
@@ -151,10 +191,12 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def add_site(path: Path, name: str, origins: list[str], rate_per_minute: int = 60,
-             session_rate_per_minute: int = 20) -> SiteKey:
-    """Create a key for a site and store it; returns the new entry (its `key` is what to embed)."""
+             session_rate_per_minute: int = 20, **limits: int) -> SiteKey:
+    """Create a key (and its identity secret) for a site and store it; returns the new entry (its
+    `key` is what to embed, its `secret` what the shop's server signs user ids with). `limits`:
+    client_rate_per_minute, faq_rate_per_minute, sessions_per_client_per_minute."""
     site = SiteKey(key=new_key(), name=name, allowed_origins=origins, rate_per_minute=rate_per_minute,
-                   session_rate_per_minute=session_rate_per_minute)
+                   session_rate_per_minute=session_rate_per_minute, secret=new_secret(), **limits)
     with _locked(path):
         data = _read(path)
         data.sites.append(site)
@@ -173,6 +215,18 @@ def revoke_site(path: Path, key: str) -> SiteKey:
         for n, site in enumerate(data.sites):
             if site.key == key:
                 data.sites[n] = site = site.model_copy(update={"revoked": True})
+                _write(path, data)
+                return site
+    raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")
+
+
+def rotate_secret(path: Path, key: str) -> SiteKey:
+    """Give the site a new identity secret (the old one stops verifying at once); returns the entry."""
+    with _locked(path):
+        data = _read(path)
+        for n, site in enumerate(data.sites):
+            if site.key == key:
+                data.sites[n] = site = site.model_copy(update={"secret": new_secret()})
                 _write(path, data)
                 return site
     raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")

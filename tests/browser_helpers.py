@@ -123,14 +123,16 @@ class StaticSite:
         self.thread.join(10)
 
 
-def host_page(api_url: str, site_key: str, *, user_id: str | None = None) -> str:
-    """examples/host-site/index.html with the script tag pointing at `api_url` and `site_key`."""
+def host_page(api_url: str, site_key: str, *, user_id: str | None = None, signature: str | None = None) -> str:
+    """examples/host-site/index.html with the script tag pointing at `api_url` and `site_key`
+    (and, for a signed-in shopper, `data-user-id` / `data-user-signature`)."""
     html = (HOST_SITE / "index.html").read_text(encoding="utf-8")
     src = "http://API_HOST/widget.js"
     assert src in html and 'data-site-key="YOUR_SITE_KEY"' in html, "host-site placeholders changed"
     html = html.replace(src, f"{api_url}/widget.js").replace("YOUR_SITE_KEY", site_key)
     if user_id is not None:
-        html = html.replace('data-site-key="', f'data-user-id="{user_id}" data-site-key="', 1)
+        attrs = f'data-user-id="{user_id}" ' + (f'data-user-signature="{signature}" ' if signature is not None else "")
+        html = html.replace('data-site-key="', attrs + 'data-site-key="', 1)
     return html
 
 
@@ -140,6 +142,54 @@ def write_site(folder: Path, pages: dict[str, str]) -> Path:
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+# --- talking to the API over HTTP ------------------------------------------------------------
+
+
+def sse_events(text: str) -> list[tuple[str, dict]]:
+    """(event, data) pairs of a Server-Sent Events body; the data must be strict JSON (no NaN /
+    Infinity: the parser refuses them)."""
+    import json
+
+    def refuse(constant: str):
+        raise ValueError(f"not JSON: {constant}")
+
+    events = []
+    for block in text.split("\n\n"):
+        if not block.strip():
+            continue
+        name, data = "message", []
+        for line in block.split("\n"):
+            if line.startswith("event: "):
+                name = line[len("event: "):]
+            elif line.startswith("data: "):
+                data.append(line[len("data: "):])
+        events.append((name, json.loads("\n".join(data), parse_constant=refuse)))
+    return events
+
+
+def identity(site, user_id: str) -> dict[str, str]:
+    """The signed identity fields a shop's server would put in its page for `user_id`."""
+    from assistant.sitekeys import sign_user
+
+    return {"user_id": user_id, "user_signature": sign_user(site.secret, user_id)}
+
+
+def new_session(client, key: str, *, origin: str | None = None, **body) -> str:
+    """A server-issued session (POST /api/v1/sessions)."""
+    headers = {"X-Site-Key": key} | ({"Origin": origin} if origin else {})
+    r = client.post("/api/v1/sessions", json=body, headers=headers)
+    assert r.status_code == 201, r.text
+    return r.json()["session_id"]
+
+
+def from_address(address: str, base_url: str, **kwargs):
+    """An httpx client whose requests come from `address` (any 127.x.y.z reaches a server on
+    127.0.0.1 over loopback), so per-client limits can be told apart in one test."""
+    import httpx
+
+    return httpx.Client(base_url=base_url, transport=httpx.HTTPTransport(local_address=address), timeout=120, **kwargs)
 
 
 # --- screenshots ----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The HTTP API served for real by uvicorn on 127.0.0.1 over the real agent (no LLM, for speed)
 on the demo index, driven with httpx: SSE chat, site keys and origins, CORS and preflight, body
-and message limits, rate limits and the busy answer, feedback, FAQ search, products, OpenAPI.
-Nothing is mocked."""
+and message limits, rate limits and the busy answer, feedback, FAQ search, products, OpenAPI,
+strict JSON, the admin-only UI. Identity and sessions: tests/test_identity.py; per-client and
+per-budget limits: tests/test_rate_limits.py. Nothing is mocked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.browser_helpers import UvicornThread
+from tests.browser_helpers import UvicornThread, identity, new_session, sse_events
+
+ADMIN_KEY = "admin-" + "k" * 30
 
 ALLOWED = "http://127.0.0.1:8123"
 OTHER = "http://127.0.0.1:9999"
@@ -28,39 +31,25 @@ def make_agent(index, home: Path):
 
 @pytest.fixture(scope="module")
 def api(demo_index, tmp_path_factory):
-    """(base url, home, sites file, static dir, default key) of a served app with the UI mounted."""
+    """(base url, home, sites file, static dir, default key and site) of a served app with the UI mounted."""
     from assistant.api import create_app
     from assistant.sitekeys import add_site
 
     home = tmp_path_factory.mktemp("api-home")
     static = tmp_path_factory.mktemp("api-static")
     sites = home / "sites.json"
-    key = add_site(sites, "test shop", [ALLOWED], rate_per_minute=1000, session_rate_per_minute=100).key
-    app = create_app(None, make_agent(demo_index, home), sites_path=sites, mount_ui=True, static_dir=static)
+    site = add_site(sites, "test shop", [ALLOWED], rate_per_minute=1000, session_rate_per_minute=100,
+                    client_rate_per_minute=1000, sessions_per_client_per_minute=1000)
+    app = create_app(None, make_agent(demo_index, home), sites_path=sites, mount_ui=True, admin_key=ADMIN_KEY,
+                     static_dir=static)
     with UvicornThread(app) as server:
-        yield {"url": server.url, "home": home, "sites": sites, "static": static, "key": key}
+        yield {"url": server.url, "home": home, "sites": sites, "static": static, "key": site.key, "site": site}
 
 
 @pytest.fixture
 def client(api):
     with httpx.Client(base_url=api["url"], timeout=120) as c:
         yield c
-
-
-def sse_events(text: str) -> list[tuple[str, dict]]:
-    """(event, data) pairs of a Server-Sent Events body."""
-    events = []
-    for block in text.split("\n\n"):
-        if not block.strip():
-            continue
-        name, data = "message", []
-        for line in block.split("\n"):
-            if line.startswith("event: "):
-                name = line[len("event: "):]
-            elif line.startswith("data: "):
-                data.append(line[len("data: "):])
-        events.append((name, json.loads("\n".join(data))))
-    return events
 
 
 def chat(client, key, message, **extra):
@@ -79,12 +68,15 @@ def test_healthz_needs_no_key(client):
 
 def test_openapi_lists_the_paths(client):
     doc = client.get("/openapi.json").json()
-    for path in ("/api/v1/chat", "/api/v1/feedback", "/api/v1/faq/search", "/api/v1/products/{product_id}", "/healthz"):
+    for path in ("/api/v1/sessions", "/api/v1/chat", "/api/v1/feedback", "/api/v1/faq/search", "/api/v1/products/{product_id}",
+                 "/api/v1/forget", "/healthz"):
         assert path in doc["paths"], path
     assert "text/event-stream" in doc["paths"]["/api/v1/chat"]["post"]["responses"]["200"]["content"]
     schemas = doc["components"]["schemas"]
     assert {"ChatRequest", "FeedbackRequest", "FaqSearchOut", "Product", "HealthOut"} <= set(schemas)
     assert schemas["ChatRequest"]["properties"]["message"]["maxLength"] == 2000
+    assert "user_signature" in schemas["ChatRequest"]["properties"]
+    assert doc["paths"]["/api/v1/chat"]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/ChatRequest")
 
 
 def test_widget_js_served_once_it_exists(client, api):
@@ -96,9 +88,28 @@ def test_widget_js_served_once_it_exists(client, api):
     assert client.get("/static/widget.js").status_code == 200
 
 
-def test_gradio_ui_is_mounted(client):
+def test_gradio_ui_is_mounted_behind_the_admin_key(client):
     r = client.get("/ui/", follow_redirects=True)
+    assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Basic")
+    assert client.get("/ui/", auth=("staff", "wrong-key"), follow_redirects=True).status_code == 401
+    r = client.get("/ui/", auth=("staff", ADMIN_KEY), follow_redirects=True)
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    cookie = r.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and ADMIN_KEY not in cookie
+    assert client.get("/ui/", headers={"X-Admin-Key": ADMIN_KEY}, follow_redirects=True).status_code == 200
+    # Another page cannot drive the UI with the staff's browser.
+    r = client.post("/ui/gradio_api/queue/join", json={}, headers={"X-Admin-Key": ADMIN_KEY, "Origin": OTHER})
+    assert r.status_code == 403
+
+
+def test_the_ui_needs_an_admin_key_and_is_off_by_default(demo_index, tmp_path):
+    from assistant.api import create_app
+
+    with pytest.raises(ValueError, match="SHOPASSIST_ADMIN_KEY"):
+        create_app(None, make_agent(demo_index, tmp_path), sites_path=tmp_path / "sites.json", mount_ui=True)
+    app = create_app(None, make_agent(demo_index, tmp_path), sites_path=tmp_path / "sites.json")
+    with UvicornThread(app) as server, httpx.Client(base_url=server.url) as c:
+        assert c.get("/ui/", follow_redirects=True).status_code == 404
 
 
 # --- chat over SSE --------------------------------------------------------------------------------
@@ -114,7 +125,8 @@ def test_chat_streams_deltas_then_one_final_within_the_price_limit(client, api):
     assert names[0] == "delta" and set(names[:-1]) == {"delta"}
     final = events[-1][1]
     session = final["session_id"]
-    assert len(session) == 32 and int(session, 16) >= 0  # generated uuid4 hex
+    assert len(session) == 32 and set(session) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    assert "notes" not in final  # diagnostics stay in the server
     assert final["products"] and all(p["price"] is not None and p["price"] <= 150 for p in final["products"])
     assert final["constraints"]["max_price"] == 150
     assert "".join(d["text"] for n, d in events if n == "delta").strip() == final["reply"]
@@ -128,7 +140,7 @@ def test_chat_streams_deltas_then_one_final_within_the_price_limit(client, api):
 
 
 def test_chat_faq_turn_carries_faq_matches(client, api):
-    r = chat(client, api["key"], "how long do refunds take?", user_id="api-faq-user")
+    r = chat(client, api["key"], "how long do refunds take?", **identity(api["site"], "api-faq-user"))
     final = sse_events(r.text)[-1][1]
     assert final["intent"] == "faq" and final["faq"] and final["faq"][0]["id"]
 
@@ -219,6 +231,8 @@ def test_huge_body_is_413(client, api):
     ({"message": ["hi"]}, "message"),
     ({"message": "hi", "session_id": 5}, "session_id"),
     ({"message": "hi", "user_id": ""}, "user_id"),
+    ({"message": "hi", "user_id": "u", "user_signature": "not-hex"}, "user_signature"),
+    ({"message": "hi", "role": "admin"}, "role"),
     ({}, "message"),
 ])
 def test_invalid_chat_requests_are_422(client, api, body, field):
@@ -245,7 +259,7 @@ def test_key_rate_limit_is_429_with_retry_after(client, api):
     assert codes == [200, 200, 200]
     r = client.get(url, headers={"X-Site-Key": key, "Origin": ALLOWED})
     assert r.status_code == 429
-    assert int(r.headers["retry-after"]) >= 1 and "rate limit" in r.json()["detail"]
+    assert int(r.headers["retry-after"]) >= 1 and "rate limit" in r.json()["detail"] and r.json()["limit"] == "key"
     assert r.headers["access-control-allow-origin"] == ALLOWED  # the widget can read the answer
     assert client.get(url, headers={"X-Site-Key": api["key"]}).status_code == 200  # other keys unaffected
 
@@ -254,9 +268,11 @@ def test_session_rate_limit_is_429(client, api):
     from assistant.sitekeys import add_site
 
     key = add_site(api["sites"], "chatty", [ALLOWED], session_rate_per_minute=1).key
-    assert chat(client, key, "hello", session_id="limited-session").status_code == 200
-    r = chat(client, key, "hello again", session_id="limited-session")
+    session = new_session(client, key)
+    assert chat(client, key, "hello", session_id=session).status_code == 200
+    r = chat(client, key, "hello again", session_id=session)
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1 and "conversation" in r.json()["detail"]
+    assert r.json()["limit"] == "session"
 
 
 def test_busy_server_answers_429_not_a_crash(demo_index, tmp_path):
@@ -270,9 +286,10 @@ def test_busy_server_answers_429_not_a_crash(demo_index, tmp_path):
                      turn_wait_seconds=0.2)
     with UvicornThread(app) as server, httpx.Client(base_url=server.url, timeout=120) as c:
         results: list[httpx.Response] = []
+        sessions = [new_session(c, key) for _ in range(3)]
 
         def send(n: int) -> None:
-            results.append(chat(c, key, "running shoes", session_id=f"busy-{n}"))
+            results.append(chat(c, key, "running shoes", session_id=sessions[n]))
 
         with agent.sessions._lock:  # the turn holding the slot waits on its session store
             threads = [threading.Thread(target=send, args=(n,)) for n in range(3)]
@@ -284,6 +301,7 @@ def test_busy_server_answers_429_not_a_crash(demo_index, tmp_path):
             busy = [r for r in results if r.status_code == 429]
             assert len(busy) == 2, [r.status_code for r in results]
             assert all("busy" in r.json()["detail"] and int(r.headers["retry-after"]) >= 1 for r in busy)
+            assert all(r.json()["limit"] == "busy" for r in busy)
         for t in threads:
             t.join(120)
         ok = [r for r in results if r.status_code == 200]
@@ -298,21 +316,24 @@ def test_feedback_recorded_and_unknown_product_404(client, api):
     from assistant.profile import ProfileStore
 
     key = {"X-Site-Key": api["key"]}
-    r = client.post("/api/v1/feedback", json={"session_id": "fb-session", "product_id": PRODUCT, "event": "like"}, headers=key)
-    assert r.status_code == 200 and r.json()["recorded"] is True
+    anon_session = new_session(client, api["key"])
+    r = client.post("/api/v1/feedback", json={"session_id": anon_session, "product_id": PRODUCT, "event": "like"}, headers=key)
+    assert r.status_code == 200 and r.json()["recorded"] is True and r.json()["user_id"] == f"session:{anon_session}"
+    signed = identity(api["site"], "fb-user")
+    user_session = new_session(client, api["key"], **signed)
     r = client.post("/api/v1/feedback", headers=key,
-                    json={"session_id": "fb-session", "user_id": "fb-user", "product_id": PRODUCT, "event": "add_to_cart"})
+                    json={"session_id": user_session, "product_id": PRODUCT, "event": "add_to_cart", **signed})
     assert r.status_code == 200 and r.json()["user_id"] == "fb-user"
     store = ProfileStore(api["home"])
-    anon = store.events("session:fb-session")
-    assert [(e.event, e.product_id, e.session_id) for e in anon] == [("like", PRODUCT, "fb-session")]
+    anon = store.events(f"session:{anon_session}")
+    assert [(e.event, e.product_id, e.session_id) for e in anon] == [("like", PRODUCT, anon_session)]
     assert [(e.event, e.product_id) for e in store.events("fb-user")] == [("add_to_cart", PRODUCT)]
 
-    r = client.post("/api/v1/feedback", json={"session_id": "fb-session", "product_id": "NOPE-1", "event": "like"}, headers=key)
+    r = client.post("/api/v1/feedback", json={"session_id": anon_session, "product_id": "NOPE-1", "event": "like"}, headers=key)
     assert r.status_code == 404 and "NOPE-1" in r.json()["detail"]
-    r = client.post("/api/v1/feedback", json={"session_id": "fb-session", "product_id": PRODUCT, "event": "hate"}, headers=key)
+    r = client.post("/api/v1/feedback", json={"session_id": anon_session, "product_id": PRODUCT, "event": "hate"}, headers=key)
     assert r.status_code == 422
-    r = client.post("/api/v1/feedback", json={"session_id": "fb-session", "product_id": PRODUCT, "event": "handoff"}, headers=key)
+    r = client.post("/api/v1/feedback", json={"session_id": anon_session, "product_id": PRODUCT, "event": "handoff"}, headers=key)
     assert r.status_code == 422
 
 
