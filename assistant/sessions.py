@@ -26,9 +26,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from .intent import SearchIntent
+from .dialogue import DialogueState
 
 DEFAULT_TTL_SECONDS = 30 * 24 * 3600
 ANONYMOUS_PREFIX = "session:"
@@ -64,12 +64,12 @@ MIGRATIONS = [
 
 
 class SessionState(BaseModel):
-    """What the agent remembers between turns besides the transcript."""
+    """What the agent remembers between turns besides the transcript: the dialogue state
+    (assistant/dialogue). Sessions saved by earlier versions load as a fresh state."""
 
-    intent: SearchIntent = Field(default_factory=SearchIntent)
-    shown: list[str] = Field(default_factory=list, description="Product ids shown for the current search, oldest first.")
-    last_products: list[str] = Field(default_factory=list, description="Product ids shown in the last reply.")
-    last_prices: list[float] = Field(default_factory=list)
+    model_config = ConfigDict(extra="ignore")
+
+    dialogue: DialogueState = Field(default_factory=DialogueState)
 
 
 class ChatMessage(BaseModel):
