@@ -28,6 +28,7 @@ pytestmark = pytest.mark.slow
 
 TURN_TIMEOUT_MS = 180_000  # a turn on 2 busy cores; never asserted on, only waited for
 SIGNED_IN = "shopper-42"
+ADMIN_KEY = "browser-admin-" + "z" * 20
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_PRODUCTS = [
     {"id": "XSS-1", "title": XSS_TITLE, "description": "Over-ear wireless headphones with noise cancelling. <script>alert(2)</script>",
@@ -52,7 +53,7 @@ def _serve_api(index, home, sites_path, log: RequestLog, mount_ui: bool = False)
     from assistant.api import create_app
 
     agent = _agent(index, home)
-    app = create_app(None, agent, sites_path=sites_path, mount_ui=mount_ui)
+    app = create_app(None, agent, sites_path=sites_path, mount_ui=mount_ui, admin_key=ADMIN_KEY if mount_ui else None)
     return UvicornThread(log.wrap(app)), agent
 
 
@@ -71,7 +72,7 @@ def stack(demo_index, embedder, tmp_path_factory):
     """API on one port; the shop page on a second origin (allowed); the same page on a third
     origin (not allowed for the key); a page for the XSS catalog on the allowed origin."""
     pytest.importorskip("assistant.api", reason="assistant/api.py (the HTTP API) is not there yet")
-    from assistant.sitekeys import add_site
+    from assistant.sitekeys import add_site, sign_user
     from retrieval.ingest import ingest_file
     from retrieval.store import IndexLocation, ShopIndex
 
@@ -90,13 +91,17 @@ def stack(demo_index, embedder, tmp_path_factory):
     assert report.rejected == 0, report.summary()
 
     with StaticSite(site_dir) as site, StaticSite(other_dir) as other:
-        key = add_site(sites_path, "Northwind Outfitters", [site.origin]).key
+        shop = add_site(sites_path, "Northwind Outfitters", [site.origin])
+        key = shop.key
         log = RequestLog()
         api, agent = _serve_api(demo_index, home, sites_path, log, mount_ui=True)
         xss_api, _ = _serve_api(xss_index, xss_home, sites_path, log)
         with api, xss_api:
             write_site(site_dir, {"index.html": host_page(api.url, key), "xss.html": host_page(xss_api.url, key),
-                                  "signed-in.html": host_page(api.url, key, user_id=SIGNED_IN)})
+                                  "signed-in.html": host_page(api.url, key, user_id=SIGNED_IN,
+                                                              signature=sign_user(shop.secret, SIGNED_IN)),
+                                  "forged.html": host_page(api.url, key, user_id=SIGNED_IN, signature="0" * 64),
+                                  "unsigned.html": host_page(api.url, key, user_id=SIGNED_IN)})
             write_site(other_dir, {"index.html": host_page(api.url, key)})
             yield {"api": api.url, "xss_api": xss_api.url, "site": site.origin, "other": other.origin, "key": key,
                    "log": log, "agent": agent, "home": home}
@@ -347,8 +352,36 @@ def test_signed_in_shopper_keeps_session_and_feedback(stack, page):
     assert user == SIGNED_IN and len(history) == 4
 
 
-def test_gradio_ui_mounted_on_the_api(stack, page):
+@pytest.fixture
+def staff_page(browser, request):
+    """A page whose browser gives the admin key when the /ui page asks (HTTP Basic)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860},
+                                  http_credentials={"username": "staff", "password": ADMIN_KEY})
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    try:
+        screenshot(pg, request.node.name)
+    finally:
+        context.close()
+
+
+def test_gradio_ui_needs_the_admin_key(stack, page):
+    """Without the admin key the browser gets no page (headless chromium turns the Basic
+    challenge it cannot answer into a navigation error)."""
+    try:
+        response = page.goto(f"{stack['api']}/ui/", wait_until="domcontentloaded")
+        assert response.status == 401
+    except playwright_sync.Error as exc:
+        assert "ERR_INVALID_AUTH_CREDENTIALS" in str(exc)
+    assert page.locator("textarea").count() == 0
+    assert 401 in stack["log"].statuses("/ui/")
+
+
+def test_gradio_ui_mounted_on_the_api(stack, staff_page):
     """The Gradio page the API mounts at /ui, in the same browser: ask, see product cards."""
+    page = staff_page
     page.goto(f"{stack['api']}/ui/", wait_until="domcontentloaded")
     box = page.locator("textarea").first
     box.wait_for(state="visible", timeout=120_000)
@@ -358,11 +391,13 @@ def test_gradio_ui_mounted_on_the_api(stack, page):
     assert not page.dialogs
 
 
-def test_gradio_ui_cards_feedback_and_support_lookup(stack, page):
+def test_gradio_ui_cards_feedback_and_support_lookup(stack, staff_page):
     """The full Gradio page (mounted at /ui): product cards with feedback buttons, a 👍 recorded
-    as a profile event, and the staff's Support lookup tab. No request leaves this machine."""
+    as a profile event (in the UI's `ui:` sandbox), and the staff's Support lookup tab. No
+    request leaves this machine."""
     from assistant.profile import ProfileStore
 
+    page = staff_page
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not re.match(r"^(https?|wss?)://127\.0\.0\.1[:/]", r.url)
             and not r.url.startswith(("data:", "blob:")) else None)
@@ -392,8 +427,9 @@ def test_gradio_ui_cards_feedback_and_support_lookup(stack, page):
     product_id = cards.first.get_attribute("data-product-id")
     page.locator("#sa-slot-0 .sa-fb-like").click()
     page.locator("#sa-feedback-status").get_by_text("Noted").wait_for(timeout=30_000)
-    likes = [e for e in ProfileStore(stack["home"]).events("ui-browser-shopper") if e.event == "like"]
+    likes = [e for e in ProfileStore(stack["home"]).events("ui:ui-browser-shopper") if e.event == "like"]
     assert [e.product_id for e in likes] == [product_id] and likes[0].session_id
+    assert not ProfileStore(stack["home"]).events("ui-browser-shopper")  # the real shopper's profile is untouched
 
     page.get_by_role("tab", name="Support lookup").click()
     question = page.locator("#sa-support-question textarea").first
@@ -407,3 +443,43 @@ def test_gradio_ui_cards_feedback_and_support_lookup(stack, page):
     assert page.locator(".sa-faq-answer button[aria-label*='opy'], .sa-faq-answer button[title*='opy']").count() >= 1
     screenshot(page, "test_gradio_ui-support-lookup")
     assert not page.dialogs and not outside, outside
+
+
+def test_identity_cannot_be_claimed_from_the_page(stack, page):
+    """A page that names a user id without the shop's signature (or with a forged one) gets no
+    turn as that user; and a signed-in shopper's conversation left in localStorage is not
+    continued by the next, anonymous visitor of the same browser: the widget starts anew."""
+    from assistant.profile import ProfileStore
+
+    before = len(ProfileStore(stack["home"]).events(SIGNED_IN))
+    for name in ("unsigned.html", "forged.html"):
+        page.goto("about:blank")
+        page.evaluate("() => 0")
+        open_widget(page, f"{stack['site']}/{name}")
+        ask(page, "running shoes under 100")
+        error = page.locator("shopassist-widget .sa-msg-error")
+        error.wait_for(timeout=60_000)
+        assert "signed in" in error.text_content(), name
+        assert page.locator("shopassist-widget .sa-card").count() == 0
+    assert 401 in stack["log"].statuses("/api/v1/sessions", stack["site"])
+    assert len(ProfileStore(stack["home"]).events(SIGNED_IN)) == before
+
+    # The signed-in shopper chats; then, in the same browser, somebody without the sign-in does.
+    page.evaluate("() => localStorage.clear()")
+    open_widget(page, f"{stack['site']}/signed-in.html")
+    ask(page, "waterproof jacket")
+    wait_for_turn(page)
+    owned = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    _, history, user = stack["agent"].sessions.load(owned)
+    assert user == SIGNED_IN and len(history) == 2
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "what did I ask before?")
+    wait_for_turn(page)
+    assert page.locator("shopassist-widget .sa-msg-error").count() == 0
+    assert "jacket" not in page.locator("shopassist-widget .sa-messages").text_content().lower().replace("waterproof jacket", "")
+    fresh = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    assert fresh != owned
+    assert stack["agent"].sessions.load(owned)[1] == history  # the shopper's conversation is as they left it
+    assert stack["agent"].sessions.binding(fresh).user_id == f"session:{fresh}"
+    assert 403 in stack["log"].statuses("/api/v1/chat", stack["site"])  # refused, then a new session
+    assert not page.console_errors

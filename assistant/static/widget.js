@@ -5,12 +5,18 @@
  *   <script src="https://API_HOST/widget.js" data-site-key="YOUR_SITE_KEY" async></script>
  *
  * Optional attributes on the script tag:
- *   data-user-id="..."   the shop's own id for a signed-in shopper (personalises results, keeps feedback)
+ *   data-user-id="..."         the shop's own id for a signed-in shopper (personalises results, keeps feedback)
+ *   data-user-signature="..."  required with data-user-id: hex HMAC-SHA256 of the user id with the site's
+ *                              secret, computed by the shop's server (never put the secret in the page)
  *   data-title="..."     the panel heading (default "Shopping assistant")
  *   data-open="true"     open the panel on load
  *
  * The widget lives in a Shadow DOM: the page's styles do not reach it and its styles do not
  * reach the page. Catalog and FAQ text is always inserted as text (textContent), never as HTML.
+ *
+ * Conversations: the server issues the session id (POST api/v1/sessions); the widget keeps it
+ * per site in localStorage and starts a new one when the server no longer knows it (expired)
+ * or it belongs to someone else (the shopper signed in or out).
  */
 (function () {
   "use strict";
@@ -40,8 +46,10 @@
   var apiBase = new URL(".", scriptUrl); // the folder widget.js is served from, e.g. https://api.example/
   var CHAT_URL = new URL("api/v1/chat", apiBase).href;
   var FEEDBACK_URL = new URL("api/v1/feedback", apiBase).href;
+  var SESSIONS_URL = new URL("api/v1/sessions", apiBase).href;
   var siteKey = (script.getAttribute("data-site-key") || "").trim();
   var userId = (script.getAttribute("data-user-id") || "").trim() || null;
+  var userSignature = (script.getAttribute("data-user-signature") || "").trim() || null;
   var title = (script.getAttribute("data-title") || "").trim() || "Shopping assistant";
   var openOnLoad = script.getAttribute("data-open") === "true";
   var SESSION_KEY = "shopassist:session:" + apiBase.origin + ":" + siteKey;
@@ -131,8 +139,17 @@
     return memorySession || loadSession();
   }
 
+  function withIdentity(body) {
+    if (userId) {
+      body.user_id = userId;
+      if (userSignature) body.user_signature = userSignature;
+    }
+    return body;
+  }
+
   function friendlyError(status, detail) {
-    if (status === 401 || status === 403) return "Sorry, the shopping assistant isn't available on this site right now.";
+    if (status === 401) return "Sorry, we couldn't confirm that you're signed in. Please reload the page and try again.";
+    if (status === 403) return "Sorry, the shopping assistant isn't available on this site right now.";
     if (status === 413) return "That message is too long. Please shorten it and try again.";
     if (status === 429) return "You're sending messages a little fast. Please wait a moment and try again.";
     if (status === 400 || status === 422) return detail ? "Sorry, I couldn't read that: " + detail : "Sorry, I couldn't read that message.";
@@ -141,20 +158,25 @@
     return "Sorry, something went wrong (error " + status + "). Please try again.";
   }
 
-  function readDetail(response) {
+  function readError(response) {
+    // {detail, code} of a refusal; code says e.g. session_unknown / session_owned.
     return response.text().then(function (body) {
       try {
         var data = JSON.parse(body);
         var detail = data && (data.detail || data.message || data.error);
-        if (typeof detail === "string") return detail;
-        if (detail && typeof detail === "object" && typeof detail.message === "string") return detail.message;
+        if (detail && typeof detail === "object" && typeof detail.message === "string") detail = detail.message;
+        return { detail: typeof detail === "string" ? detail : "", code: data && typeof data.code === "string" ? data.code : "" };
       } catch (e) {
-        /* not JSON */
+        return { detail: "", code: "" };
       }
-      return "";
     }, function () {
-      return "";
+      return { detail: "", code: "" };
     });
+  }
+
+  function isStaleSession(status, code) {
+    return (status === 404 && code === "session_unknown") ||
+      (status === 403 && (code === "session_owned" || code === "session_forbidden"));
   }
 
   // --- Server-Sent Events over fetch (POST with a JSON body: EventSource cannot do that) ------
@@ -384,9 +406,28 @@
       return { "Content-Type": "application/json", "X-Site-Key": siteKey };
     }
 
+    // A session issued by the server, kept per site; a new one is asked for when there is none.
+    function ensureSession() {
+      var existing = currentSession();
+      if (existing) return Promise.resolve(existing);
+      return fetch(SESSIONS_URL, {
+        method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(withIdentity({})),
+      }).then(function (response) {
+        if (!response.ok) {
+          return readError(response).then(function (err) {
+            throw { status: response.status, detail: err.detail };
+          });
+        }
+        return response.json().then(function (data) {
+          if (!data || typeof data.session_id !== "string" || !data.session_id) throw { status: 500, detail: "" };
+          saveSession(data.session_id);
+          return data.session_id;
+        });
+      });
+    }
+
     function sendFeedback(productId, eventName) {
-      var body = { session_id: currentSession(), product_id: productId, event: eventName };
-      if (userId) body.user_id = userId;
+      var body = withIdentity({ session_id: currentSession(), product_id: productId, event: eventName });
       return fetch(FEEDBACK_URL, {
         method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(body),
         keepalive: eventName === "click",
@@ -516,19 +557,25 @@
         addMessage("error", message);
       }
 
-      var body = { message: text };
-      var session = currentSession();
-      if (session) body.session_id = session;
-      if (userId) body.user_id = userId;
-
-      fetch(CHAT_URL, {
-        method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(body),
-      }).then(function (response) {
-        if (!response.ok) {
-          return readDetail(response).then(function (detail) {
-            fail(friendlyError(response.status, detail));
+      function post(retried) {
+        return ensureSession().then(function (session) {
+          var body = withIdentity({ message: text, session_id: session });
+          return fetch(CHAT_URL, {
+            method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(body),
+          }).then(function (response) {
+            if (response.ok) return response;
+            return readError(response).then(function (err) {
+              if (!retried && isStaleSession(response.status, err.code)) {
+                saveSession(null); // expired, or not this shopper's: start a new conversation
+                return post(true);
+              }
+              throw { status: response.status, detail: err.detail };
+            });
           });
-        }
+        });
+      }
+
+      post(false).then(function (response) {
         return readSse(response, function (event) {
           var data;
           try {
@@ -553,6 +600,10 @@
           if (!finished && !failed) fail("Sorry, the reply was cut off. Please try again.");
         });
       }).catch(function (error) {
+        if (error && typeof error.status === "number") { // the server refused: say why, kindly
+          if (!failed) fail(friendlyError(error.status, error.detail));
+          return;
+        }
         if (window.console) {
           console.warn("[shopassist] " + CHAT_URL + " failed (network down, API unreachable, or this page's origin " +
                        location.origin + " is not allowed for the site key):", error);
