@@ -1,10 +1,16 @@
 """The shopping assistant: one turn = understand → retrieve (with the profile) → rank and explain
-→ answer, streamed. Composes retrieval, the profile store and an LLM; the LLM proposes, code
-checks every product, price and constraint before anything is shown.
+→ answer, streamed. Composes the dialogue state (assistant/dialogue), retrieval, the profile
+store and an LLM; the LLM proposes, code checks every product, price and constraint before
+anything is shown.
+
+Understanding is one call: `dialogue.update(state, message, facets, llm)` gives the route and
+the new state; this module never reads the message itself again. It then acts on the route:
+search and show products, answer from the FAQ, tell about or compare shown products, hand over.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -12,24 +18,27 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, Field
 
-from retrieval.documents import item_from_metadata, key
+from retrieval.documents import item_from_metadata, key, product_record_id
+from retrieval.facets import Facets
 from retrieval.faq import FaqLookup, FaqLookupService
 from retrieval.schemas import Product
 from retrieval.search import HybridSearcher
 from retrieval.store import ShopIndex
 
-from .budget import fit_history, tiktoken_counter
-from .intent import Facets, IntentUpdate, SearchIntent, Understanding, apply_rules, find_terms, merge_llm_update
+from .dialogue import Constraints, DialogueState, ShownItem, Update, update
 from .llm import LLM, LLMError
 from .prompts import as_data, load_prompt
 from .ranking import RankResult, rank_and_explain
 from .sessions import ChatMessage, SessionState, SessionStore
+
+log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 HANDOFF_TEXT = (
     "I'm not sure about that one, and I'd rather not guess. I can hand you over to a colleague "
     "from our support team, who will get back to you."
 )
+RouteName = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare"]
 
 
 class InputError(ValueError):
@@ -63,8 +72,8 @@ class TurnResult(BaseModel):
 
     session_id: str
     reply: str
-    intent: Literal["product", "faq", "both", "smalltalk", "human"]
-    constraints: SearchIntent
+    intent: RouteName
+    constraints: Constraints
     products: list[ProductOut] = Field(default_factory=list)
     faq: list[FaqOut] = Field(default_factory=list)
     alternatives: list[ProductOut] = Field(default_factory=list, description="Nearest relaxation when nothing matches: NOT matches.")
@@ -81,6 +90,7 @@ class AgentConfig:
     products_per_reply: int = 5
     candidates: int = 12
     profile_weight: float = 0.25
+    # auto: the LLM proposes when the rules are unsure; always: on every message (to measure it)
     llm_understanding: Literal["auto", "always", "never"] = "auto"
     llm_rank: bool = True
     llm_faq_rephrase: bool = False  # the FAQ text verbatim is exact; rephrasing is opt-in
@@ -102,6 +112,22 @@ def config_for(llm: LLM | None) -> AgentConfig:
     if isinstance(llm, LlamaCppLLM):
         return AgentConfig(rank_cards=4, card_tokens=240, rank_picks=3, card_description_tokens=0)
     return AgentConfig()
+
+
+@dataclass
+class _Turn:
+    """What one turn builds up while it runs."""
+
+    result: TurnResult
+    timings: dict[str, float]
+    started: float
+    parts: list[str] = field(default_factory=list)
+
+    def say(self, text: str) -> Iterator[dict[str, Any]]:
+        if "first_token" not in self.timings:
+            self.timings["first_token"] = _ms(self.started)
+        self.parts.append(text)
+        yield {"type": "delta", "text": text}
 
 
 @dataclass
@@ -137,56 +163,52 @@ class ShoppingAssistant:
     def turn_stream(self, message: str, session_id: str, user_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Yields {"type": "delta", "text": ...} events, then {"type": "final", "result": TurnResult}."""
         message = self._check_message(message)
-        timings: dict[str, float] = {}
         started = time.perf_counter()
-        state, history, stored_user = self.sessions.load(session_id)
+        session, history, stored_user = self.sessions.load(session_id)
         user_id = user_id or stored_user
 
         t = time.perf_counter()
-        u = self.understand(message, state, history)
-        timings["understand"] = _ms(t)
-
-        result = TurnResult(session_id=session_id, reply="", intent=u.route, constraints=u.intent, unknown_values=u.unknown)
+        u = self.understand(message, session.dialogue, history)
+        timings = {"understand": _ms(t)}
+        state = u.state
+        result = TurnResult(session_id=session_id, reply="", intent=u.route, constraints=state.public(), unknown_values=u.unknown)
         result.llm_used["understand"] = u.used_llm
-        reply_parts: list[str] = []
-
-        def say(text: str) -> Iterator[dict[str, Any]]:
-            if "first_token" not in timings:
-                timings["first_token"] = _ms(started)
-            reply_parts.append(text)
-            yield {"type": "delta", "text": text}
+        turn = _Turn(result, timings, started)
 
         if u.route == "human":
             result.handoff = True
             self._record(user_id, "handoff", session_id=session_id, detail="asked for a human")
-            yield from say("Of course. I've asked a colleague from our support team to take over; they will reply here shortly.")
+            yield from turn.say("Of course. I've asked a colleague from our support team to take over; they will reply here shortly.")
         elif u.route == "smalltalk":
-            yield from say(self._smalltalk(message))
+            yield from turn.say(_smalltalk(message))
         if u.route in ("faq", "both"):
             t = time.perf_counter()
-            yield from self._answer_faq(message, u, result, user_id, session_id, say)
+            yield from self._answer_faq(message, u, turn, user_id, session_id)
             timings["answer"] = _ms(t)
-        # "do these ship free?" is answered by the FAQ; the products already shown stay as they were.
-        about_shown = u.route == "both" and not u.intent.category and state.last_products and u.refers_to_shown
-        if u.route in ("product", "both") and not about_shown:
-            yield from self._recommend(message, u, state, result, user_id, timings, say)
+        if u.route == "product" or (u.route == "both" and not u.has("refer") and _changes_search(u)):
+            yield from self._recommend(u, state, turn, user_id)
+        elif u.route == "detail":
+            yield from self._detail(message, state, turn)
+        elif u.route == "compare":
+            yield from self._compare(u, state, turn)
         if u.unknown and u.route in ("product", "both"):
             names = ", ".join(sorted(set(u.unknown)))
-            yield from say(f"\n\n(Note: we don't carry {names}; I searched without it.)")
+            yield from turn.say(f"\n\n(Note: we don't carry {names}; I searched without it.)")
 
-        state.intent = u.intent
-        result.constraints = u.intent
-        result.reply = "".join(reply_parts).strip()
+        result.constraints = state.public()
+        result.reply = "".join(turn.parts).strip()
         result.timings_ms = timings | {"total": _ms(started)}
         result.notes = u.notes + result.notes
+        session.dialogue = state
         self.sessions.save_turn(
-            session_id, user_id, state,
+            session_id, user_id, session,
             [ChatMessage(role="user", content=message), ChatMessage(role="assistant", content=result.reply)],
-            meta={"route": u.route, "products": [p.id for p in result.products]},
+            meta={"route": u.route, "products": [p.id for p in result.products],
+                  "operations": [o.op for o in u.operations]},
         )
         yield {"type": "final", "result": result}
 
-    # --- stages ---------------------------------------------------------------------------
+    # --- understanding ----------------------------------------------------------------------
 
     def facets(self) -> Facets:
         revision = self.index.revision()
@@ -199,53 +221,20 @@ class ShoppingAssistant:
             self._facets, self._facets_revision = Facets.from_products(products), revision
         return self._facets
 
-    def understand(self, message: str, state: SessionState, history: list[ChatMessage]) -> Understanding:
-        facets = self.facets()
-        u = apply_rules(message, state.intent, facets)
-        if u.reset:
-            state.shown, state.last_products, state.last_prices = [], [], []
-        content = _content_words(message, facets)
-        # The FAQ decides between "product" and "faq" when rules saw neither kind of signal; a
-        # message close to nothing in the catalog either is out of scope: honest "not sure".
-        if u.route == "product" and not _has_product_words(message, u, state.intent):
-            lookup = self.faq.lookup(message, k=1)
-            if lookup.confident:
-                u.route = "faq"
-                u.notes.append("faq lookup confident")
-            elif content and self._catalog_similarity(message) < self.config.min_catalog_similarity:
-                u.route = "faq"
-                u.notes.append("out of scope: close to nothing in the catalog or FAQ")
-        # A new subject ("a gift for my dad who loves coffee" after running shoes) drops the
-        # old category and what belonged to it; a refinement ("something waterproof") keeps it.
-        if content and state.intent.category and u.intent.category == state.intent.category and u.route in ("product", "both"):
-            if not _find_category(message, facets) and self._topic_changed(message, state.intent.category):
-                u.intent = u.intent.model_copy(update={"category": None, "sizes": [], "colors": [], "brands": []})
-                u.notes.append(f"new topic: left {state.intent.category}")
-        wants_llm = self.llm is not None and u.route in ("product", "both") and (
-            self.config.llm_understanding == "always"
-            or (self.config.llm_understanding == "auto" and not u.intent.category and not u.more and not u.cheaper and not u.pricier)
-        )
-        if wants_llm:
-            prompt = load_prompt("understand")
-            recent, _ = fit_history([m.model_dump() for m in history[-6:]], self.config.history_tokens, tiktoken_counter)
-            messages = prompt.messages(
-                constraints=u.intent.describe() or "none",
-                history="\n".join(f"{m['role']}: {as_data(m['content'], 300)}" for m in recent) or "(start)",
-                message=as_data(message, 1000),
-            )
-            try:
-                update = self.llm.structured(messages, IntentUpdate, max_tokens=120)
-                merge_llm_update(u, update, message, facets)
-            except LLMError as exc:
-                u.notes.append(f"LLM understanding failed: {exc}")
-        # The standalone query: new product words replace the old text; pure refinements keep it.
-        if content and u.route in ("product", "both"):
-            u.intent.text = message
-        elif not u.intent.text:
-            u.intent.text = message
-        if not (u.more or u.cheaper or u.pricier) and (content or u.reset):
-            state.shown = []
-        return u
+    def understand(self, message: str, state: DialogueState, history: list[ChatMessage]) -> Update:
+        """The one call that reads the message: the route and the state after it."""
+        llm = self.llm if self.config.llm_understanding != "never" else None
+        confident: dict[str, bool] = {}
+
+        def faq_match(text: str) -> bool:
+            if text not in confident:
+                confident[text] = self.faq.lookup(text, k=1).confident
+            return confident[text]
+
+        return update(state, message, self.facets(), llm, faq_match=faq_match,
+                      history=[m.model_dump() for m in history[-6:]], always_ask_llm=self.config.llm_understanding == "always")
+
+    # --- answering ---------------------------------------------------------------------------
 
     def _card_budget(self) -> int:
         """Cards get what the model's window leaves after the prompt and the answer."""
@@ -254,36 +243,25 @@ class ShoppingAssistant:
         reserved = 350 + 50 * self.config.rank_picks  # instructions, request, and the JSON answer
         return max(100, min(self.config.card_tokens, self.llm.context_window - reserved))
 
-    def _catalog_similarity(self, message: str) -> float:
-        hits = self.index.dense_query(self.index.embedder.embed([message])[0], 1, {"kind": "product"}, with_metadata=False)
-        return hits[0][1] if hits else 0.0
-
-    def _topic_changed(self, message: str, category: str) -> bool:
-        names = list(self.facets().categories.values())
-        vectors = self.index.embedder.embed([message, *names])
-        sims = vectors[1:] @ vectors[0]
-        current = max((sims[i] for i, n in enumerate(names) if key(n) == key(category)), default=0.0)
-        return float(sims.max()) - float(current) > 0.08
-
-    def _answer_faq(self, message, u: Understanding, result: TurnResult, user_id, session_id, say) -> Iterator[dict]:
+    def _answer_faq(self, message: str, u: Update, turn: _Turn, user_id, session_id) -> Iterator[dict]:
         lookup: FaqLookup = self.faq.lookup(message, k=3)
-        result.faq = [FaqOut(id=m.entry.id, question=m.entry.question, score=m.score, source=m.entry.source or m.entry.id)
-                      for m in lookup.matches[:3]] if lookup.confident else []
+        turn.result.faq = [FaqOut(id=m.entry.id, question=m.entry.question, score=m.score, source=m.entry.source or m.entry.id)
+                           for m in lookup.matches[:3]] if lookup.confident else []
         best = lookup.best()
         if best is None:
             if u.route == "faq":
-                result.handoff = True
+                turn.result.handoff = True
                 self._record(user_id, "handoff", session_id=session_id, detail=f"no confident FAQ match: {message[:200]}")
-                yield from say(HANDOFF_TEXT)
+                yield from turn.say(HANDOFF_TEXT)
             return
         answer = best.entry.answer
         if self.llm is not None and self.config.llm_faq_rephrase:
             answer = self._rephrase(message, answer)
-            result.llm_used["answer"] = answer != best.entry.answer
-        yield from say(answer)
-        yield from say(f"\n(Source: FAQ “{best.entry.question}” [{best.entry.id}])")
+            turn.result.llm_used["answer"] = answer != best.entry.answer
+        yield from turn.say(answer)
+        yield from turn.say(f"\n(Source: FAQ “{best.entry.question}” [{best.entry.id}])")
         if u.route == "both":
-            yield from say("\n\n")
+            yield from turn.say("\n\n")
 
     def _rephrase(self, question: str, answer: str) -> str:
         """The LLM may reword, never add: any number in the rewording must be in the source."""
@@ -296,116 +274,181 @@ class ShoppingAssistant:
             return answer
         return text.strip()
 
-    def _recommend(self, message, u: Understanding, state: SessionState, result: TurnResult, user_id, timings, say) -> Iterator[dict]:
-        intent = u.intent
-        if u.cheaper and state.last_prices:
-            # "cheaper ones": below the middle of what was just shown
-            intent.max_price = round(sorted(state.last_prices)[len(state.last_prices) // 2] - 0.01, 2)
-            if intent.min_price is not None and intent.min_price > intent.max_price:
-                intent.min_price = None
-        if u.pricier and state.last_prices:
-            intent.min_price = round(max(state.last_prices) + 0.01, 2)
-            if intent.max_price is not None and intent.max_price < intent.min_price:
-                intent.max_price = None
+    def _recommend(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Iterator[dict]:
+        result = turn.result
+        constraints = state.public()
         t = time.perf_counter()
-        exclude = set(state.shown) if u.more else set()
-        candidates, best_similarity = self._retrieve(intent, user_id, exclude)
-        timings["retrieve"] = _ms(t)
-        if candidates and not (intent.category or intent.brands) and best_similarity < self.config.min_catalog_similarity:
-            yield from say("I couldn't find anything like that in our catalog. Could you describe it differently, "
-                           "or tell me the kind of product (for example shoes, headphones, a jacket)?")
+        exclude = set(state.seen) if (u.has("more") or u.has("similar")) else set()
+        if state.similar_to:
+            exclude.add(state.similar_to)
+        candidates, best_similarity = self._retrieve(state, user_id, exclude)
+        turn.timings["retrieve"] = _ms(t)
+        if candidates and not (constraints.categories or constraints.types or constraints.brands) \
+                and best_similarity < self.config.min_catalog_similarity and not state.similar_to:
+            yield from turn.say("I couldn't find anything like that in our catalog. Could you describe it differently, "
+                                "or tell me the kind of product (for example shoes, headphones, a jacket)?")
             return
         if not candidates:
-            yield from self._relax(intent, user_id, exclude, result, say)
+            yield from self._relax(state, user_id, exclude, turn)
             return
         t = time.perf_counter()
-        intro = f"Here {'is what' if len(candidates) == 1 else 'are some options'} I found" + (f" ({intent.describe()})" if intent.describe() else "") + ":\n"
-        yield from say(intro)
+        described = constraints.describe()
+        intro = f"Here {'is what' if len(candidates) == 1 else 'are some options'} I found" + (f" ({described})" if described else "") + ":\n"
+        yield from turn.say(intro)
         ranked: RankResult = rank_and_explain(
-            self.llm if self.config.llm_rank else None, candidates, intent, message, self.facets(),
+            self.llm if self.config.llm_rank else None, candidates, constraints, state.search_text(), self.facets(),
             n=self.config.products_per_reply, llm_picks=self.config.rank_picks, card_budget=self._card_budget(),
             max_cards=self.config.rank_cards, description_tokens=self.config.card_description_tokens,
             preferences=self._preferences_text(user_id),
         )
-        timings["rank_explain"] = _ms(t)
+        turn.timings["rank_explain"] = _ms(t)
         result.llm_used["rank"] = ranked.used_llm
         result.notes.extend(ranked.problems)
         for n, pick in enumerate(ranked.picks, 1):
             p = pick.product
             result.products.append(_product_out(p, pick.reason, pick.reason_source))
-            yield from say(f"{n}. {p.title} — {_price(p)}: {pick.reason}\n")
-        shown = [p.id for p in result.products]
-        state.shown = list(dict.fromkeys(state.shown + shown))
-        state.last_products = shown
-        state.last_prices = [p.price for p in result.products if p.price is not None]
-        for pid in shown:
-            self._record(user_id, "view", product_id=pid, session_id=result.session_id)
+            yield from turn.say(f"{n}. {p.title} — {_price(p)}: {pick.reason}\n")
+        self._remember_shown(state, [pick.product for pick in ranked.picks])
+        for p in result.products:
+            self._record(user_id, "view", product_id=p.id, session_id=result.session_id)
 
-    def _retrieve(self, intent: SearchIntent, user_id: str | None, exclude: set[str]) -> tuple[list[Product], float]:
+    def _remember_shown(self, state: DialogueState, products: list[Product]) -> None:
+        state.shown = [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color,
+                                 product_type=p.product_type) for p in products]
+        state.seen = list(dict.fromkeys(state.seen + [p.id for p in products]))
+        state.relaxed = []
+
+    def _retrieve(self, state: DialogueState, user_id: str | None, exclude: set[str],
+                  filters=None) -> tuple[list[Product], float]:
         """Candidates satisfying every hard constraint, best first, and the best dense similarity."""
-        filters = intent.filters()
+        filters = filters or state.filters()
         profile_vector = None
         preferences = None
         disliked: set[str] = set()
         if user_id and self.profiles is not None:
             from .profile import disliked_products, profile_vector as make_profile_vector
 
-            preferences = self.profiles.get_preferences(user_id)
-            # Avoided brands are a hard "never"; the rest of the stated preferences are soft.
-            if preferences.avoided_brands:
-                filters = filters.model_copy(update={"exclude_brands": list(dict.fromkeys(filters.exclude_brands + preferences.avoided_brands))})
-            profile_vector = make_profile_vector(self.profiles, self.index, user_id)
-            disliked = disliked_products(self.profiles, user_id)
+            try:
+                preferences = self.profiles.get_preferences(user_id)
+                # Avoided brands are a hard "never"; the rest of the stated preferences are soft.
+                if preferences.avoided_brands:
+                    filters = filters.model_copy(update={"exclude_brands": list(dict.fromkeys(filters.exclude_brands + preferences.avoided_brands))})
+                profile_vector = make_profile_vector(self.profiles, self.index, user_id)
+                disliked = disliked_products(self.profiles, user_id)
+            except Exception as exc:  # a busy profile store costs personalisation, never the turn
+                log.warning("profile unavailable for this turn: %s", exc)
         k = self.config.candidates + len(exclude) + len(disliked)
-        query = " ".join(x for x in [intent.text, intent.category or "", " ".join(intent.colors)] if x)
-        hits = self.searcher.search(query, k=k, filters=filters, profile_vector=profile_vector,
+        query, query_vector = state.search_text(), None
+        if state.similar_to:
+            anchor = self._product(state.similar_to)
+            if anchor is not None:
+                query = f"{anchor.title} {state.search_text()}".strip()
+                vectors = self.index.vectors([product_record_id(anchor.id)])
+                query_vector = next(iter(vectors.values()), None)
+        hits = self.searcher.search(query, k=k, filters=filters, profile_vector=profile_vector, query_vector=query_vector,
                                     profile_weight=self.config.profile_weight if profile_vector is not None else 0.0)
         products = [h.product for h in hits if h.product and h.product.id not in exclude and h.product.id not in disliked]
         best_similarity = max((h.dense_score or 0.0 for h in hits), default=0.0)
         if preferences is not None:
             products = _soft_rerank(products, preferences)
-        if intent.sort == "price_asc":
+        if state.sort == "price_asc":
             products.sort(key=lambda p: (p.price is None, p.price or 0))
-        elif intent.sort == "price_desc":
+        elif state.sort == "price_desc":
             products.sort(key=lambda p: -(p.price or 0))
-        elif intent.sort == "rating":
+        elif state.sort == "rating":
             products.sort(key=lambda p: -(p.rating or 0))
         return products[: self.config.candidates], best_similarity
 
-    def _relax(self, intent: SearchIntent, user_id, exclude, result: TurnResult, say) -> Iterator[dict]:
-        """Nothing satisfies every constraint: say so, and offer the nearest relaxation."""
-        yield from say(f"I couldn't find anything matching all of that ({intent.describe() or intent.text}).")
+    def _relax(self, state: DialogueState, user_id, exclude, turn: _Turn) -> Iterator[dict]:
+        """Nothing satisfies every constraint: say so, and offer the nearest relaxation. The
+        standing search keeps every constraint; if the shopper goes on from these alternatives,
+        the next turn drops the relaxed one (`DialogueState.relaxed`)."""
+        constraints = state.public()
+        yield from turn.say(f"I couldn't find anything matching all of that ({constraints.describe() or constraints.text}).")
         steps = [
-            ("colour", {"colors": []}), ("size", {"sizes": []}), ("brand", {"brands": []}),
-            ("rating", {"min_rating": None}), ("stock", {"in_stock_only": False}),
-            ("price", {"max_price": intent.max_price * 1.3 if intent.max_price else None, "min_price": None}),
-            ("category", {"category": None}),
+            ("color", {"colors": []}), ("size", {"sizes": []}), ("material", {"materials": []}), ("brand", {"brands": []}),
+            ("audience", {"audiences": []}), ("rating", {"min_rating": None}), ("stock", {"in_stock_only": False}),
+            ("price", {"max_price": round(constraints.max_price * 1.3, 2) if constraints.max_price else None, "min_price": None}),
+            ("type", {"types": []}), ("category", {"categories": []}),
         ]
-        relaxed = intent
+        relaxed = constraints
         for name, change in steps:
             if all(getattr(relaxed, k) == v for k, v in change.items()):
                 continue
             relaxed = relaxed.model_copy(update=change)
-            candidates, _ = self._retrieve(relaxed, user_id, exclude)
+            candidates, _ = self._retrieve(state, user_id, exclude, filters=relaxed.filters())
             if candidates:
                 label = {"price": f"a budget up to {relaxed.max_price:g}" if relaxed.max_price else "any price"}.get(name, f"any {name}")
-                result.relaxation = f"relaxed {name}"
-                result.alternatives = [_product_out(p, "Closest option if you allow " + label + ".", "template") for p in candidates[:3]]
-                yield from say(f" If you allow {label}, these are the closest (they do not meet everything you asked for):\n")
+                turn.result.relaxation = f"relaxed {name}"
+                turn.result.alternatives = [_product_out(p, "Closest option if you allow " + label + ".", "template") for p in candidates[:3]]
+                yield from turn.say(f" If you allow {label}, these are the closest (they do not meet everything you asked for):\n")
                 for n, p in enumerate(candidates[:3], 1):
-                    yield from say(f"{n}. {p.title} — {_price(p)}\n")
+                    yield from turn.say(f"{n}. {p.title} — {_price(p)}\n")
+                state.shown = [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color)
+                               for p in candidates[:3]]
+                state.relaxed = [{"price": "max_price"}.get(name, name)]
                 return
-        yield from say(" Could you tell me a little more about what you need?")
+        yield from turn.say(" Could you tell me a little more about what you need?")
 
-    def _smalltalk(self, message: str) -> str:
-        if re.search(r"\b(?:thank|thanks)\b", message, re.I):
-            return "You're welcome! Anything else I can help you find?"
-        if re.search(r"\b(?:bye|goodbye|see you)\b", message, re.I):
-            return "Goodbye, and happy shopping!"
-        return ("Hi! I can help you find products (tell me what you need, your budget, brand, size or colour) "
-                "and answer questions about shipping, returns, payment and more.")
+    def _detail(self, message: str, state: DialogueState, turn: _Turn) -> Iterator[dict]:
+        """About one shown product: its catalog facts, and whether the catalog says what was asked."""
+        product = self._product(state.focus) if state.focus else None
+        if product is None:
+            yield from turn.say("Which product do you mean? Tell me its number in the list, or search again.")
+            return
+        facts = [f"{product.title} costs {_price(product)}"]
+        if product.brand and key(product.brand) not in key(product.title):
+            facts.append(f"it is by {product.brand}")
+        if product.rating is not None:
+            facts.append(f"rated {product.rating:g}/5" + (f" by {product.rating_count:,} shoppers" if product.rating_count else ""))
+        if not product.in_stock:
+            facts.append("it is out of stock right now")
+        yield from turn.say("; ".join(facts) + ".")
+        first = product.description.split(". ")[0].strip() if product.description else ""
+        if first:
+            yield from turn.say(f" From the description: {first.rstrip('.')}.")
+        asked = _asked_attribute(message)
+        if asked:
+            text = key(" ".join([product.title, product.description, " ".join(product.extra.values())]))
+            said = " ".join(asked.split()) in text
+            yield from turn.say(f" The catalog {'mentions' if said else 'does not say whether it is'} “{asked}”"
+                                + ("." if said else "; check the product page or ask our team."))
+        turn.result.products.append(_product_out(product, "The product you asked about.", "template"))
+
+    def _compare(self, u: Update, state: DialogueState, turn: _Turn) -> Iterator[dict]:
+        """Side by side from the catalog: price, rating, brand."""
+        positions = next((o.values for o in u.operations if o.op == "compare"), [])
+        products = [p for p in (self._product(s.id) for s in (state.shown_at(x) for x in positions) if s) if p]
+        if len(products) < 2:
+            yield from turn.say("Tell me which two products to compare, for example “compare the first and the third”.")
+            return
+        lines = []
+        for n, p in zip(positions, products):
+            bits = [_price(p)] + ([f"rated {p.rating:g}/5"] if p.rating is not None else []) + ([p.brand] if p.brand else [])
+            lines.append(f"#{n if n > 0 else len(state.shown)} {p.title}: " + ", ".join(bits))
+        priced = [p for p in products if p.price is not None]
+        summary = ""
+        if len(priced) >= 2:
+            cheap, dear = min(priced, key=lambda p: p.price), max(priced, key=lambda p: p.price)
+            if dear.price > cheap.price:
+                summary = f"The {cheap.title} is {_money(dear.price - cheap.price, cheap.currency)} cheaper."
+        rated = [p for p in products if p.rating is not None]
+        if len(rated) >= 2:
+            best = max(rated, key=lambda p: p.rating)
+            if sum(1 for p in rated if p.rating == best.rating) == 1:
+                summary += f" The {best.title} is rated highest ({best.rating:g}/5)."
+        yield from turn.say("\n".join(lines) + ("\n" + summary.strip() if summary else ""))
+        for p in products:
+            turn.result.products.append(_product_out(p, "Compared above.", "template"))
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _product(self, product_id: str | None) -> Product | None:
+        if not product_id:
+            return None
+        found = self.index.metadatas([product_record_id(product_id)])
+        item = item_from_metadata(next(iter(found.values()))) if found else None
+        return item if isinstance(item, Product) else None
 
     def _check_message(self, message: Any) -> str:
         if not isinstance(message, str):
@@ -419,12 +462,18 @@ class ShoppingAssistant:
 
     def _record(self, user_id, event, product_id=None, session_id=None, detail=None) -> None:
         if user_id and self.profiles is not None:
-            self.profiles.record(user_id, event, product_id=product_id, session_id=session_id, detail=detail)
+            try:
+                self.profiles.record(user_id, event, product_id=product_id, session_id=session_id, detail=detail)
+            except Exception as exc:  # a busy profile store must not fail a turn already shown
+                log.warning("could not record %s for %s: %s", event, user_id, exc)
 
     def _preferences_text(self, user_id) -> str:
         if not user_id or self.profiles is None:
             return "none stated"
-        prefs = self.profiles.get_preferences(user_id)
+        try:
+            prefs = self.profiles.get_preferences(user_id)
+        except Exception:
+            return "none stated"
         parts = []
         if prefs.max_budget is not None:
             parts.append(f"budget up to {prefs.max_budget:g}")
@@ -435,6 +484,10 @@ class ShoppingAssistant:
         if prefs.sizes:
             parts.append("sizes " + ", ".join(prefs.sizes))
         return "; ".join(parts) or "none stated"
+
+
+def _changes_search(u: Update) -> bool:
+    return any(o.op not in ("refer", "refine") for o in u.operations)
 
 
 def _soft_rerank(products: list[Product], prefs) -> list[Product]:
@@ -455,30 +508,31 @@ def _soft_rerank(products: list[Product], prefs) -> list[Product]:
     return sorted(products, key=lambda p: -bonus(p))
 
 
-_STOP = set("i im i'm a an the for me my some any please show want need looking look find something else other options ones one more less "
-            "cheaper expensive under below over above between and or to of in on with without not no size colour color "
-            "price budget dollars usd rupees k is are it this that these those them do does you your have has can could would like "
-            "just also maybe now ok okay thanks thank actually instead rather only but what which how about around from by".split())
+def _smalltalk(message: str) -> str:
+    if re.search(r"\b(?:thank|thanks|thx|ty)\b", message, re.I):
+        return "You're welcome! Anything else I can help you find?"
+    if re.search(r"\b(?:bye|goodbye|see you)\b", message, re.I):
+        return "Goodbye, and happy shopping!"
+    return ("Hi! I can help you find products (tell me what you need, your budget, brand, size or colour) "
+            "and answer questions about shipping, returns, payment and more.")
 
 
-def _content_words(message: str, facets: Facets) -> list[str]:
-    words = re.findall(r"[a-z][a-z'-]+", message.lower())
-    known = set(facets.colors) | set(facets.brands)
-    return [w for w in words if w not in _STOP and w not in known and len(w) > 2]
+_ASKED = re.compile(r"\b(?:is|are|does|do|has|have|can)\s+(?:it|this|that|the \w+(?: one)?|they)\s+(?:come\s+(?:in|with)\s+|have\s+|has\s+|a\s+|an\s+)?"
+                    r"([a-z][a-z -]{2,30}?)\s*\??$", re.I)
 
 
-def _find_category(message: str, facets: Facets) -> bool:
-    return bool(find_terms(message, facets.categories))
+def _asked_attribute(message: str) -> str | None:
+    """"is the second one waterproof?" -> "waterproof"."""
+    m = _ASKED.search(message.strip())
+    return m.group(1).strip().lower() if m else None
 
 
-def _has_product_words(message: str, u: Understanding, current: SearchIntent) -> bool:
-    return bool(u.intent.category != current.category or u.intent.brands != current.brands or u.more or u.cheaper or u.pricier
-                or u.intent.max_price != current.max_price or u.intent.min_price != current.min_price
-                or re.search(r"\b(?:looking for|recommend|suggest|show me|find me|need a|want a|buy)\b", message, re.I))
+def _money(amount: float, currency: str) -> str:
+    return f"{amount:,.2f} {currency}"
 
 
 def _price(p: Product) -> str:
-    return f"{p.price:,.2f} {p.currency}" if p.price is not None else "price on request"
+    return _money(p.price, p.currency) if p.price is not None else "price on request"
 
 
 def _product_out(p: Product, reason: str, source: str) -> ProductOut:

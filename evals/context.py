@@ -96,7 +96,7 @@ class Context:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def facets(self):
-        from assistant.intent import Facets
+        from retrieval.facets import Facets
 
         return Facets.from_products(self.products.values())
 

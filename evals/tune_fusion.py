@@ -19,12 +19,12 @@ DEV_SEEDS = (7, 21)
 
 
 def ndcg_by_style(searcher, queries: list[dict], facets, mode: str) -> dict[str, float]:
-    from assistant.intent import SearchIntent, apply_rules
+    from evals.suites.retrieval import understood
 
     scores: dict[str, list[float]] = {"all": []}
     for q in queries:
-        filters = apply_rules(q["query"], SearchIntent(), facets).intent.filters()
-        ranked = [h.id for h in searcher.search(q["query"], k=K, filters=filters, mode=mode)]
+        filters, text = understood(q["query"], facets)
+        ranked = [h.id for h in searcher.search(text, k=K, filters=filters, mode=mode)]
         n = M.ndcg_at_k(ranked, q["grades"], K)
         scores["all"].append(n)
         scores.setdefault(q.get("style", "catalog"), []).append(n)

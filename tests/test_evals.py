@@ -71,11 +71,11 @@ def test_ungrounded_prices():
 
 def test_expectations():
     from assistant.agent import ProductOut, TurnResult
-    from assistant.intent import SearchIntent
+    from assistant.dialogue import Constraints
     from retrieval.schemas import Product
 
     catalog = {"p1": Product(id="p1", title="A", price=90, brand="Veloxa", color="Blue")}
-    result = TurnResult(session_id="s", reply="", intent="product", constraints=SearchIntent(),
+    result = TurnResult(session_id="s", reply="", intent="product", constraints=Constraints(),
                         products=[ProductOut(id="p1", title="A", price=90, currency="USD", reason="r", brand="Veloxa", color="Blue")])
     got = check_expectations(result, {"max_price": 100, "brand_not": "veloxa", "color": "blue", "routes_to": "product",
                                       "hands_off": False}, catalog)

@@ -64,10 +64,17 @@ class _AgentRanker:
         return [p.id for p in result.products]
 
 
+def understood(query: str, facets):
+    """A one-shot query as the agent reads it: (hard filters, search text)."""
+    from assistant.dialogue import DialogueState, update
+
+    state = update(DialogueState(), query, facets).state
+    return state.filters(), state.search_text() or query
+
+
 def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, fast: bool, shared=None) -> None:
     """The demo set over `ctx`, and (not `fast`) the shared catalogs present, each over its own
     sampled index from `shared` (evals.shared.SharedContexts); keys "<config>" and "<config>@<catalog>"."""
-    from assistant.intent import SearchIntent, apply_rules
     from retrieval.documents import product_record
     from retrieval.filters import matches
 
@@ -103,8 +110,8 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                 elif config in AGENT_CONFIGS:
                     ranked = agent(q)
                 else:
-                    u = apply_rules(q["query"], SearchIntent(), facets)
-                    hits = dctx.shop.searcher.search(q["query"], k=K, filters=u.intent.filters(), mode=MODES[config])
+                    filters, text = understood(q["query"], facets)
+                    hits = dctx.shop.searcher.search(text, k=K, filters=filters, mode=MODES[config])
                     ranked = [h.id for h in hits if h.kind == "product"]
                 grades = q["grades"]
                 n2 = {i: g for i, g in grades.items() if g >= 2}

@@ -1,0 +1,597 @@
+"""Reading one message with rules: which route it takes and which operations it asks for.
+
+The rules know the catalog's vocabulary (`retrieval.facets.Facets.mentions`) and a lexicon of
+how shoppers say things: negation with its scope ("black but not leather", "anything but Puma
+or Nike"), removal ("any colour is fine", "doesn't have to be Nike"), references to what was
+shown ("the second one", "cheaper than the first", "more like the Veloxa one"), prices, subject
+changes ("now I need a kettle", "a gift for my dad who likes cooking"). What they cannot place
+they say (`sure=False`), so that an LLM, when there is one, may propose instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from retrieval.documents import key
+from retrieval.facets import Facets, Mention
+
+from .state import DialogueState, Operation, Route
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+_NUM = r"(?:[$₹€£]\s*|(?:rs\.?|inr|usd)\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s*(?:dollars?|usd|rs\.?|rupees?|inr|bucks|euros?|quid|pounds?)\b)?"
+_PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
+    ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
+    ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
+    ("max", re.compile(rf"\b(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
+                       rf"no (?:more|higher) than|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
+    ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
+]
+_RATING = re.compile(r"\b(?:rated\s*)?(?:at least\s*)?(\d(?:\.\d)?)\s*(?:\+|stars?(?:\s*(?:and|&)\s*(?:up|above|over))?|star and up|and up)"
+                     r"|\brated\s*(?:at least\s*|over\s*|above\s*)?(\d(?:\.\d)?)\b", re.I)
+_HUMAN = re.compile(r"\b(?:human|real person|an? (?:agent|person|representative)|customer (?:service|support) (?:agent|person|rep)|"
+                    r"someone from (?:support|customer service)|(?:talk|speak|chat) (?:to|with) (?:a |some)?(?:person|someone|somebody|human|staff)|"
+                    r"live (?:chat|support|agent)|call me|hand me over|escalate)\b", re.I)
+_SMALLTALK_WORDS = frozenset(
+    "hi hello hey heya hiya yo there all everyone folks again good morning afternoon evening day thanks thank "
+    "you so much a lot very ok okay cool great nice awesome perfect lovely cheers bye goodbye see later soon "
+    "how are who what can do doing ty thx".split()
+)
+_SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
+_RESET = re.compile(r"\b(?:start (?:over|again|afresh)|new search|forget (?:everything|all (?:of )?that)|reset|clear (?:all|everything|the filters|filters)|from scratch)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
+    r"other than|anything but|anything except|apart from|avoid(?:ing)?|(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love)|"
+    r"(?:i )?hate|never|skip|nothing (?:from|by|in|made of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
+    r"allergic to|(?:i )?dislike|rather not|instead of|minus|lose the|but not)\b",
+    re.I,
+)
+_POST_NEGATION = re.compile(
+    r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea)|an option|"
+    r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|is a no|are a no|not please)\b"
+    r"|^\s*-?free\b",
+    re.I,
+)
+# Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
+_SCOPE_END = re.compile(r"[,.;!?]|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
+_FACET_WORDS = {
+    "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color",
+    "brand": "brand", "brands": "brand", "make": "brand", "maker": "brand", "label": "brand",
+    "size": "size", "sizes": "size", "fit": "size",
+    "price": "price", "budget": "price", "cost": "price", "price limit": "price", "budget limit": "price", "limit": "price",
+    "material": "material", "materials": "material", "fabric": "material",
+    "type": "type", "kind": "type", "style": "type",
+}
+_FACET_WORD = r"(?:colou?rs?|shade|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
+_REMOVE_FACET = re.compile(
+    rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
+    rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
+    rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
+    rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
+    rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:is|are)\s+(?:not important|flexible|open|up to you)",
+    re.I,
+)
+_REMOVE_VALUE = re.compile(
+    r"\b(?:doesn'?t|does not|don'?t|do not|won'?t) (?:have|need) to be|not necessarily|no need for it to be|"
+    r"(?:forget|drop|never ?mind|scrap|ignore|remove) (?:about )?(?:the )?|(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|"
+    r"other than that is fine|\bor not\b",
+    re.I,
+)
+_RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|stretch (?:my |the )?budget|"
+                    r"(?:can|could) (?:spend|go) (?:a (?:bit|little) )?more|(?:a (?:bit|little) )?more expensive is (?:fine|ok|okay)|"
+                    r"relax (?:the )?(?:price|budget)|raise (?:my |the )?budget)\b", re.I)
+_MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
+                   r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
+                   r"keep (?:going|them coming)|see more|load more|more results|alternatives?)\b", re.I)
+_SIMILAR = re.compile(r"\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones )?similar to|something like|"
+                      r"ones? like|items? like|others like|along the lines of)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ|versus|vs\.?|which (?:one |of (?:these|them|the \w+) )?"
+                      r"(?:is|would be|'s) (?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)|"
+                      r"(?:better|cheaper),? the \w+ or the \w+)\b", re.I)
+_DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
+                     r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
+                     r"what (?:colou?rs?|sizes?) does)\b", re.I)
+_CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ]priced|lower price|more affordable|too (?:expensive|pricey|much)|"
+                      r"budget (?:option|pick)s?|less money|less costly|cost less)\b", re.I)
+_PRICIER = re.compile(r"\b(?:more expensive|pricier|higher[- ]end|high[- ]end|premium|fancier|better quality|top of the line|"
+                      r"luxury|upmarket|nicer ones?)\b", re.I)
+_SORT = [
+    (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost)\b", re.I), "price_asc"),
+    (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest)\b", re.I), "price_desc"),
+    (re.compile(r"\b(?:best[- ]rated|top[- ]rated|highest[- ]rated|best reviewed|best reviews|most popular)\b", re.I), "rating"),
+]
+_IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:now|today)|available today|ready to ship)\b", re.I)
+_SHOPPING = re.compile(r"\b(?:looking for|look(?:ing)? at|need|want|recommend|suggest|show me|find(?: me)?|buy|shopping for|get me|"
+                       r"searching for|search for|do you (?:have|sell|carry|stock)|have you got|got any|any|options?|best|i'?d like|"
+                       r"interested in|in the market for|gift|present)\b", re.I)
+_NEW_SUBJECT = re.compile(r"\b(?:(?:i )?also (?:need|want)|now (?:i (?:need|want)|show me|(?:i'?m |i am )?looking for)|"
+                          r"(?:what|how) about (?:a|an|some)|(?:switching|moving|changing) to|different (?:topic|thing)|"
+                          r"something (?:different|else entirely)|(?:i'?m |i am )(?:also )?looking for (?:a|an|some)|"
+                          r"(?:i )?need (?:a|an|some)|(?:i )?want (?:a|an|some)|do you (?:have|sell|carry) (?:a|an|any|some)|"
+                          r"let'?s (?:look at|try)|instead,? (?:a|an|some))\b", re.I)
+_GIFT = re.compile(r"\b(?:gifts?|presents?|something)\s+for\s+(?:my\s+|a\s+|our\s+)?(?P<who>[a-z']+)"
+                   r"(?:[^.?!]*?\b(?:who|that|he|she|they)\s+(?:really\s+)?(?:likes?|loves?|enjoys?|is into|are into|is crazy about|collects?)\s+(?P<interest>[a-z][a-z \-]{1,40}?))?"
+                   r"(?=\s+(?:under|below|for|less|around|about|within|up to|with|and|but)\b|[,.?!]|$)", re.I)
+_FAQ_WORDS = re.compile(
+    r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
+    r"payment|pay(?:ing)?|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
+    r"track(?:ing)?|cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
+    r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupon|discount code|promo(?: code)?|invoice|"
+    r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
+    re.I,
+)
+_FIT_QUESTION = re.compile(r"\bhow (?:do|does|will) (?:\w+ ){0,3}(?:fit|run)\b|\bwhat size should\b|\btrue to size\b", re.I)
+_QUESTION = re.compile(r"^(?:how|what|when|where|why|who|can|could|do|does|did|is|are|will|would|should|may)\b", re.I)
+_REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (?:first|second|third|fourth|fifth|last|top|cheapest|priciest|"
+                     r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
+_ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
+_ORDINAL = re.compile(r"\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?:\s+(?:one|item|option|product|two|three))?\b"
+                      r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
+_FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
+_NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
+_SIZE = re.compile(r"\bsize\s*:?\s*([a-z0-9.]+(?:\s*x?l)?)\b|\b(xxs|xs|xxl|xxxl|xl)\b", re.I)
+_SIZE_WORDS = {"small": "s", "medium": "m", "large": "l", "extra large": "xl", "extra small": "xs"}
+_STOP = frozenset(
+    "i im i'm me my mine we our a an the for some any please show want need looking look find something anything else other "
+    "options one ones more less much many under below over above between and or to of in on at with without not no is are "
+    "was be been it this that these those them they there here do does did you your have has had can could would should "
+    "will shall like just also maybe perhaps now then ok okay thanks thank actually instead rather only but what which how "
+    "about around from by get got give see let lets let's really very quite too so still even if would love prefer "
+    "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
+    "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass
+class Reading:
+    """What the rules made of one message."""
+
+    route: Route
+    operations: list[Operation] = field(default_factory=list)
+    sure: bool = True
+    notes: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    soft_words: list[str] = field(default_factory=list)
+
+
+# --- small readers -------------------------------------------------------------------------------
+
+
+def amount(number: str, thousands: str | None) -> float:
+    value = float(number.replace(",", ""))
+    return value * 1000 if thousands else value
+
+
+def is_smalltalk(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower())
+    return 0 < len(words) <= 8 and all(w in _SMALLTALK_WORDS for w in words) and bool(_SMALLTALK_START.match(words[0]))
+
+
+def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]:
+    """Price bounds the message states, and the spans they occupy."""
+    spans: list[tuple[int, int]] = []
+    ops: list[Operation] = []
+
+    def free(m: re.Match) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in spans)
+
+    for kind, pattern in _PRICE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m):
+                continue
+            tail = text[m.end():m.end() + 12].lower()
+            if re.match(r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?)", tail):
+                continue  # "4 stars", "32 inch", "2 pack": not money
+            words = m.group(0)
+            if kind == "max" and words.lower().startswith("for") and not re.search(r"[$₹€£]|\d{2,}|dollars?|rupees?|bucks|rs|k\b", words, re.I):
+                continue  # "for 2" is not a budget
+            if kind in ("between", "range"):
+                low, high = amount(m.group(1), m.group(2)), amount(m.group(3), m.group(4))
+                if kind == "range" and not re.search(r"[$₹€£]|dollars?|rupees?|bucks|rs\.?|usd|inr|price|budget|cost", text, re.I) and high < 10:
+                    continue
+                ops += [Operation(op="add", facet="min_price", value=min(low, high), words=words),
+                        Operation(op="add", facet="max_price", value=max(low, high), words=words)]
+            elif kind == "around":
+                value = amount(m.group(1), m.group(2))
+                ops += [Operation(op="add", facet="min_price", value=round(value * 0.8, 2), words=words),
+                        Operation(op="add", facet="max_price", value=round(value * 1.2, 2), words=words)]
+            else:
+                value = amount(m.group(1), m.group(2))
+                ops.append(Operation(op="add", facet="max_price" if kind == "max" else "min_price", value=value, words=words))
+            spans.append((m.start(), m.end()))
+    return ops, spans
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges a negation reaches: from its cue to the end of the clause."""
+    spans = []
+    for m in _NEGATION.finditer(text):
+        end = len(text)
+        stop = _SCOPE_END.search(text, m.end())
+        if stop:
+            end = stop.start()
+        spans.append((m.start(), end))
+    return spans
+
+
+def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
+    if any(s <= m.start < e for s, e in spans):
+        return True
+    return bool(_POST_NEGATION.match(text[m.end:]))
+
+
+def referents(text: str, state: DialogueState, facets: Facets) -> list[int]:
+    """Positions (1-based; -1 = last) of shown products the message points at."""
+    if not state.shown:
+        return []
+    found: list[int] = []
+    first_n = _FIRST_N.search(text)
+    if first_n:
+        n = {"two": 2, "three": 3}.get(first_n.group(1).lower()) or int(first_n.group(1))
+        found += list(range(1, min(n, len(state.shown)) + 1))
+    for m in _ORDINAL.finditer(text):
+        if first_n and first_n.start() <= m.start() < first_n.end():
+            continue
+        position = _ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
+        if position not in found:
+            found.append(position)
+    lowered = text.lower()
+    if not found:
+        priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]
+        if priced and re.search(r"\bthe cheapest(?: one)?\b", lowered) and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
+            found.append(min(priced)[1])
+        elif priced and re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered):
+            found.append(max(priced)[1])
+    if not found:
+        # "the Veloxa one", "the black one": a shown item's brand or colour
+        for m in re.finditer(r"\bthe ([\w&'-]+(?: [\w&'-]+)?) (?:one|model|pair|version)\b", lowered):
+            words = m.group(1)
+            for i, s in enumerate(state.shown, 1):
+                if words in {key(s.brand or ""), key(s.color or "")} or (len(words) > 3 and words in key(s.title)):
+                    found.append(i)
+                    break
+    if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", lowered) and state.focus:
+        found.append(next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1))
+    return [p for p in found if state.shown_at(p) is not None]
+
+
+def _title_referent(text: str, state: DialogueState) -> tuple[int, tuple[int, int]] | None:
+    """'more like <a shown title>' (what the UI's button sends): the item and the span of its title."""
+    m = _SIMILAR.search(text)
+    if not m or not state.shown:
+        return None
+    rest = text[m.end():].strip(" :\"'“”")
+    rest_words = set(_WORD.findall(rest.lower()))
+    if not rest_words:
+        return None
+    best = max(range(len(state.shown)), key=lambda i: len(rest_words & set(_WORD.findall(state.shown[i].title.lower()))))
+    title_words = set(_WORD.findall(state.shown[best].title.lower()))
+    overlap = len(rest_words & title_words)
+    if title_words and overlap >= 0.6 * len(title_words) and overlap >= 0.6 * len(rest_words):
+        return best + 1, (m.end(), len(text))
+    return None
+
+
+def content_words(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    """Words no rule explained: not a facet value, price, cue or filler."""
+    out = []
+    for m in _WORD.finditer(text.lower()):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        word = m.group(0).strip("'-")
+        if len(word) > 2 and word not in _STOP and not _FAQ_WORDS.fullmatch(word):
+            out.append(word)
+    return out
+
+
+def _facet_of(word: str | None) -> str | None:
+    return _FACET_WORDS.get((word or "").lower().rstrip("s"), _FACET_WORDS.get((word or "").lower()))
+
+
+# --- the reading -----------------------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _connects_as_alternative(text: str, m: Mention) -> bool:
+    """'or red', 'red too', 'also in red', 'red as well': another acceptable value, not a switch."""
+    before = text[max(0, m.start - 12):m.start].lower()
+    after = text[m.end:m.end + 12].lower()
+    return bool(re.search(r"\b(?:or|also|and also|plus)\s+(?:in\s+|from\s+|by\s+)?$", before)
+                or re.match(r"\s*(?:too|as well|also)\b", after))
+
+
+def _subject_words(text: str, drop: list[tuple[int, int]]) -> str:
+    """The message as a standalone search: without what was negated, priced or referred to,
+    and without the leading 'I'm looking for' / 'show me'."""
+    kept = "".join(ch if not any(s <= i < e for s, e in drop) else " " for i, ch in enumerate(text))
+    kept = re.sub(r"^\s*(?:(?:hi|hello|hey|ok|okay|so|now|and|also|well|great|thanks),?\s+)*", "", kept, flags=re.I)
+    kept = re.sub(r"^\s*(?:i'?m |i am |we'?re )?(?:also )?(?:looking for|searching for|shopping for|after|in the market for|"
+                  r"interested in|(?:i |we )?(?:would like|'d like|need|want)|show me|find me|get me|do you (?:have|sell|carry|stock)|"
+                  r"have you got|got any|any|what about|how about|recommend(?: me)?|suggest)\s+", "", kept, flags=re.I)
+    return " ".join(kept.strip(" ?!.,;").split())
+
+
+def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> Reading:
+    """What the rules make of `message` in the context of `state` (nothing is changed here).
+    `faq_match(text) -> bool`, when given, says whether the shop's FAQ answers the text
+    confidently; it breaks ties for messages with no shopping signal at all."""
+    text = " ".join(message.split())
+    if _HUMAN.search(text):
+        return Reading("human")
+    if is_smalltalk(text):
+        return Reading("smalltalk")
+    reading = Reading("product")
+    ops = reading.operations
+    taken: list[tuple[int, int]] = []
+    reset = _RESET.search(text)
+    if reset:
+        ops.append(Operation(op="reset", words=reset.group(0)))
+        taken.append(reset.span())
+
+    # What the message points at among the shown products never becomes a filter of its own.
+    title_ref = _title_referent(text, state)
+    refs = [title_ref[0]] if title_ref else referents(text, state, facets)
+    scan = text[:title_ref[1][0]] if title_ref else text
+
+    price_ops, price_spans = price_operations(scan)
+    taken += price_spans
+    rating = _RATING.search(scan)
+    extra_ops: list[Operation] = []
+    if rating and not _overlaps(*rating.span(), taken):
+        value = float(rating.group(1) or rating.group(2))
+        if value <= 5:
+            extra_ops.append(Operation(op="add", facet="min_rating", value=value, words=rating.group(0)))
+            taken.append(rating.span())
+    if _IN_STOCK.search(scan):
+        extra_ops.append(Operation(op="in_stock", value=True, words=_IN_STOCK.search(scan).group(0)))
+    for pattern, sort in _SORT:
+        m = pattern.search(scan)
+        if m and not refs:
+            extra_ops.append(Operation(op="sort", value=sort, words=m.group(0)))
+            taken.append(m.span())
+
+    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken)]
+    mentions += _size_mentions(scan, facets, mentions, reading)
+    for m in mentions:
+        taken.append((m.start, m.end))
+
+    removals, removal_spans = _removal_operations(scan, mentions)
+    taken += removal_spans
+    removed_values = {(op.facet, op.value) for op in removals if op.value}
+    negations = negated_spans(scan)
+    included: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if (m.facet, m.value) in removed_values:
+            continue
+        if _is_negated(m, scan, negations) and not _head_of_negated_phrase(m, mentions[:i], scan, negations):
+            if m.facet == "audience":
+                reading.notes.append(f"cannot exclude an audience ({m.words})")
+                continue
+            ops.append(Operation(op="exclude", facet=m.facet, value=m.value, words=m.words))
+        else:
+            included.append(m)
+    ops.extend(removals)
+    if any(True for _ in _NEGATION.finditer(scan)) and not any(op.op == "exclude" for op in ops) and not removals:
+        reading.sure = False  # "no hood", "not too heavy": a negation the facets cannot place
+        reading.notes.append("a negation names nothing the catalog has")
+
+    named = _unknown_brands(scan, facets)
+    reading.unknown += named
+
+    wanted_spans = [(m.start, m.end) for m in included]
+    included = _hard_values(included, reading)
+    dropped = [span for span in taken if span not in wanted_spans] + negations
+    subject_ops = _subject_operations(text, scan, state, included, taken + negations, dropped, reading)
+    ops[:0] = [op for op in subject_ops if op.op in ("new_subject",)]
+    ops.extend(op for op in subject_ops if op.op != "new_subject")
+    new_subject = any(op.op in ("new_subject", "reset") for op in ops)
+    for m in included:
+        if m.facet in ("type", "category") and new_subject:
+            ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
+            continue
+        already = state.has(m.facet, m.value, exclude=False)
+        if already and not new_subject:
+            continue
+        same_facet = bool(state.values(m.facet)) and not new_subject
+        alternative = _connects_as_alternative(scan, m) or sum(1 for x in included if x.facet == m.facet) > 1
+        ops.append(Operation(op="replace" if same_facet and not alternative else "add", facet=m.facet, value=m.value, words=m.words))
+    ops.extend(price_ops)
+    ops.extend(extra_ops)
+    _reference_operations(text, state, refs, ops, reading)
+    _route(text, state, ops, refs, reading, faq_match)
+    return reading
+
+
+def _hard_values(included: list[Mention], reading: Reading) -> list[Mention]:
+    """The mentions that become filters. A material the shopper wants is a search word, not a
+    filter (most catalogs name materials in descriptions, not in a field); a product type is
+    a filter only as the head noun of the request, the last kind named ("cushioned pads
+    headphones" wants headphones); the shop's own categories always filter."""
+    kinds = [m for m in included if m.facet in ("type", "category")]
+    head = kinds[-1] if kinds else None
+    kept = []
+    for m in included:
+        if m.facet == "material" or (m.facet == "type" and m is not head):
+            reading.soft_words.append(m.words)
+            continue
+        kept.append(m)
+    return kept
+
+
+def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: Reading) -> list[Mention]:
+    found = []
+    for m in _SIZE.finditer(text):
+        if _overlaps(m.start(), m.end(), [(x.start, x.end) for x in mentions]):
+            continue
+        raw = key(m.group(1) or m.group(2))
+        size = facets.sizes.get(raw)
+        if size:
+            found.append(Mention("size", size, m.start(), m.end(), m.group(0)))
+        elif raw:
+            reading.unknown.append(f"size {raw.upper()}")
+    for word, size_key in _SIZE_WORDS.items():
+        m = re.search(rf"\b(?:in|size)\s+(?:a\s+)?{word}\b", text, re.I)
+        if m and size_key in facets.sizes and not _overlaps(m.start(), m.end(), [(x.start, x.end) for x in mentions + found]):
+            found.append(Mention("size", facets.sizes[size_key], m.start(), m.end(), m.group(0)))
+    return found
+
+
+def _head_of_negated_phrase(m: Mention, before: list[Mention], text: str, negations: list[tuple[int, int]]) -> bool:
+    """"not leather jacket" / "no leather jackets": the jacket is wanted, the leather is not. A
+    type or category right after another negated mention is the phrase's head noun."""
+    if m.facet not in ("type", "category") or not before:
+        return False
+    previous = before[-1]
+    between = text[previous.end:m.start]
+    return previous.facet not in ("type", "category") and not between.strip(" -") and _is_negated(previous, text, negations)
+
+
+def _removal_operations(text: str, mentions: list[Mention]) -> tuple[list[Operation], list[tuple[int, int]]]:
+    """'any colour is fine', 'forget the budget', 'doesn't have to be Nike', and their spans."""
+    ops = []
+    spans = []
+    for m in _REMOVE_FACET.finditer(text):
+        spans.append(m.span())
+        word = next(g for g in m.groups() if g)
+        facet = _facet_of(word.split()[0])
+        if facet == "price":
+            ops += [Operation(op="remove", facet="max_price", words=m.group(0)), Operation(op="remove", facet="min_price", words=m.group(0))]
+        elif facet:
+            ops.append(Operation(op="remove", facet=facet, words=m.group(0)))  # type: ignore[arg-type]
+    for mention in mentions:
+        before = text[max(0, mention.start - 40):mention.start]
+        if re.search(r"(?:" + _REMOVE_VALUE.pattern + r")\s*(?:in\s+|from\s+|by\s+|a\s+|an\s+)?$", before, re.I):
+            ops.append(Operation(op="remove", facet=mention.facet, value=mention.value, words=mention.words))
+        elif re.match(r"\s*(?:is|are)\s+(?:fine|ok|okay|optional)\s+(?:too|as well)?|\s*or not\b", text[mention.end:mention.end + 20], re.I):
+            ops.append(Operation(op="remove", facet=mention.facet, value=mention.value, words=mention.words))
+    for m in _REMOVE_VALUE.finditer(text):
+        spans.append(m.span())
+    return ops, spans
+
+
+def _unknown_brands(text: str, facets: Facets) -> list[str]:
+    out = []
+    for m in _NAMED_BRAND.finditer(text):
+        name = m.group(1) or m.group(2)
+        k = key(name)
+        if not any(k in vocab for vocab in (facets.brands, facets.categories, facets.colors, facets.types)) and k not in _STOP:
+            out.append(f"brand {name}")
+    return out
+
+
+def _subject_operations(text: str, scan: str, state: DialogueState, included: list[Mention], taken: list[tuple[int, int]],
+                        dropped: list[tuple[int, int]], reading: Reading) -> list[Operation]:
+    """A new subject (and its words), or soft words that refine the current one. `taken`:
+    spans the rules explained; `dropped`: spans that are not search words (prices, negations)."""
+    kinds = [m for m in included if m.facet in ("type", "category")]
+    current = {key(v) for v in state.values("type") + state.values("category")}
+    gift = _GIFT.search(scan)
+    words = content_words(scan, taken) + [w.lower() for w in reading.soft_words]
+    subject_text = _subject_words(scan, dropped)
+    if kinds:
+        same = any(key(m.value) in current for m in kinds)
+        alternative = any(_connects_as_alternative(scan, m) for m in kinds)
+        if not current or not (same or alternative):
+            return [Operation(op="new_subject", value=subject_text, words=" ".join(m.words for m in kinds))]
+        return [Operation(op="refine", value=" ".join(words), words=" ".join(words))] if words else []
+    if gift:
+        who = gift.group("who").lower()
+        interest = (gift.group("interest") or "").strip()
+        subject = f"{interest} gift" if interest else subject_text
+        ops = [Operation(op="new_subject", value=subject, words=gift.group(0))]
+        from retrieval.facets import _AUDIENCE_TERMS
+
+        if who in _AUDIENCE_TERMS and not any(m.facet == "audience" for m in included):
+            ops.append(Operation(op="add", facet="audience", value=_AUDIENCE_TERMS[who], words=who))
+        return ops
+    cue = _NEW_SUBJECT.search(scan)
+    fresh = [w for w in words if w not in key(state.query).split() and w not in key(state.subject).split()]
+    if words and (not state.subject or (cue and fresh)):
+        if not state.subject and not _SHOPPING.search(scan) and not included:
+            reading.sure = False
+        return [Operation(op="new_subject", value=subject_text or " ".join(words), words=" ".join(words))]
+    if words:
+        return [Operation(op="refine", value=" ".join(words), words=" ".join(words))]
+    return []
+
+
+def _reference_operations(text: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
+    lowered = text.lower()
+    if _COMPARE.search(text) and state.shown:
+        positions = refs if len(refs) >= 2 else (refs + [p for p in range(1, min(3, len(state.shown)) + 1) if p not in refs])[:max(2, len(refs))]
+        if re.search(r"\b(?:them|these|those|all)\b", lowered) and len(refs) < 2:
+            positions = list(range(1, min(3, len(state.shown)) + 1))
+        ops.append(Operation(op="compare", values=positions, words=_COMPARE.search(text).group(0)))
+        return
+    if _SIMILAR.search(text) and state.shown:
+        position = refs[0] if refs else next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)
+        ops.append(Operation(op="similar", value=position, words=_SIMILAR.search(text).group(0)))
+    elif _MORE.search(text):
+        ops.append(Operation(op="more", words=_MORE.search(text).group(0)))
+    cheaper, pricier = _CHEAPER.search(text), _PRICIER.search(text)
+    explicit = any(op.facet in ("max_price", "min_price") for op in ops)
+    if cheaper and not explicit:
+        anchor = refs[0] if refs and re.search(r"\bthan\b", lowered) else None
+        ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
+    elif pricier and not explicit:
+        ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))
+    if _RELAX.search(text):
+        ops.append(Operation(op="relax", facet="max_price", words=_RELAX.search(text).group(0)))
+    elif state.relaxed and any(op.op in ("cheaper", "pricier", "more", "similar") for op in ops) and not any(
+            op.facet in state.relaxed for op in ops):
+        # The shopper went on from the alternatives that had to drop a constraint: drop it for good.
+        ops.append(Operation(op="relax", words="(went on from the alternatives)"))
+    changes_search = any(op.op in ("add", "replace", "exclude", "remove", "new_subject", "reset", "cheaper", "pricier", "more", "similar")
+                         for op in ops)
+    if refs and not changes_search:
+        ops.append(Operation(op="refer", value=refs[0], words=text))
+        reading.route = "detail"
+
+
+def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int], reading: Reading, faq_match) -> None:
+    if any(op.op == "compare" for op in ops):
+        reading.route = "compare"
+        return
+    faq_words = bool(_FAQ_WORDS.search(text) or _FIT_QUESTION.search(text))
+    about_shown = bool(refs or re.search(r"\b(?:these|those|them|they|this one|that one|it)\b", text, re.I)) and bool(state.shown)
+    strong_cue = re.search(r"\b(?:looking for|recommend|suggest|show me|find me|i need|i want)\b", text, re.I)
+    constraint_ops = [op for op in ops if op.op not in ("refine", "refer", "new_subject")]
+    if faq_words:
+        if about_shown and not constraint_ops:
+            reading.route = "both"
+            reading.operations[:] = [op for op in ops if op.op == "refer"]
+        elif strong_cue or any(op.facet in ("max_price", "min_price") for op in ops):
+            reading.route = "both"
+        else:
+            reading.route = "faq"
+            reading.operations[:] = []  # a policy question leaves the search as it was
+        return
+    if reading.route == "detail":
+        return
+    product_signal = bool(constraint_ops) or bool(_SHOPPING.search(text))
+    if product_signal:
+        reading.route = "product"
+        return
+    question = bool(_QUESTION.match(text.strip()))
+    if question or (faq_match is not None and faq_match(text)):
+        if faq_match is not None and not faq_match(text) and state.subject and any(op.op == "refine" for op in ops):
+            reading.route = "product"  # "is there anything waterproof?" about the current search
+            return
+        reading.route = "faq"
+        reading.operations[:] = []
+        return
+    if any(op.op == "refine" for op in ops) or any(op.op == "new_subject" for op in ops):
+        reading.route = "product"
+        if not state.subject:
+            reading.sure = reading.sure and len(text.split()) <= 8
+        return
+    reading.route = "smalltalk"
+    reading.sure = False

@@ -1,0 +1,184 @@
+"""The catalog's own vocabulary: which brands, colours, sizes, categories, product types and
+materials it has, and where a text names them.
+
+Understanding a shopper starts from what the shop sells: "Decibelle" is a brand because a
+product says so, "shorts" a type because titles are headed by it. `Facets.mentions` finds every
+such name in a message at once, longest first, so that one phrase is one mention ("light blue"
+is a colour, not the type "light" and a colour; "running shoes" a type, not "shoes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+from .attributes import AUDIENCE_WORDS, MATERIALS, type_key
+from .documents import key
+
+FacetName = Literal["type", "category", "brand", "color", "material", "audience", "size"]
+# When two vocabularies name the same phrase, the more specific reading wins.
+# The shop's own category column outranks a type read from titles for the same words.
+# Audience words are about who, even where a catalog has a category "Men".
+_PRIORITY: dict[str, int] = {"brand": 0, "audience": 1, "category": 2, "type": 3, "color": 4, "material": 5, "size": 6}
+# Plural nouns whose singular means something else ("short sleeve", "jean jacket").
+_PLURALIA_TANTUM = frozenset(
+    "shorts jeans trousers pants leggings tights glasses sunglasses scissors pliers tongs binoculars pajamas "
+    "pyjamas briefs boxers overalls goggles".split()
+)
+_AUDIENCE_TERMS = {w: a for w, a in AUDIENCE_WORDS.items() if not w.endswith("'")} | {
+    "dad": "men", "father": "men", "husband": "men", "son": "boys", "brother": "men", "grandpa": "men",
+    "mom": "women", "mum": "women", "mother": "women", "wife": "women", "daughter": "girls", "sister": "women",
+    "grandma": "women", "toddler": "kids", "kiddos": "kids", "teen": "kids",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    facet: FacetName
+    value: str  # the catalog's display value (a type's display name, an audience's canonical name)
+    start: int  # character span in the message
+    end: int
+    words: str  # the message's own words
+
+
+def _fold(text: str) -> str:
+    """Lower case with every character but letters, digits, & and ' turned into a space, char
+    for char, so positions stay valid."""
+    return re.sub(r"[^a-z0-9&']", " ", text.lower())
+
+
+def _variants(term: str, plural: bool = True) -> set[str]:
+    words = " ".join(re.sub(r"[^a-z0-9&' ]+", " ", term.lower()).split()).split()
+    if not words:
+        return set()
+    last = words[-1]
+    forms = {last}
+    if plural and last not in _PLURALIA_TANTUM:
+        if last.endswith("ies"):
+            forms.add(last[:-3] + "y")
+        elif last.endswith(("ches", "shes", "sses", "xes")):
+            forms.add(last[:-2])
+        elif last.endswith("s") and not last.endswith("ss"):
+            forms.add(last[:-1])
+        if last.endswith("y") and not last.endswith(("ay", "ey", "oy", "uy")):
+            forms.add(last[:-1] + "ies")
+        elif last.endswith(("ch", "sh", "ss", "x")):
+            forms.add(last + "es")
+        elif not last.endswith("s"):
+            forms.add(last + "s")
+    return {" ".join(words[:-1] + [f]) for f in forms}
+
+
+def find_terms(text: str, vocabulary: dict[str, str]) -> list[tuple[str, int]]:
+    """Vocabulary keys present in text as whole words (plurals folded), with their position;
+    longer names win over names they contain ("running shoes" over "shoes")."""
+    lowered = " " + _fold(text) + " "
+    found: list[tuple[str, int, int]] = []
+    for term in sorted(vocabulary, key=len, reverse=True):
+        if len(term) < 2:
+            continue
+        for variant in _variants(term):
+            pos = lowered.find(f" {variant} ")
+            if pos >= 0 and not any(s <= pos < e for _, s, e in found):
+                found.append((term, pos, pos + len(variant) + 1))
+                break
+    return [(term, pos) for term, pos, _ in found]
+
+
+@dataclass
+class Facets:
+    """The catalog's vocabulary as lower-case keys mapped to display values. `types` maps every
+    phrasing of a type (its display name, its head word, their plurals) to the type's display
+    name; filters compare `type_key(display)`."""
+
+    brands: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, str] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    materials: dict[str, str] = field(default_factory=dict)
+    type_counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_products(cls, products: Iterable) -> "Facets":
+        facets = cls()
+        for p in products:
+            if p.brand:
+                facets.brands.setdefault(key(p.brand), p.brand)
+            if p.color:
+                facets.colors.setdefault(key(p.color), p.color)
+            for s in p.sizes:
+                facets.sizes.setdefault(key(s), s)
+            for c in p.category:
+                facets.categories.setdefault(key(c), c)
+            for m in getattr(p, "materials", None) or []:
+                facets.materials.setdefault(key(m), m)
+            kind = getattr(p, "product_type", None)
+            if kind:
+                facets.add_type(kind)
+        return facets
+
+    def add_type(self, display: str) -> None:
+        k = type_key(display)
+        self.type_counts[k] = self.type_counts.get(k, 0) + 1
+        for phrase in (display, display.split()[-1]):
+            self.types.setdefault(key(phrase), display)
+
+    def type_display(self, value: str) -> str:
+        """A type's display name for any phrasing of it ("tees" → "T-Shirt")."""
+        return self.types.get(key(value), value)
+
+    # --- finding names in a message ------------------------------------------------------
+
+    def _vocabularies(self) -> list[tuple[FacetName, dict[str, str], bool]]:
+        return [
+            ("brand", self.brands, False), ("type", self.types, True), ("color", self.colors, False),
+            ("material", {m: m for m in MATERIALS} | self.materials, False), ("category", self.categories, True),
+            ("audience", _AUDIENCE_TERMS, False), ("size", self.sizes, False),
+        ]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every facet value named in `text`, in order, one mention per phrase: the longest
+        phrase wins, and between equally long readings the more specific facet."""
+        lowered = " " + _fold(text) + " "
+        candidates: list[tuple[int, int, int, FacetName, str]] = []
+        for facet, vocabulary, plural in self._vocabularies():
+            for term, display in vocabulary.items():
+                if facet == "size" and len(term) < 2 and not term.isdigit():
+                    continue  # "s", "m", "l" are sizes only when the message says "size"
+                if len(term) < 2:
+                    continue
+                for variant in _variants(term, plural) | {term}:
+                    if not variant:
+                        continue
+                    start = lowered.find(f" {variant} ")
+                    while start >= 0:
+                        candidates.append((start, start + len(variant) + 1, _PRIORITY[facet], facet, display))
+                        start = lowered.find(f" {variant} ", start + 1)
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int]] = []
+        found: list[Mention] = []
+        for start, end, _, facet, display in candidates:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            # positions in `lowered` are one past the message's (the leading space)
+            found.append(Mention(facet, display, start, end - 1, text[start:end - 1]))
+        return sorted(found, key=lambda m: m.start)
+
+    def canonical(self, facet: FacetName, value: str) -> str | None:
+        """The catalog's display value for a facet value named any way, or None if it has none."""
+        k = key(value)
+        if facet == "audience":
+            return _AUDIENCE_TERMS.get(k) or (k if k in set(_AUDIENCE_TERMS.values()) else None)
+        if facet == "material":
+            return self.materials.get(k) or (k if k in MATERIALS else None)
+        if facet == "type":
+            return self.types.get(k) or next((d for t, d in self.types.items() if k in _variants(t)), None)
+        vocabulary = {"brand": self.brands, "color": self.colors, "size": self.sizes, "category": self.categories}[facet]
+        if k in vocabulary:
+            return vocabulary[k]
+        if facet == "category":
+            return next((d for t, d in vocabulary.items() if k in _variants(t)), None)
+        return None
