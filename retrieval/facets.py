@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .attributes import AUDIENCE_WORDS, MATERIALS, type_key
+from .attributes import AUDIENCE_WORDS, COLORS, MATERIALS, type_key
 from .documents import key
 
 FacetName = Literal["type", "category", "brand", "color", "material", "audience", "size"]
@@ -133,7 +133,8 @@ class Facets:
 
     def _vocabularies(self) -> list[tuple[FacetName, dict[str, str], bool]]:
         return [
-            ("brand", self.brands, False), ("type", self.types, True), ("color", self.colors, False),
+            # Colour words the catalog lacks are still colours: "in turquoise" is reported, not searched as a word.
+            ("brand", self.brands, False), ("type", self.types, True), ("color", {c: c.title() for c in COLORS} | self.colors, False),
             ("material", {m: m for m in MATERIALS} | self.materials, False), ("category", self.categories, True),
             ("audience", _AUDIENCE_TERMS, False), ("size", self.sizes, False),
         ]
