@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -148,41 +149,125 @@ def _auto(field: str, value: Any, kind: str) -> Any:
     return value
 
 
-_PRICE_CHARS = re.compile(r"[^\d.,\-]")
+# A price is one number, perhaps with a currency symbol or code around it ("Rs. 1,099", "₹1,099",
+# "$ 12.5", "12,50 €", "Rs. 500/-"). Anything that could be read two ways is rejected with the
+# reason rather than guessed: scientific notation ("1e308" is not 1308), non-finite values, two
+# numbers ("10-20", "2 for 99"), and separators that do not fit a thousands grouping.
+_NON_FINITE = re.compile(r"(?<![a-z])(?:inf(?:inity)?|nan)(?![a-z])", re.I)
+_SCIENTIFIC = re.compile(r"\d\s*[eE]\s*[+-]?\d")
+_NUMBER_RUN = re.compile(r"[.,]?\d(?:[\d.,' \u00a0\u202f]*\d)?")
+_TRAILING_DASH = re.compile(r"(?:/-|(?<=\d)[.,]-)\s*$")  # "Rs. 500/-", "12,-": no minor units
+_SCALED = re.compile(r"^\s*(?:k|m|mn|bn|lakh|lac|cr|crore)\b", re.I)
 
 
 def parse_price(value: Any) -> float | None:
-    """'₹1,099' → 1099.0, '1,099.00' → 1099.0, '$ 12.5' → 12.5, '1.099,50' → 1099.5."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    """'₹1,099' → 1099.0, 'Rs. 1,099' → 1099.0, '1,099.00' → 1099.0, '$ 12.5' → 12.5,
+    '1.099,50' → 1099.5, '12,5' → 12.5; '1e308', 'inf', '1.099', '10-20' are errors."""
+    if isinstance(value, bool):
+        raise TransformError(f"unparsable price {value!r}")
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise TransformError(f"unparsable price {value!r}: not a finite number")
         return float(value)
     text = str(value).strip()
-    cleaned = _PRICE_CHARS.sub("", text)
-    if not cleaned or not re.search(r"\d", cleaned) or cleaned.count("-") > 0:
-        raise TransformError(f"unparsable price {text!r}")
-    if "," in cleaned and "." in cleaned:
-        if cleaned.rfind(",") > cleaned.rfind("."):  # 1.099,50: European style
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        # '1,099' is thousands; '12,5' is a decimal comma.
-        cleaned = cleaned.replace(",", "") if len(tail) == 3 else head.replace(",", "") + "." + tail
-    if cleaned.count(".") > 1:
-        raise TransformError(f"unparsable price {text!r}")
+
+    def error(why: str | None = None) -> TransformError:
+        return TransformError(f"unparsable price {text!r}" + (f": {why}" if why else ""))
+
+    if _NON_FINITE.search(text):
+        raise error("not a finite number")
+    if _SCIENTIFIC.search(text):
+        raise error("scientific notation; write the plain amount")
+    body = _TRAILING_DASH.sub("", text)
+    runs = list(_NUMBER_RUN.finditer(body))
+    if not runs:
+        raise error()
+    if len(runs) > 1:
+        raise error("more than one number")
+    if "-" in body or "\u2212" in body:
+        raise error("negative, or a range")
+    run = runs[0]
+    number = run.group(0)
+    if number[0] in ".," and run.start() > 0 and body[run.start() - 1].isalpha():
+        number = number[1:]  # the dot of "Rs.99" ends an abbreviation, it is no decimal point
+    if _SCALED.match(body[run.end():]):
+        raise error("a scaled amount (k, lakh, ...); write the plain amount")
     try:
-        return float(cleaned)
-    except ValueError:
-        raise TransformError(f"unparsable price {text!r}") from None
+        amount = _price_amount(number)
+    except ValueError as exc:
+        raise error(str(exc)) from None
+    if not math.isfinite(amount):
+        raise error("too large")
+    return amount
+
+
+def _price_amount(number: str) -> float:
+    """The value of one run of digits and separators; ValueError(reason) when it is ambiguous."""
+    text = number.replace("\u00a0", " ").replace("\u202f", " ")
+    marks = [c for c in text if c in ".,"]
+    decimal = None
+    if marks and marks.count(marks[-1]) == 1:
+        mark = marks[-1]
+        head, _, tail = text.rpartition(mark)
+        if len(set(marks)) == 2:
+            decimal = mark  # 1,099.00 or 1.099,50: the last mark is the decimal one
+        elif mark == ",":
+            if len(tail) <= 2:
+                decimal = mark  # 12,5 or 12,50: a decimal comma
+            elif len(tail) > 3 or head.strip(" '") in ("", "0"):
+                raise ValueError(f"ambiguous separator in {number!r}")
+            # else 1,099: a thousands comma
+        elif len(tail) != 3 or head in ("", "0") or any(c in head for c in " '"):
+            decimal = mark  # 12.5, 349.00, 0.125, 1 099.000
+        else:
+            raise ValueError(f"ambiguous separator: '.' before three digits is a thousands separator "
+                             f"({head}{tail}) or a decimal point ({head}.{tail}); write {head}{tail} or {head}.{tail}0")
+    integer, _, fraction = text.rpartition(decimal) if decimal else (text, "", "")
+    if not fraction.isdigit() and fraction:
+        raise ValueError(f"ambiguous separators in {number!r}")
+    separators = {c for c in integer if not c.isdigit()}
+    if len(separators) > 1:
+        raise ValueError(f"mixed thousands separators in {number!r}")
+    if separators:
+        groups = integer.split(separators.pop())
+        western = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        indian = 1 <= len(groups[0]) <= 2 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
+        if not (western or indian) or groups[0].startswith("0"):
+            raise ValueError(f"ambiguous separators in {number!r}")
+        integer = "".join(groups)
+    return float(f"{integer or '0'}.{fraction or '0'}")
+
+
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_INT_LIMIT = 2**63  # Chroma keeps integer metadata as signed 64-bit
 
 
 def parse_number(value: Any) -> float | None:
+    """The first number in the text ('4.2', '24,269', '1.5e3'); None when there is none ('No
+    rating available' means unknown). Non-finite values (inf, nan, overflow) are errors."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise TransformError(f"not a finite number: {value!r}")
         return float(value)
-    match = re.search(r"-?\d[\d,]*(?:\.\d+)?", str(value))
+    text = str(value)
+    if _NON_FINITE.search(text):
+        raise TransformError(f"not a finite number: {text.strip()!r}")
+    match = _NUMBER.search(text)
     if not match:
         return None  # "No rating available" and the like mean unknown, not an error
-    return float(match.group(0).replace(",", ""))
+    number = float(match.group(0).replace(",", ""))
+    if not math.isfinite(number):
+        raise TransformError(f"number out of range: {text.strip()!r}")
+    return number
+
+
+def parse_int(value: Any) -> int | None:
+    number = parse_number(value)
+    if number is None:
+        return None
+    if abs(number) >= _INT_LIMIT:
+        raise TransformError(f"integer out of range: {str(value).strip()!r}")
+    return int(number)
 
 
 def parse_bool(value: Any) -> bool:
@@ -234,8 +319,7 @@ def convert(value: Any, rule: FieldRule, target: str, kind: str = "product") -> 
     if t == "number":
         return parse_number(value)
     if t == "int":
-        number = parse_number(value)
-        return None if number is None else int(number)
+        return parse_int(value)
     if t == "bool":
         return parse_bool(value)
     if t == "category":

@@ -25,7 +25,8 @@ def _clean_text(value: Any) -> Any:
 class Product(BaseModel):
     """One sellable item of a shop's catalog."""
 
-    model_config = ConfigDict(extra="forbid")
+    # No inf/nan, even as JSON numbers: they would be served as `Infinity`, which is not JSON.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = Field(min_length=1, max_length=256)
     title: str = Field(min_length=1, max_length=1000)
@@ -78,7 +79,7 @@ class Product(BaseModel):
 class FaqEntry(BaseModel):
     """One customer-service answer with the ways shoppers ask for it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     id: str = Field(min_length=1, max_length=256)
     question: str = Field(min_length=1, max_length=2000)

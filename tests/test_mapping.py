@@ -13,7 +13,9 @@ from tests.conftest import FIXTURES, MAPPINGS
 @pytest.mark.parametrize(
     "text,value",
     [("₹1,099", 1099.0), ("1,099.00", 1099.0), ("$ 12.5", 12.5), ("1.099,50", 1099.5), ("12,5", 12.5),
-     ("₹349.00", 349.0), (7, 7.0), ("1,234,567.89", 1234567.89)],
+     ("₹349.00", 349.0), (7, 7.0), ("1,234,567.89", 1234567.89),
+     ("Rs. 1,099", 1099.0), ("Rs.99", 99.0), ("INR 1,099", 1099.0), ("Rs. 500/-", 500.0), ("1,23,456.00", 123456.0),
+     ("1 099,50 €", 1099.5), ("$.99", 0.99), ("0.125", 0.125), ("1.234.567", 1234567.0), ("12.50 USD", 12.5)],
 )
 def test_parse_price(text, value):
     assert parse_price(text) == value
@@ -23,6 +25,52 @@ def test_parse_price(text, value):
 def test_unparsable_price_is_an_error(text):
     with pytest.raises(TransformError, match="unparsable price"):
         parse_price(text)
+
+
+@pytest.mark.parametrize(
+    "value,reason",
+    [("1e308", "scientific notation"), ("1E5", "scientific notation"), ("2.5e3", "scientific notation"),
+     ("inf", "not a finite number"), ("-inf", "not a finite number"), ("Infinity", "not a finite number"),
+     ("NaN", "not a finite number"), (float("inf"), "not a finite number"), (float("nan"), "not a finite number"),
+     ("1.099", r"ambiguous separator: '\.' before three digits"), ("0,500", "ambiguous separator"),
+     ("12,34.5", "ambiguous separators"), ("1,0999", "ambiguous separator"), ("10-20", "more than one number"),
+     ("2 for 99", "more than one number"), ("1.5k", "a scaled amount"), ("9" * 400, "too large")],
+)
+def test_price_is_never_guessed(value, reason):
+    """Before: "1e308" was 1308.0, "Rs. 1,099" 1.099, "inf" passed. Now each is refused, saying why."""
+    with pytest.raises(TransformError, match=f"unparsable price .*: {reason}"):
+        parse_price(value)
+
+
+@pytest.mark.parametrize("transform", ["number", "int"])
+@pytest.mark.parametrize("value", ["nan", "inf", "Infinity", float("inf"), float("nan"), "1e400"])
+def test_numbers_refuse_non_finite_values(transform, value):
+    rule = FieldRule.model_validate({"from": "r", "transform": transform})
+    with pytest.raises(TransformError, match="not a finite number|out of range"):
+        convert(value, rule, "rating")
+
+
+def test_numbers_still_read_what_they_did():
+    number = FieldRule.model_validate({"from": "r", "transform": "number"})
+    whole = FieldRule.model_validate({"from": "r", "transform": "int"})
+    assert convert("4.2", number, "rating") == 4.2 and convert("No rating available", number, "rating") is None
+    assert convert("|", number, "rating") is None and convert("1.5e3", number, "rating") == 1500.0
+    assert convert("24,269", whole, "rating_count") == 24269 and convert("Infinix", whole, "rating_count") is None
+    with pytest.raises(TransformError, match="integer out of range"):
+        convert("1e19", whole, "rating_count")
+
+
+def test_schemas_refuse_non_finite_json_numbers():
+    from pydantic import ValidationError
+
+    from retrieval.schemas import FaqEntry, Product
+
+    for field in ("price", "rating"):
+        for value in (float("inf"), float("nan"), "Infinity"):
+            with pytest.raises(ValidationError, match="finite number"):
+                Product.model_validate({"id": "a", "title": "b", field: value})
+    assert Product.model_validate({"id": "a", "title": "b", "price": 1e308}).price == 1e308  # large but finite
+    assert FaqEntry.model_config["allow_inf_nan"] is False
 
 
 def test_category_tree_list_literal():
