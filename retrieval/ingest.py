@@ -3,7 +3,15 @@
 Upsert by id with a content hash: an unchanged item is never re-embedded. Items are written in
 batches as soon as they are embedded, each record carrying its own hash, so a load that is
 killed leaves only whole records behind and a rerun picks up where it stopped. Bad rows are
-reported (line and reason), written to a rejects file, and never stop the load.
+reported (line and reason), written to a rejects file with their whole original text (so they
+can be fixed and loaded again), and never stop the load.
+
+`sync=True` also removes the items the file no longer holds, and is where a bad file could do
+the most harm (an empty export, a broken quote, a wrong delimiter), so it is guarded: it never
+runs on a file without a valid row; it never removes the id of a rejected row (nor of a row too
+broken to parse, when its id can still be read); and it refuses, before anything is written to
+the index, to remove more than `max_remove_share` of the items of that kind (default 20 %), or
+to remove anything while some rejected row's id is unknown, unless `force=True`.
 """
 
 from __future__ import annotations
@@ -18,12 +26,17 @@ from typing import Any, Callable, Literal
 from pydantic import BaseModel, ValidationError
 
 from .documents import LAYOUT_VERSION, IndexRecord, faq_records, product_record, product_record_id, faq_record_id
-from .mapping import Mapping, TransformError
-from .readers import RowError, detect_format, read_rows, slug
+from .mapping import Mapping, TransformError, convert
+from .readers import RowError, detect_format, printable, read_rows, slug
 from .schemas import FaqEntry, Product
 from .store import ShopIndex
 
 Kind = Literal["product", "faq"]
+DEFAULT_MAX_REMOVE_SHARE = 0.2
+
+
+class SyncRefused(ValueError):
+    """`--sync` would remove items it should not: nothing was written to the index."""
 
 
 @dataclass
@@ -39,6 +52,7 @@ class ParsedFile:
     items: list[tuple[int, Product | FaqEntry]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     duplicates: int = 0
+    rows: int = 0  # data rows (or entries) read from the file, valid or not
 
 
 class IngestReport(BaseModel):
@@ -50,6 +64,8 @@ class IngestReport(BaseModel):
     rejected: int = 0
     removed: int = 0
     duplicates: int = 0
+    rows: int = 0
+    valid: int = 0
     embedded_records: int = 0
     seconds: float = 0.0
     rejects_file: str | None = None
@@ -79,7 +95,8 @@ def _describe(exc: ValidationError) -> str:
 
 
 def _row_text(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, default=str)[:500]
+    """A row as JSON, for a reader that could not give the original text (never cut short)."""
+    return json.dumps(row, ensure_ascii=False, default=str)
 
 
 def parse_file(path: Path, kind: Kind, mapping: Mapping | None = None) -> ParsedFile:
@@ -90,23 +107,25 @@ def parse_file(path: Path, kind: Kind, mapping: Mapping | None = None) -> Parsed
     fmt = detect_format(path, mapping.format)
     model = Product if kind == "product" else FaqEntry
     parsed = ParsedFile()
-    mapped_rows: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+    mapped_rows: list[tuple[int, dict[str, Any], dict[str, Any], str]] = []
     for row in read_rows(path, fmt, encoding=mapping.encoding, delimiter=mapping.delimiter, records=mapping.records):
+        parsed.rows += 1
         if isinstance(row, RowError):
-            parsed.rejects.append(Reject(row.line, row.reason, row.raw))
+            parsed.rejects.append(Reject(row.line, row.reason, row.raw, _guess_id(row.fields, mapping)))
             continue
+        text = row.raw or _row_text(row.fields)
         try:
-            mapped_rows.append((row.line, row.fields, mapping.apply(row.fields)))
+            mapped_rows.append((row.line, row.fields, mapping.apply(row.fields), text))
         except TransformError as exc:
-            parsed.rejects.append(Reject(row.line, str(exc), _row_text(row.fields), _guess_id(row.fields, mapping)))
+            parsed.rejects.append(Reject(row.line, str(exc), text, _guess_id(row.fields, mapping)))
     if mapping.group_by:
         mapped_rows = _group(mapped_rows, mapping.group_by, parsed)
     first_seen: dict[str, tuple[int, str]] = {}
-    for line, raw, values in mapped_rows:
+    for line, fields, values, text in mapped_rows:
         try:
             item = model.model_validate(values)
         except ValidationError as exc:
-            parsed.rejects.append(Reject(line, _describe(exc), _row_text(raw), str(values.get("id") or "") or None))
+            parsed.rejects.append(Reject(line, _describe(exc), text, str(values.get("id") or "").strip() or _guess_id(fields, mapping)))
             continue
         digest = item.content_hash()
         if item.id in first_seen:
@@ -115,7 +134,7 @@ def parse_file(path: Path, kind: Kind, mapping: Mapping | None = None) -> Parsed
                 parsed.duplicates += 1
             else:
                 parsed.rejects.append(
-                    Reject(line, f"duplicate id {item.id!r} with different content (first seen at line {first_line})", _row_text(raw), item.id)
+                    Reject(line, f"duplicate id {item.id!r} with different content (first seen at line {first_line})", text, item.id)
                 )
             continue
         first_seen[item.id] = (line, digest)
@@ -139,29 +158,39 @@ def _derive_attributes(index: ShopIndex, parsed: ParsedFile, mapping: Mapping | 
 
 
 def _guess_id(row: dict[str, Any], mapping: Mapping) -> str | None:
+    """The id a rejected row would have had, from what could be read of it (the mapped id column,
+    through its transform; the group_by column; or `id`), so that --sync keeps that item."""
     rule = mapping.fields.get("id")
-    sources = rule.sources if rule else ["id"]
-    value = next((row.get(s) for s in sources if row.get(s)), None)
-    return str(value).strip() if value else None
+    sources = rule.sources if rule else [mapping.group_by] if mapping.group_by else ["id"]
+    value = next((row[s] for s in sources if row.get(s) not in (None, "", [])), None)
+    if value is None:
+        return None
+    if rule is not None:
+        try:
+            value = convert(value, rule, "id", mapping.kind)
+        except (TransformError, ValueError, TypeError):
+            return None
+    text = str(value).strip() if value is not None else ""
+    return text or None
 
 
-def _group(rows: list[tuple[int, dict[str, Any], dict[str, Any]]], column: str, parsed: ParsedFile):
+def _group(rows: list[tuple[int, dict[str, Any], dict[str, Any], str]], column: str, parsed: ParsedFile):
     """Rows sharing `column` become one FAQ entry: the first row's question and answer, the
     other rows' questions as alternative phrasings."""
-    groups: dict[str, tuple[int, dict[str, Any], dict[str, Any]]] = {}
-    for line, raw, values in rows:
+    groups: dict[str, tuple[int, dict[str, Any], dict[str, Any], str]] = {}
+    for line, raw, values, text in rows:
         group_key = str(raw.get(column) or "").strip()
         if not group_key:
-            parsed.rejects.append(Reject(line, f"missing {column} (the group_by column)", _row_text(raw)))
+            parsed.rejects.append(Reject(line, f"missing {column} (the group_by column)", text))
             continue
         if not values.get("question"):
-            parsed.rejects.append(Reject(line, "missing question", _row_text(raw), group_key))
+            parsed.rejects.append(Reject(line, "missing question", text, str(values.get("id") or "").strip() or group_key))
             continue
         if group_key not in groups:
             first = dict(values)
             first.setdefault("id", group_key)
             first["alternatives"] = list(first.get("alternatives") or [])
-            groups[group_key] = (line, raw, first)
+            groups[group_key] = (line, raw, first, text)
             continue
         entry = groups[group_key][2]
         for phrasing in [values.get("question"), *(values.get("alternatives") or [])]:
@@ -183,10 +212,42 @@ def _head_record_id(item: Product | FaqEntry) -> str:
 
 
 def write_rejects(rejects: list[Reject], path: Path) -> None:
+    """One JSON line per rejected row: line, reason, id (when known) and the row's whole original
+    text (undecodable bytes written as \\xNN)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for r in sorted(rejects, key=lambda r: r.line):
-            fh.write(json.dumps({"line": r.line, "reason": r.reason, "id": r.item_id, "row": r.raw}, ensure_ascii=False) + "\n")
+            item_id = printable(r.item_id) if r.item_id else None
+            fh.write(json.dumps({"line": r.line, "reason": printable(r.reason), "id": item_id, "row": printable(r.raw)},
+                                ensure_ascii=False) + "\n")
+
+
+def _stale_ids(index: ShopIndex, path: Path, kind: Kind, parsed: ParsedFile, report: IngestReport,
+               max_remove_share: float, force: bool) -> set[str]:
+    """The ids --sync may remove, or `SyncRefused` (raised before anything is written)."""
+    where = f"; see {report.rejects_file}" if report.rejects_file else ""
+    items = "products" if kind == "product" else "FAQ entries"
+    if not parsed.items:
+        raise SyncRefused(f"--sync refused: {path} has no valid {kind} rows ({parsed.rows} read, {len(parsed.rejects)} rejected), "
+                          f"so it would remove all {items}; nothing was changed{where}")
+    # A rejected row for an existing id must not delete the good copy already in the index.
+    keep_ids = {item.id for _, item in parsed.items} | {r.item_id for r in parsed.rejects if r.item_id}
+    current = index.item_ids(kind)
+    stale = current - keep_ids
+    if not stale or force:
+        return stale
+    share = len(stale) / len(current)
+    if share > max_remove_share:
+        raise SyncRefused(f"--sync refused: it would remove {len(stale)} of the {len(current)} {items} ({share:.0%}), more than "
+                          f"the {max_remove_share:.0%} allowed; nothing was changed. Check {path} ({parsed.rows} rows read, "
+                          f"{len(parsed.rejects)} rejected){where}; if the removal is meant, rerun with --force "
+                          f"(or a higher --max-remove-share)")
+    unknown = [r for r in parsed.rejects if not r.item_id]
+    if unknown:
+        raise SyncRefused(f"--sync refused: {len(unknown)} rejected rows of {path} have no readable id (first at line "
+                          f"{unknown[0].line}), so it cannot tell whether they are among the {len(stale)} {items} it would "
+                          f"remove; nothing was changed{where}. Fix those rows, or rerun with --force")
+    return stale
 
 
 def ingest_file(
@@ -196,18 +257,26 @@ def ingest_file(
     mapping: Mapping | None = None,
     *,
     sync: bool = False,
+    max_remove_share: float = DEFAULT_MAX_REMOVE_SHARE,
+    force: bool = False,
     rejects_path: Path | None = None,
     batch_size: int = 256,
     progress: bool | None = None,
     on_reject: Callable[[Reject], None] | None = None,
 ) -> IngestReport:
+    """Load one file. `sync` also removes the items of `kind` the file no longer holds, within the
+    limits described in the module docstring (`SyncRefused` otherwise, with nothing written to the
+    index; the rejects file is still written, to show what to fix)."""
     started = time.perf_counter()
     path = Path(path)
+    if not 0 <= max_remove_share <= 1:
+        raise ValueError(f"max_remove_share must be between 0 and 1 (a share of the {kind}s), not {max_remove_share}")
     parsed = parse_file(path, kind, mapping)
     if kind == "product" and parsed.items:
         _derive_attributes(index, parsed, mapping)
     parsed.rejects.sort(key=lambda r: r.line)
-    report = IngestReport(path=str(path), kind=kind, rejected=len(parsed.rejects), duplicates=parsed.duplicates)
+    report = IngestReport(path=str(path), kind=kind, rejected=len(parsed.rejects), duplicates=parsed.duplicates,
+                          rows=parsed.rows, valid=len(parsed.items))
     for reject in parsed.rejects:
         if on_reject:
             on_reject(reject)
@@ -226,10 +295,7 @@ def ingest_file(
         else:
             to_write.append((item, records, old is not None))
 
-    file_ids = {item.id for _, item in parsed.items}
-    # A rejected row for an existing id must not delete the good copy already in the index.
-    keep_ids = file_ids | {r.item_id for r in parsed.rejects if r.item_id}
-    stale = (index.item_ids(kind) - keep_ids) if sync else set()
+    stale = _stale_ids(index, path, kind, parsed, report, max_remove_share, force) if sync else set()
     if not to_write and not stale:
         index.ensure_lexical()
         report.seconds = time.perf_counter() - started
