@@ -143,12 +143,54 @@ def _open(args):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # The --sync guard's flags on `ingest catalog` / `ingest faq` (skipped once build_parser has them).
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and "ingest" in action.choices:
+            for inner in action.choices["ingest"]._actions:
+                if isinstance(inner, argparse._SubParsersAction):
+                    for what, p in inner.choices.items():
+                        if not any("--force" in a.option_strings for a in p._actions):
+                            p.add_argument("--max-remove-share", type=float, default=0.2, metavar="SHARE",
+                                           help=f"--sync refuses to remove more than this share of the {what} "
+                                                "(default 0.2) unless --force")
+                            p.add_argument("--force", action="store_true",
+                                           help="let --sync remove more than --max-remove-share, or items whose "
+                                                "rejected rows have no readable id")
+    args = parser.parse_args(argv)
+    import sqlite3
+    import traceback
+
     from retrieval.mapping import MappingError
     from retrieval.readers import FileError
     from retrieval.store import IndexConfigError
 
     from pydantic import ValidationError
+
+    def home() -> str:
+        try:
+            return str(_settings(args).home)
+        except Exception:  # the settings themselves are broken: name no folder
+            return "the data folder"
+
+    def sidecar_mismatch(exc: BaseException) -> str | None:
+        """The BM25 sidecar folder whose record list no longer matches its BM25 index, when the
+        error came from reading it (an IndexError or a numpy shape error in the lexical path)."""
+        frames = {Path(f.filename).name for f in traceback.extract_tb(exc.__traceback__)
+                  if Path(f.filename).parent.name == "retrieval"}
+        if not frames & {"lexical.py", "search.py", "filters.py"}:
+            return None
+        for records in sorted(Path(home()).glob("lexical/*/records.json")):
+            try:
+                data = json.loads(records.read_text("utf-8"))
+                params = records.parent / "bm25" / "params.index.json"
+                docs = json.loads(params.read_text("utf-8"))["num_docs"] if params.exists() else None
+                count = len(data["record_ids"])
+                if len(data["metadata"]) != count or docs not in (None, count):
+                    return str(records.parent)
+            except (OSError, ValueError, KeyError, TypeError):
+                return str(records.parent)
+        return None
 
     try:
         return _dispatch(args)
@@ -156,8 +198,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in exc.errors())
         print(f"error: invalid {problems}", file=sys.stderr)
         return 2
-    except (FileError, MappingError, IndexConfigError, ValueError) as exc:
+    except (FileError, MappingError, IndexConfigError, ValueError, IndexError) as exc:
+        sidecar = None if isinstance(exc, (FileError, MappingError, IndexConfigError)) else sidecar_mismatch(exc)
+        if sidecar:
+            print(f"error: the BM25 sidecar {sidecar} no longer matches its record list; delete that folder and rerun "
+                  "(it is rebuilt from the index, nothing is lost)", file=sys.stderr)
+            return 2
+        if isinstance(exc, IndexError):
+            raise  # a bug, not an operational error: keep the traceback
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            hint = (f"another shopassist process (a load, serve or ui) is using the databases in {home()}; "
+                    "wait for it to finish or stop it, then rerun")
+        else:
+            hint = f"check the disk holding {home()} (free space, permissions, errors), then rerun"
+        print(f"error: database: {exc}; {hint}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        print(f"error: database: {exc}; a database file in {home()} is damaged or not a database: "
+              "move it aside (or restore a backup) and rerun", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader of the output went away (`| head`): nothing to report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}; check that path (permissions, free disk space), then rerun "
+              "the same command (nothing already written is lost)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; rerun the same command to finish (nothing already written is lost)", file=sys.stderr)
@@ -238,6 +309,9 @@ def _ingest(args) -> int:
     from retrieval.mapping import Mapping
 
     kind = "product" if args.what == "catalog" else "faq"
+    share = args.max_remove_share
+    if not 0 <= share <= 1:
+        raise ValueError(f"--max-remove-share must be between 0 and 1 (0.2 = a fifth of the {args.what}), not {share}")
     mapping = Mapping.load(args.mapping) if args.mapping else None
     shop = _open(args)
 
@@ -245,10 +319,21 @@ def _ingest(args) -> int:
         print(f"rejected line {reject.line}: {reject.reason}", file=sys.stderr)
 
     report = ingest_file(
-        shop.index, args.path, kind, mapping, sync=args.sync, rejects_path=args.rejects,
-        progress=args.progress, on_reject=show,
+        shop.index, args.path, kind, mapping, sync=args.sync, max_remove_share=share, force=args.force,
+        rejects_path=args.rejects, progress=args.progress, on_reject=show,
     )
     print(report.summary())
+    # Exit 1 when the file gave nothing to load: an empty export must not pass for a good one.
+    if report.rows == 0:
+        print(f"warning: {args.path} has no data rows (empty, or a header only); nothing was loaded", file=sys.stderr)
+        return 1
+    if report.valid == 0:
+        print(f"warning: none of the {report.rows} rows of {args.path} is valid, nothing was loaded; "
+              f"the rows and reasons are in {report.rejects_file}", file=sys.stderr)
+        return 1
+    if report.rejected:
+        print(f"warning: {report.rejected} of {report.rows} rows rejected (the valid ones were loaded); "
+              f"fix them in {report.rejects_file} and load the file again", file=sys.stderr)
     return 0
 
 
