@@ -201,6 +201,11 @@ def create_app(
         summary = "; ".join(f"{where(e['loc'])}: {e['msg']}" for e in errors)
         return SafeJSONResponse({"detail": f"invalid request: {summary}", "errors": errors, "code": "invalid"}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def _failed(request: Request, exc: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return error(500, "internal error; the server log has the details", code="internal")
+
     app.include_router(chat.router, prefix=API_PREFIX, tags=["chat"])
     app.include_router(feedback.router, prefix=API_PREFIX, tags=["feedback"])
     app.include_router(catalog.router, prefix=API_PREFIX, tags=["catalog"])
