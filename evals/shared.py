@@ -200,6 +200,15 @@ def _parse(path: Path, kind: str, mapping_name: str):
     if not parsed.items:
         first = f"; first: line {parsed.rejects[0].line}: {parsed.rejects[0].reason}" if parsed.rejects else ""
         raise EvalDataError(f"{path}: no valid {kind} rows with {mapping_name} ({len(parsed.rejects)} rejected{first})")
+    if kind == "product":
+        # What `shopassist ingest` reads from titles, judged against the whole catalog before any
+        # sample is drawn (a sample's vocabulary is thinner than the shop's).
+        from retrieval.attributes import derive_attributes
+
+        mapping = Mapping.load(MAPPINGS / mapping_name)
+        guessed = {name for name, rule in mapping.fields.items() if rule.transform == "first_word"}
+        derived, _ = derive_attributes([item for _, item in parsed.items], (), guessed)
+        parsed.items = [(line, item) for (line, _), item in zip(parsed.items, derived)]
     return parsed
 
 

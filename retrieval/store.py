@@ -62,6 +62,8 @@ def make_client(location: IndexLocation):
             return chromadb.HttpClient(host=location.chroma_host, port=location.chroma_port, settings=chroma_settings)
         except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
             raise IndexConfigError(f"cannot reach Chroma server at {location.chroma_host}:{location.chroma_port}: {exc}") from exc
+    # The home holds conversations and profiles too: readable by its owner only when we create it.
+    location.home.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = location.home / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)

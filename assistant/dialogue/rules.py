@@ -25,8 +25,9 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
     ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
-                       rf"no (?:more|higher) than|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
+    ("max", re.compile(rf"\b(?:(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
+                       rf"under|below|beneath|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
+                       rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
 ]
 _RATING = re.compile(r"\b(?:rated\s*)?(?:at least\s*)?(\d(?:\.\d)?)\s*(?:\+|stars?(?:\s*(?:and|&)\s*(?:up|above|over))?|star and up|and up)"
@@ -44,7 +45,7 @@ _RESET = re.compile(r"\b(?:start (?:over|again|afresh)|new search|forget (?:ever
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|apart from|avoid(?:ing)?|(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love)|"
-    r"(?:i )?hate|never|skip|nothing (?:from|by|in|made of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
+    r"(?:i )?hate|never|skip|(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
     r"allergic to|(?:i )?dislike|rather not|instead of|minus|lose the|but not)\b",
     re.I,
 )
@@ -396,6 +397,9 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     for m in included:
         if m.facet in ("type", "category") and new_subject:
             ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
+            also = _type_named_like(m, facets)
+            if also:
+                ops.append(Operation(op="add", facet="type", value=also, words=m.words))
             continue
         already = state.has(m.facet, m.value, exclude=False)
         if already and not new_subject:
@@ -408,6 +412,19 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     _reference_operations(text, state, refs, ops, reading)
     _route(text, state, ops, refs, reading, faq_match)
     return reading
+
+
+def _type_named_like(m: Mention, facets: Facets, min_products: int = 5) -> str | None:
+    """A category named with the words of a product type the catalog has ("headphones" is a
+    category that also holds in-ear earphones): the type narrows it to what was said."""
+    if m.facet != "category":
+        return None
+    kind = facets.canonical("type", m.words)
+    if kind is None:
+        return None
+    from retrieval.attributes import type_key
+
+    return kind if facets.type_counts.get(type_key(kind), 0) >= min_products else None
 
 
 def _hard_values(included: list[Mention], reading: Reading) -> list[Mention]:
