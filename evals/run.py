@@ -29,16 +29,19 @@ from typing import Any
 from evals.context import LLM_CONFIGS, Context, log
 from evals.shared import SharedContexts
 from evals.suites.dialogue import check_expectations, dialogue_suite, latency_from, ungrounded_prices  # noqa: F401
+from evals.suites.dialogue_state import dialogue_state_suite
 from evals.suites.faq import faq_suite
 from evals.suites.personalization import personalization_suite
 from evals.suites.retrieval import retrieval_suite
 
-SUITES = ("retrieval", "faq", "dialogue", "personalization", "latency")
-CONFIGS = ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline")
+SUITES = ("retrieval", "faq", "dialogue", "dialogue-state", "personalization", "latency")
+CONFIGS = ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline",
+           "rules", "rules+llm", "rules+llm-endpoint")
 APPLIES = {
     "retrieval": ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline"),
     "faq": ("bm25", "dense", "hybrid", "tutorial-baseline"),
     "dialogue": ("hybrid", "hybrid+llm", "hybrid+llm-endpoint"),
+    "dialogue-state": ("rules", "rules+llm", "rules+llm-endpoint"),  # the phrasing bank (not in --fast by default)
     "personalization": ("hybrid", "hybrid+profile"),
     "latency": ("hybrid", "hybrid+llm", "hybrid+llm-endpoint"),
 }
@@ -73,7 +76,7 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
     for flag, value in (("--queries", query_limit), ("--llm-turns", llm_turn_limit)):
         if value is not None and value < 1:
             raise ValueError(f"{flag} must be at least 1, not {value}")
-    suites = list(suites or SUITES)
+    suites = list(suites or [s for s in SUITES if not (fast and s == "dialogue-state")])
     bad = [s for s in suites if s not in SUITES]
     if bad:
         raise ValueError(f"unknown suite(s) {', '.join(bad)}; choose from {', '.join(SUITES)}")
@@ -110,6 +113,8 @@ def run_eval(settings, suites: list[str] | None = None, configs: list[str] | Non
                                fast=fast or suite == "latency", shared=shared)
             elif suite == "personalization":
                 personalization_suite(ctx, applicable, out, failures, notes)
+            elif suite == "dialogue-state":
+                dialogue_state_suite(ctx, applicable, out, failures, notes, fast)
             if suite != "latency":
                 report["suites"][suite] = out
             log(f"  {suite}: {time.perf_counter() - t:.0f}s")
