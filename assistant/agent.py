@@ -18,6 +18,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel, Field
 
+from retrieval.attributes import type_key
 from retrieval.documents import item_from_metadata, key, product_record_id
 from retrieval.facets import Facets
 from retrieval.faq import FaqLookup, FaqLookupService
@@ -34,6 +35,7 @@ from .sessions import ChatMessage, SessionState, SessionStore
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
+PROFILE_RETRY_SECONDS = 30.0
 HANDOFF_TEXT = (
     "I'm not sure about that one, and I'd rather not guess. I can hand you over to a colleague "
     "from our support team, who will get back to you."
@@ -141,6 +143,7 @@ class ShoppingAssistant:
     config: AgentConfig = field(default_factory=AgentConfig)
     _facets: Facets | None = None
     _facets_revision: str | None = None
+    _profiles_down_until: float = 0.0
 
     @classmethod
     def over_index(cls, index: ShopIndex, home, llm: LLM | None = None, config: AgentConfig | None = None) -> "ShoppingAssistant":
@@ -325,7 +328,7 @@ class ShoppingAssistant:
         profile_vector = None
         preferences = None
         disliked: set[str] = set()
-        if user_id and self.profiles is not None:
+        if user_id and self.profiles is not None and self._profiles_up():
             from .profile import disliked_products, profile_vector as make_profile_vector
 
             try:
@@ -336,7 +339,8 @@ class ShoppingAssistant:
                 profile_vector = make_profile_vector(self.profiles, self.index, user_id)
                 disliked = disliked_products(self.profiles, user_id)
             except Exception as exc:  # a busy profile store costs personalisation, never the turn
-                log.warning("profile unavailable for this turn: %s", exc)
+                self._profiles_failed("reading the profile", exc)
+                preferences, profile_vector, disliked = None, None, set()
         k = self.config.candidates + len(exclude) + len(disliked)
         query, query_vector = state.search_text(), None
         if state.similar_to:
@@ -349,6 +353,7 @@ class ShoppingAssistant:
                                     profile_weight=self.config.profile_weight if profile_vector is not None else 0.0)
         products = [h.product for h in hits if h.product and h.product.id not in exclude and h.product.id not in disliked]
         best_similarity = max((h.dense_score or 0.0 for h in hits), default=0.0)
+        products = self._prefer_named_type(products, state)
         if preferences is not None:
             products = _soft_rerank(products, preferences)
         if state.sort == "price_asc":
@@ -358,6 +363,18 @@ class ShoppingAssistant:
         elif state.sort == "rating":
             products.sort(key=lambda p: -(p.rating or 0))
         return products[: self.config.candidates], best_similarity
+
+    def _prefer_named_type(self, products: list[Product], state: DialogueState) -> list[Product]:
+        """A category named with a product type's words ("headphones", which also holds in-ear
+        earphones): the items that are what the shopper named come first. A preference, not a
+        filter: the shop's category stays whole."""
+        if state.values("type"):
+            return products
+        facets = self.facets()
+        named = {type_key(kind) for kind in (facets.canonical("type", c) for c in state.values("category")) if kind}
+        if not named:
+            return products
+        return sorted(products, key=lambda p: type_key(p.product_type or "") not in named)
 
     def _relax(self, state: DialogueState, user_id, exclude, turn: _Turn) -> Iterator[dict]:
         """Nothing satisfies every constraint: say so, and offer the nearest relaxation. The
@@ -460,19 +477,29 @@ class ShoppingAssistant:
             raise InputError(f"message is {len(text):,} characters; the limit is {self.config.max_message_chars:,}")
         return text
 
+    def _profiles_up(self) -> bool:
+        """False for a while after the profile store failed: a locked profiles.db costs the
+        following turns their personalisation, not seconds of waiting each."""
+        return time.monotonic() >= self._profiles_down_until
+
+    def _profiles_failed(self, what: str, exc: Exception) -> None:
+        log.warning("profile store unavailable (%s): %s; personalisation is off for %.0f s", what, exc, PROFILE_RETRY_SECONDS)
+        self._profiles_down_until = time.monotonic() + PROFILE_RETRY_SECONDS
+
     def _record(self, user_id, event, product_id=None, session_id=None, detail=None) -> None:
-        if user_id and self.profiles is not None:
+        if user_id and self.profiles is not None and self._profiles_up():
             try:
                 self.profiles.record(user_id, event, product_id=product_id, session_id=session_id, detail=detail)
             except Exception as exc:  # a busy profile store must not fail a turn already shown
-                log.warning("could not record %s for %s: %s", event, user_id, exc)
+                self._profiles_failed(f"recording {event}", exc)
 
     def _preferences_text(self, user_id) -> str:
-        if not user_id or self.profiles is None:
+        if not user_id or self.profiles is None or not self._profiles_up():
             return "none stated"
         try:
             prefs = self.profiles.get_preferences(user_id)
-        except Exception:
+        except Exception as exc:
+            self._profiles_failed("reading preferences", exc)
             return "none stated"
         parts = []
         if prefs.max_budget is not None:

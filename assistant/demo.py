@@ -13,8 +13,18 @@ DEMO_DIR = Path(__file__).resolve().parent.parent / "examples" / "demo"
 
 
 def load_demo(shop: Shop) -> None:
+    """The demo shop, synced (a rerun after the demo files changed drops what they no longer
+    have). A home that holds another catalog is never emptied for the demo: its items stay, and
+    the demo's are added beside them, with a note to use a home of its own."""
+    from retrieval.ingest import SyncRefused
+
     for kind, name in (("product", "products.jsonl"), ("faq", "faq.md")):
-        report = ingest_file(shop.index, DEMO_DIR / name, kind, sync=True)
+        try:
+            report = ingest_file(shop.index, DEMO_DIR / name, kind, sync=True)
+        except SyncRefused:
+            print(f"note: {shop.settings.home} holds another {kind} set; the demo is added beside it "
+                  "(run the demo with --home DIR to keep it apart)")
+            report = ingest_file(shop.index, DEMO_DIR / name, kind)
         print(report.summary())
 
 

@@ -5,8 +5,8 @@ Why SQLite: it is one local file, safe across processes, and needs no server. Ev
 opens its own short-lived connection (WAL mode, busy timeout), so one `ProfileStore` can be shared
 by the threads of a web server without a lock.
 
-The schema evolves through `MIGRATIONS`: plain SQL scripts applied in order, the number applied
-kept in `PRAGMA user_version`. Add a script at the end; never edit one that has shipped.
+The schema evolves through `MIGRATIONS`: plain SQL scripts applied in order by the one runner
+(assistant/db.py). Add a script at the end; never edit one that has shipped. The file is 0600.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, get_args
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .db import DEFAULT_BUSY_SECONDS, connect, migrate, private_file, private_home, schema_version, transaction
 
 if TYPE_CHECKING:
     from retrieval.store import ShopIndex
@@ -172,18 +174,21 @@ class StatedPreferences(BaseModel):
 class ProfileStore:
     """Events and stated preferences of every shopper, in `<home>/profiles.db`."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS) -> None:
         self.home = Path(home)
         self.path = self.home / DB_NAME
-        self.home.mkdir(parents=True, exist_ok=True)
-        self._migrate()
+        self.busy_seconds = busy_seconds
+        private_home(self.home)
+        private_file(self.path)
+        with self._connect() as conn:
+            migrate(conn, MIGRATIONS)
 
     # --- plumbing ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A fresh autocommit connection, closed afterwards; use `_transaction` to group writes."""
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        conn = connect(self.path, self.busy_seconds)
         try:
             conn.row_factory = sqlite3.Row
             yield conn
@@ -193,31 +198,12 @@ class ProfileStore:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction taken up front (BEGIN IMMEDIATE): read-modify-write cannot interleave."""
-        with self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._connect() as conn, transaction(conn):
+            yield conn
 
     def schema_version(self) -> int:
         with self._connect() as conn:
-            return conn.execute("PRAGMA user_version").fetchone()[0]
-
-    def _migrate(self) -> None:
-        """Apply the scripts not applied yet, each in its own transaction with its version bump.
-        The version is re-read under the write lock, so concurrent openers apply each once."""
-        with self._connect() as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-        for number, script in enumerate(MIGRATIONS, 1):
-            with self._transaction() as conn:
-                if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
-                    continue
-                for statement in _statements(script):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
+            return schema_version(conn)
 
     # --- events -----------------------------------------------------------------------------
 
@@ -330,18 +316,6 @@ class ProfileStore:
         with self._connect() as conn:
             rows = conn.execute("SELECT user_id FROM events UNION SELECT user_id FROM preferences ORDER BY 1")
             return [r[0] for r in rows]
-
-
-def _statements(script: str) -> Iterator[str]:
-    """Split a SQL script into complete statements (respects semicolons inside strings/triggers)."""
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            yield buf.strip()
-            buf = ""
-    if buf.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {buf.strip()[:80]!r}")
 
 
 # --- what the events say about taste ------------------------------------------------------

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from retrieval.documents import key
+from retrieval.facets import Facets
 from retrieval.filters import matches
 from retrieval.schemas import Product
 
 from .budget import TokenCounter, fit_cards, tiktoken_counter, truncate_to_tokens
-from .intent import Facets, SearchIntent
+from .dialogue import Constraints
 from .llm import LLM, LLMError
 from .prompts import as_data, load_prompt
 
@@ -353,7 +354,7 @@ _CURRENCY_CODES = {"usd", "inr", "eur", "gbp", "rs"}
 
 
 def reason_problem(reason: str, product: Product, facets: Facets, *, candidates: list[Product] | tuple = (),
-                   intent: SearchIntent | None = None) -> str | None:
+                   intent: Constraints | None = None) -> str | None:
     """Why a reason is unusable, or None. Pure: the reason against the product's own facts.
 
     Rejected: too thin, garbled or repetitive text; markup, links or instruction-like text
@@ -467,7 +468,7 @@ def _bound_kind(reason: str, start: int, end: int) -> str | None:
     return None
 
 
-def _bound_holds(kind: str, value: float, product: Product, intent: SearchIntent | None) -> bool:
+def _bound_holds(kind: str, value: float, product: Product, intent: Constraints | None) -> bool:
     """An upper bound the item's price really stays within; a budget that is the shopper's own."""
     if product.price is None or product.price > value + 0.005:
         return False
@@ -636,7 +637,7 @@ def _restatement_problem(reason, product, item, facets, candidates, intent) -> s
         return "only restates the title"
     return None
 
-def template_reason(product: Product, intent: SearchIntent) -> str:
+def template_reason(product: Product, intent: Constraints) -> str:
     """A reason from the attributes that matched the request: honest and never wrong."""
     bits = []
     if intent.category and any(key(intent.category) == key(c) for c in product.category):
@@ -679,7 +680,7 @@ def salvage_picks(raw_text: str) -> RankAnswer:
 def rank_and_explain(
     llm: LLM | None,
     candidates: list[Product],
-    intent: SearchIntent,
+    intent: Constraints,
     request: str,
     facets: Facets,
     *,

@@ -17,6 +17,7 @@ truncates the write-ahead log, so deleted text does not linger on disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .db import connect, migrate, private_file, private_home
 from .dialogue import DialogueState
 
 DEFAULT_TTL_SECONDS = 30 * 24 * 3600
@@ -111,27 +113,6 @@ def new_session_id() -> str:
     return secrets.token_urlsafe(24)  # 192 bits, 32 URL-safe characters
 
 
-def _private_file(path: Path) -> None:
-    """Create `path` 0600 if missing; tighten it (and SQLite's side files) if it is wider."""
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        try:
-            if p.stat().st_mode & 0o077:
-                os.chmod(p, 0o600)
-        except FileNotFoundError:
-            pass
-
-
-def private_home(home: Path) -> None:
-    """Create the home folder 0700 when it does not exist yet (an existing one is left as is)."""
-    home = Path(home)
-    if not home.exists():
-        home.mkdir(parents=True, exist_ok=True)
-        os.chmod(home, 0o700)
-
-
 class SessionStore:
     def __init__(self, home: Path, ttl_seconds: float | None = DEFAULT_TTL_SECONDS) -> None:
         home = Path(home)
@@ -142,18 +123,13 @@ class SessionStore:
         # single-statement checks (issue, binding, claim, touch, purge) rely on SQLite alone.
         self._lock = threading.Lock()
         self._last_purge = 0.0
-        _private_file(self.path)
-        with self._connect() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                db.executescript(script)
-                db.execute(f"PRAGMA user_version = {number}")
+        private_file(self.path)
+        with contextlib.closing(self._connect()) as db:
+            migrate(db, MIGRATIONS)
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA secure_delete=ON")
+        db = connect(self.path)
+        db.execute("PRAGMA secure_delete=ON")  # forgotten messages are overwritten, not just unlinked
         return db
 
     def _cutoff(self, now: float | None = None) -> float:

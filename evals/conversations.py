@@ -5,7 +5,7 @@ Each conversation follows the shape a shop owner tries first: a product type and
 ("shorts for girls"), then a colour, then a budget, then an exclusion ("not from Puma", phrased
 many ways), then a policy question. A turn is clean when no product it shows contradicts a
 constraint stated so far. The check reads the products' own titles and fields, not our filters:
-a product contradicts the type when its title does not name the type; the audience when its
+a product contradicts the type when neither its title nor the shop's category names it; the audience when its
 title or category names another audience; the colour when its colour field or title names
 another colour; the budget when its price is above it; the exclusion when its brand (or the
 title's first word) is the excluded brand. Alternatives offered after "nothing matches" are
@@ -133,8 +133,11 @@ def contradictions(product, said: dict) -> list[str]:
     kind = said.get("type")
     if kind:
         head = type_key(kind)
-        if not ({head, head + "s", head + "es"} & words or (head.endswith("y") and head[:-1] + "ies" in words)):
-            problems.append(f"type: title does not name {kind}")
+        named = words | _words(" ".join(product.category).replace("&", " "))
+        camel = " ".join(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", c) for c in product.category)  # "USBCables"
+        named |= _words(camel)
+        if not ({head, head + "s", head + "es"} & named or (head.endswith("y") and head[:-1] + "ies" in named)):
+            problems.append(f"type: neither title nor category names {kind}")
     audience = said.get("audience")
     if audience:
         stated = audiences_in(title, " ".join(product.category))

@@ -55,6 +55,12 @@ class LexicalIndex:
     def size(self) -> int:
         return len(self.record_ids)
 
+    def positions(self) -> dict[str, int]:
+        """Record id -> row of the score array (built once per build or load)."""
+        if getattr(self, "_positions", None) is None or len(self._positions) != len(self.record_ids):
+            self._positions = {rid: i for i, rid in enumerate(self.record_ids)}
+        return self._positions
+
     def build(self, record_ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], revision: str,
               persist: bool = True) -> None:
         import bm25s
@@ -64,6 +70,7 @@ class LexicalIndex:
         self.table = MetadataTable(slim)
         self.revision = revision
         self._bm25 = None
+        self._positions = None
         if record_ids:
             bm25 = bm25s.BM25()
             bm25.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
@@ -97,12 +104,20 @@ class LexicalIndex:
         try:
             data = json.loads(path.read_text("utf-8"))
             self.record_ids = data["record_ids"]
+            self._positions = None
             self.table = MetadataTable(data["metadata"])
             self.revision = data["revision"]
             self._bm25 = bm25s.BM25.load(str(self.directory / "bm25"), show_progress=False) if self.record_ids else None
-        except (OSError, ValueError, KeyError) as exc:
+            # Parts written by different builds (a crash between files, a hand edit) must not be
+            # mixed: the record list, its metadata and BM25's documents have to agree.
+            documents = int(getattr(self._bm25, "scores", {}).get("num_docs", len(self.record_ids))) if self._bm25 else 0
+            if len(data["metadata"]) != len(self.record_ids) or documents != len(self.record_ids):
+                raise ValueError(f"{len(self.record_ids)} records, {len(data['metadata'])} metadata rows, {documents} BM25 documents")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             logging.getLogger(__name__).warning("lexical index unreadable (%s); it will be rebuilt", exc)
             self.revision = None
+            self.record_ids, self._positions, self._bm25 = [], None, None
+            self.table = MetadataTable([])
             return False
         return True
 

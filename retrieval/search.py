@@ -30,6 +30,7 @@ Mode = Literal["hybrid", "dense", "lexical"]
 Fusion = Literal["convex", "rrf"]
 RRF_K = 60
 DENSE_WEIGHT = 0.6
+COMPLETE_TOP = 3  # BM25's best few get their cosine computed when dense search did not return them
 
 
 @dataclass
@@ -91,6 +92,31 @@ class HybridSearcher:
         top = lex.top(query, n * (3 if filters.kind != "product" else 1), mask)
         return self._candidates([(lex.record_ids[pos], score, None) for pos, score in top], n)
 
+    def _complete(self, dense: list[_Candidate], lexical: list[_Candidate], vector: np.ndarray,
+                  query: str) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+        """The other signal's score of every candidate only one signal found: the cosine of a
+        BM25-only item (its stored vector), the BM25 score of a dense-only one. Without it an
+        exact match of a rare word ("Bulk item 49998") that dense search did not return gets 0
+        from the dense side and falls below fifty near-identical neighbours."""
+        dense_keys = {c.item_key for c in dense}
+        missing_dense = [c for c in lexical[:COMPLETE_TOP] if c.item_key not in dense_keys]
+        missing_lexical: list[_Candidate] = []
+        dense_scores: dict[tuple[str, str], float] = {}
+        if missing_dense:
+            vectors = self.index.vectors([c.record_id for c in missing_dense])
+            for c in missing_dense:
+                if c.record_id in vectors:
+                    dense_scores[c.item_key] = float(vectors[c.record_id] @ np.asarray(vector, dtype=np.float32))
+        lexical_scores: dict[tuple[str, str], float] = {}
+        if missing_lexical:
+            scores = self.index.lexical.scores(query)
+            positions = self.index.lexical.positions()
+            for c in missing_lexical:
+                pos = positions.get(c.record_id)
+                if pos is not None and scores[pos] > 0:
+                    lexical_scores[c.item_key] = float(scores[pos])
+        return dense_scores, lexical_scores
+
     def search(
         self,
         query: str,
@@ -113,11 +139,15 @@ class HybridSearcher:
         if mode in ("hybrid", "lexical"):
             self.index.ensure_lexical()
             lexical = self.lexical(query, filters, n)
-        return self._fuse(dense, lexical, k)
+        completed: tuple[dict, dict] = ({}, {})
+        if mode == "hybrid" and self.fusion == "convex" and dense and lexical:
+            completed = self._complete(dense, lexical, vector, query)
+        return self._fuse(dense, lexical, k, completed)
 
-    def _fuse(self, dense: list[_Candidate], lexical: list[_Candidate], k: int) -> list[SearchHit]:
+    def _fuse(self, dense: list[_Candidate], lexical: list[_Candidate], k: int,
+              completed: tuple[dict, dict] = ({}, {})) -> list[SearchHit]:
         fused: dict[tuple[str, str], dict[str, Any]] = {}
-        max_lexical = max((c.score for c in lexical), default=0.0) or 1.0
+        max_lexical = max([c.score for c in lexical] + list(completed[1].values()), default=0.0) or 1.0
         for signal, cands in (("dense", dense), ("lexical", lexical)):
             for rank, c in enumerate(cands, start=1):
                 entry = fused.setdefault(c.item_key, {"score": 0.0, "record_id": c.record_id, "metadata": c.metadata})
@@ -126,6 +156,11 @@ class HybridSearcher:
                 entry[f"{signal}_score"] = c.score
                 if entry["metadata"] is None and c.metadata is not None:
                     entry["metadata"], entry["record_id"] = c.metadata, c.record_id
+        for signal, scores in zip(("dense", "lexical"), completed):
+            for item_key, score in scores.items():
+                entry = fused[item_key]
+                entry["score"] += self._contribution(signal, 0, score, max_lexical, both=True)
+                entry[f"{signal}_score"] = score
         # Ties (same fused score) fall back to the dense similarity, then the id, for a stable order.
         ordered = sorted(
             fused.items(), key=lambda kv: (-kv[1]["score"], -(kv[1].get("dense_score") or -1.0), kv[0][1])

@@ -40,10 +40,10 @@ def embedder():
 
 
 @contextlib.contextmanager
-def background_server(command: list[str], log_path: Path, ready, what: str, timeout: float):
+def background_server(command: list[str], log_path: Path, ready, what: str, timeout: float, env: dict | None = None):
     """Run a real server process until the block ends; `ready()` says when it answers."""
     log = open(log_path, "wb")
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.time() + timeout
         while not ready():

@@ -254,3 +254,33 @@ def test_rank_sizing_overrides_from_settings(monkeypatch):
     monkeypatch.setenv("SHOPASSIST_LLM_RANK_CARDS", "0")
     with pytest.raises(ValidationError, match="llm_rank_cards"):
         Settings()
+
+
+def test_a_locked_profile_store_costs_personalisation_not_the_turn(demo_index, tmp_path):
+    """Another process holds profiles.db's write lock: the turn still shows its products (it
+    used to wait 30 s per write, hold a turn slot, then fail after the products were shown)."""
+    import sqlite3
+
+    agent = make_agent(demo_index, tmp_path)
+    agent.profiles.record("locked-shopper", "like", product_id="SKU-0001")
+    blocker = sqlite3.connect(tmp_path / "profiles.db", isolation_level=None, timeout=1)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        first = agent.turn("headphones under 200", "locked", "locked-shopper")
+        second = agent.turn("in navy", "locked", "locked-shopper")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert first.products and second.products
+    assert_grounded(second, demo_index)
+    assert agent.turn("not Decibelle", "locked", "locked-shopper").products  # and after the lock is gone
+
+
+def test_profile_and_session_files_are_private(demo_index, tmp_path):
+    import stat
+
+    agent = make_agent(demo_index, tmp_path / "home")
+    agent.turn("headphones", "private", "someone")
+    for name in ("profiles.db", "sessions.db"):
+        assert stat.S_IMODE((tmp_path / "home" / name).stat().st_mode) == 0o600, name
+    assert stat.S_IMODE((tmp_path / "home").stat().st_mode) == 0o700

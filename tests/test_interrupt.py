@@ -63,8 +63,9 @@ def wait_for_progress(proc: subprocess.Popen, at_least: int, timeout: float = 24
 
 
 def snapshot(home: Path, embedder) -> dict[str, str]:
-    index = ShopIndex(IndexLocation(home=home), embedder)
-    return {rid: meta["content_hash"] for b in index.iter_records(include=["metadatas"]) for rid, meta in zip(b["ids"], b["metadatas"])}
+    # Closed again at once: a process that keeps an embedded index open blocks other writers.
+    with ShopIndex(IndexLocation(home=home), embedder) as index:
+        return {rid: meta["content_hash"] for b in index.iter_records(include=["metadatas"]) for rid, meta in zip(b["ids"], b["metadatas"])}
 
 
 @pytest.mark.parametrize("how", ["kill -9", "ctrl-c"])
@@ -82,9 +83,9 @@ def test_interrupted_load_completes_on_rerun(big_catalog, clean_snapshot, tmp_pa
     assert 0 < len(partial) < total, "the kill should land mid-load"
 
     # The half-loaded index is usable: search works and BM25 catches up with what is there.
-    index = ShopIndex(IndexLocation(home=home), embedder)
-    assert HybridSearcher(index).search("running shoes", k=5)
-    assert index.lexical.size == len(partial)
+    with ShopIndex(IndexLocation(home=home), embedder) as index:
+        assert HybridSearcher(index).search("running shoes", k=5)
+        assert index.lexical.size == len(partial)
 
     rerun = subprocess.run([SHOPASSIST, "ingest", "catalog", str(big_catalog), "--home", str(home)],
                            capture_output=True, text=True, timeout=600)

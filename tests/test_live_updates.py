@@ -119,3 +119,105 @@ def test_server_reader_catches_up_after_seeing_a_load_midway(tmp_path, embedder,
     hits = HybridSearcher(reader).search(items[-1].title, k=3, mode="lexical")
     assert reader.lexical.size == 40
     assert hits and hits[0].id == items[-1].id
+
+
+# --- a real `shopassist serve` while a real `shopassist ingest` runs ---------------------------
+
+
+def _serve(env: dict, port: int):
+    import os
+    import urllib.request
+
+    from tests.conftest import background_server
+
+    def ready() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return True
+        except OSError:
+            return False
+
+    log = Path(env["SHOPASSIST_HOME"]) / "serve.log"
+    return background_server([SHOPASSIST, "serve", "--no-llm", "--port", str(port)], log, ready, "shopassist serve", 120,
+                             env=dict(os.environ, **env))
+
+
+def _site(env: dict):
+    import os
+
+    from assistant.sitekeys import list_sites
+
+    subprocess.run([SHOPASSIST, "sites", "add", "live shop", "--origin", "http://127.0.0.1:1"], check=True,
+                   capture_output=True, env=dict(os.environ, **env), timeout=60)
+    return list_sites(Path(env["SHOPASSIST_HOME"]) / "sites.json")[0]
+
+
+def _turn(client, key: str, message: str) -> tuple[list[tuple[str, dict]], dict | None]:
+    from tests.browser_helpers import new_session, sse_events
+
+    session = new_session(client, key)
+    r = client.post("/api/v1/chat", json={"message": message, "session_id": session}, headers={"X-Site-Key": key})
+    assert r.status_code == 200, r.text
+    events = sse_events(r.text)
+    final = next((data for name, data in events if name == "final"), None)
+    return events, final
+
+
+def test_serve_keeps_answering_while_a_load_runs_against_the_chroma_server(tmp_path, chroma_server):
+    import os
+    import time
+
+    import httpx
+
+    from tests.conftest import free_port
+
+    host, port = chroma_server
+    shared = {"SHOPASSIST_CHROMA_HOST": host, "SHOPASSIST_CHROMA_PORT": str(port),
+              "SHOPASSIST_COLLECTION": f"live-{tmp_path.name[-10:].replace('_', '-')}"}
+    server_env = shared | {"SHOPASSIST_HOME": str(tmp_path / "server-home")}
+    loader_env = shared | {"SHOPASSIST_HOME": str(tmp_path / "loader-home")}  # another machine
+    first = subprocess.run([SHOPASSIST, "ingest", "catalog", str(DEMO / "products.jsonl")], capture_output=True, text=True,
+                           env=dict(os.environ, **loader_env), timeout=600)
+    assert first.returncode == 0, first.stderr
+    site = _site(server_env)
+    new = small_catalog(tmp_path / "new.jsonl", 300)
+    api_port = free_port()
+    with _serve(server_env, api_port), httpx.Client(base_url=f"http://127.0.0.1:{api_port}", timeout=120) as client:
+        load = subprocess.Popen([SHOPASSIST, "ingest", "catalog", str(new)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env=dict(os.environ, **loader_env))
+        during = []
+        while load.poll() is None:
+            events, final = _turn(client, site.key, "running shoes under 150")
+            assert [name for name, _ in events if name == "error"] == [], events
+            assert final is not None and final["products"] and all(p["price"] <= 150 for p in final["products"])
+            during.append(final)
+            time.sleep(0.3)
+        assert load.returncode == 0, load.stderr
+        assert during, "the load ended before a turn ran"
+        events, final = _turn(client, site.key, "Zephyrine running shoes")
+        assert final is not None and any(p["id"].startswith("NEW-") for p in final["products"]), final
+        health = client.get("/healthz").json()
+        assert health["status"] == "ok" and health["products"] == 352 + 300
+
+
+def test_serve_on_an_embedded_home_refuses_a_second_writer_and_keeps_answering(tmp_path):
+    import os
+
+    import httpx
+
+    from tests.conftest import free_port
+
+    env = {"SHOPASSIST_HOME": str(tmp_path / "home")}
+    loaded = subprocess.run([SHOPASSIST, "ingest", "catalog", str(DEMO / "products.jsonl")], capture_output=True, text=True,
+                            env=dict(os.environ, **env), timeout=600)
+    assert loaded.returncode == 0, loaded.stderr
+    site = _site(env)
+    api_port = free_port()
+    with _serve(env, api_port), httpx.Client(base_url=f"http://127.0.0.1:{api_port}", timeout=120) as client:
+        refused = subprocess.run([SHOPASSIST, "ingest", "catalog", str(small_catalog(tmp_path / "n.jsonl", 20))],
+                                 capture_output=True, text=True, env=dict(os.environ, **env), timeout=300)
+        assert refused.returncode != 0 and "shopassist serve" in refused.stderr and "Traceback" not in refused.stderr
+        for message in ("running shoes under 150", "in black", "not Veloxa"):
+            events, final = _turn(client, site.key, message)
+            assert final is not None and not [e for e in events if e[0] == "error"]
+        assert client.get("/healthz").json()["products"] == 352

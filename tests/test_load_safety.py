@@ -356,15 +356,11 @@ def test_cli_operational_errors_are_one_line(tmp_path):
     data = json.loads(records.read_text())
     data["record_ids"], data["metadata"] = data["record_ids"][:1], data["metadata"][:1]
     records.write_text(json.dumps(data))
-    for extra in ((), ("--kind", "product")):  # an IndexError, or numpy's shape error under a filter
-        proc = run("search", "shoe sneaker", *extra, home=home)  # both records match: one is gone
-        assert proc.returncode == 2
-        (line,) = error_lines(proc)
-        assert line.startswith(f"error: the BM25 sidecar {records.parent} no longer matches") and "delete that folder" in line
-    import shutil
-
-    shutil.rmtree(records.parent)  # what the message says to do
-    assert run("search", "shoe", home=home).returncode == 0
+    for extra in ((), ("--kind", "product")):  # once an IndexError, or numpy's shape error under a filter
+        proc = run("search", "shoe sneaker", "--json", *extra, home=home)  # both records match: one was cut
+        # The sidecar's parts no longer agree, so it is rebuilt from Chroma instead of read.
+        assert proc.returncode == 0, proc.stderr
+        assert len(json.loads(proc.stdout)) == 2
 
 
 def test_cli_sqlite_errors_are_one_line(tmp_path):

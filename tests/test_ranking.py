@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from assistant.intent import Facets, SearchIntent
+from assistant.dialogue import Constraints as SearchIntent
+from retrieval.facets import Facets
 from assistant.ranking import card, rank_and_explain, reason_problem, template_reason
 from retrieval.schemas import Product
 from tests.conftest import DEMO

@@ -164,3 +164,24 @@ def test_fusion_choices_and_errors(demo_index):
         HybridSearcher(demo_index, fusion="max")
     with pytest.raises(ValueError, match="dense_weight"):
         HybridSearcher(demo_index, dense_weight=1.5)
+
+
+def test_an_exact_rare_word_match_stays_on_top(make_index, tmp_path, backend):
+    """BM25 ranks "Bulk item 1234" first; dense search returns fifty look-alikes without it. The
+    fused order must still put it on top (its cosine is computed, not taken as 0)."""
+    if backend == "server":
+        pytest.skip("fusion is the same code on both backends")
+    path = tmp_path / "bulk.jsonl"
+    with path.open("w") as fh:
+        for n in range(1, 1501):
+            fh.write(json.dumps({"id": f"B{n}", "title": f"Bulk item {n}", "price": 10 + n % 7}) + "\n")
+    index = make_index()
+    from retrieval.ingest import ingest_file
+
+    ingest_file(index, path, "product", progress=False)
+    searcher = HybridSearcher(index)
+    for n in (1234, 77, 1499):
+        lexical = searcher.search(f"Bulk item {n}", k=5, mode="lexical")
+        assert lexical[0].id == f"B{n}"
+        hits = searcher.search(f"Bulk item {n}", k=5)
+        assert hits[0].id == f"B{n}", [(h.id, round(h.score, 3), h.dense_rank, h.lexical_rank) for h in hits]
