@@ -13,7 +13,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test bench eval eval-faq clean
+.PHONY: install demo test test-fast bench eval eval-faq clean
 
 install: $(STAMP)
 
@@ -43,6 +43,11 @@ demo: install
 
 test: install
 	$(PY) -m pytest
+
+# The pure modules (understanding, mapping transforms, filters, formatting, attributes): no model,
+# no index, seconds. The full `make test` runs them too.
+test-fast: install
+	$(PY) -m pytest -q tests/fast
 
 bench: install
 	$(VENV)/bin/shopassist bench index --items 10000

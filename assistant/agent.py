@@ -16,8 +16,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
-from pydantic import BaseModel, Field
-
 from retrieval.attributes import type_key
 from retrieval.documents import item_from_metadata, key, product_record_id
 from retrieval.facets import Facets
@@ -26,7 +24,9 @@ from retrieval.schemas import Product
 from retrieval.search import HybridSearcher
 from retrieval.store import ShopIndex
 
-from .dialogue import Constraints, DialogueState, ShownItem, Update, update
+from .dialogue import DialogueState, ShownItem, Update, nice_above, update
+from .events import Delta, FaqOut, Final, ProductOut, Products, TurnEvent, TurnResult
+from .formatting import money, price, product_line
 from .llm import LLM, LLMError
 from .prompts import as_data, load_prompt
 from .ranking import RankResult, rank_and_explain
@@ -40,51 +40,10 @@ HANDOFF_TEXT = (
     "I'm not sure about that one, and I'd rather not guess. I can hand you over to a colleague "
     "from our support team, who will get back to you."
 )
-RouteName = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare"]
 
 
 class InputError(ValueError):
     """The shopper's message cannot be processed as sent (empty, too long...)."""
-
-
-class ProductOut(BaseModel):
-    id: str
-    title: str
-    price: float | None
-    currency: str
-    reason: str
-    brand: str | None = None
-    color: str | None = None
-    url: str | None = None
-    image_url: str | None = None
-    rating: float | None = None
-    in_stock: bool = True
-    reason_source: str = "template"
-
-
-class FaqOut(BaseModel):
-    id: str
-    question: str
-    score: float
-    source: str | None = None
-
-
-class TurnResult(BaseModel):
-    """The JSON contract of one turn (`shopassist ask --json`, the HTTP API)."""
-
-    session_id: str
-    reply: str
-    intent: RouteName
-    constraints: Constraints
-    products: list[ProductOut] = Field(default_factory=list)
-    faq: list[FaqOut] = Field(default_factory=list)
-    alternatives: list[ProductOut] = Field(default_factory=list, description="Nearest relaxation when nothing matches: NOT matches.")
-    relaxation: str | None = None
-    handoff: bool = False
-    unknown_values: list[str] = Field(default_factory=list)
-    timings_ms: dict[str, float] = Field(default_factory=dict)
-    llm_used: dict[str, bool] = Field(default_factory=dict)
-    notes: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -125,11 +84,11 @@ class _Turn:
     started: float
     parts: list[str] = field(default_factory=list)
 
-    def say(self, text: str) -> Iterator[dict[str, Any]]:
+    def say(self, text: str) -> Iterator[TurnEvent]:
         if "first_token" not in self.timings:
             self.timings["first_token"] = _ms(self.started)
         self.parts.append(text)
-        yield {"type": "delta", "text": text}
+        yield Delta(text=text)
 
 
 @dataclass
@@ -158,13 +117,14 @@ class ShoppingAssistant:
     def turn(self, message: str, session_id: str, user_id: str | None = None) -> TurnResult:
         result = None
         for event in self.turn_stream(message, session_id, user_id):
-            if event["type"] == "final":
-                result = event["result"]
+            if isinstance(event, Final):
+                result = event.result
         assert result is not None
         return result
 
-    def turn_stream(self, message: str, session_id: str, user_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Yields {"type": "delta", "text": ...} events, then {"type": "final", "result": TurnResult}."""
+    def turn_stream(self, message: str, session_id: str, user_id: str | None = None) -> Iterator[TurnEvent]:
+        """Yields `Delta` events as the reply grows, a `Products` event once the products are
+        decided, then one `Final` with the whole `TurnResult` (assistant/events.py)."""
         message = self._check_message(message)
         started = time.perf_counter()
         session, history, stored_user = self.sessions.load(session_id)
@@ -209,7 +169,7 @@ class ShoppingAssistant:
             meta={"route": u.route, "products": [p.id for p in result.products],
                   "operations": [o.op for o in u.operations]},
         )
-        yield {"type": "final", "result": result}
+        yield Final(result=result)
 
     # --- understanding ----------------------------------------------------------------------
 
@@ -246,7 +206,7 @@ class ShoppingAssistant:
         reserved = 350 + 50 * self.config.rank_picks  # instructions, request, and the JSON answer
         return max(100, min(self.config.card_tokens, self.llm.context_window - reserved))
 
-    def _answer_faq(self, message: str, u: Update, turn: _Turn, user_id, session_id) -> Iterator[dict]:
+    def _answer_faq(self, message: str, u: Update, turn: _Turn, user_id, session_id) -> Iterator[TurnEvent]:
         lookup: FaqLookup = self.faq.lookup(message, k=3)
         turn.result.faq = [FaqOut(id=m.entry.id, question=m.entry.question, score=m.score, source=m.entry.source or m.entry.id)
                            for m in lookup.matches[:3]] if lookup.confident else []
@@ -277,7 +237,7 @@ class ShoppingAssistant:
             return answer
         return text.strip()
 
-    def _recommend(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Iterator[dict]:
+    def _recommend(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Iterator[TurnEvent]:
         result = turn.result
         constraints = state.public()
         t = time.perf_counter()
@@ -295,7 +255,8 @@ class ShoppingAssistant:
             yield from self._relax(state, user_id, exclude, turn)
             return
         t = time.perf_counter()
-        described = constraints.describe()
+        currency = candidates[0].currency
+        described = constraints.describe(money=lambda amount: money(amount, currency))
         intro = f"Here {'is what' if len(candidates) == 1 else 'are some options'} I found" + (f" ({described})" if described else "") + ":\n"
         yield from turn.say(intro)
         ranked: RankResult = rank_and_explain(
@@ -307,10 +268,10 @@ class ShoppingAssistant:
         turn.timings["rank_explain"] = _ms(t)
         result.llm_used["rank"] = ranked.used_llm
         result.notes.extend(ranked.problems)
+        result.products = [_product_out(pick.product, pick.reason, pick.reason_source) for pick in ranked.picks]
+        yield Products(products=result.products)
         for n, pick in enumerate(ranked.picks, 1):
-            p = pick.product
-            result.products.append(_product_out(p, pick.reason, pick.reason_source))
-            yield from turn.say(f"{n}. {p.title} — {_price(p)}: {pick.reason}\n")
+            yield from turn.say(product_line(n, pick.product, pick.reason) + "\n")
         self._remember_shown(state, [pick.product for pick in ranked.picks])
         for p in result.products:
             self._record(user_id, "view", product_id=p.id, session_id=result.session_id)
@@ -376,7 +337,7 @@ class ShoppingAssistant:
             return products
         return sorted(products, key=lambda p: type_key(p.product_type or "") not in named)
 
-    def _relax(self, state: DialogueState, user_id, exclude, turn: _Turn) -> Iterator[dict]:
+    def _relax(self, state: DialogueState, user_id, exclude, turn: _Turn) -> Iterator[TurnEvent]:
         """Nothing satisfies every constraint: say so, and offer the nearest relaxation. The
         standing search keeps every constraint; if the shopper goes on from these alternatives,
         the next turn drops the relaxed one (`DialogueState.relaxed`)."""
@@ -385,7 +346,7 @@ class ShoppingAssistant:
         steps = [
             ("color", {"colors": []}), ("size", {"sizes": []}), ("material", {"materials": []}), ("brand", {"brands": []}),
             ("audience", {"audiences": []}), ("rating", {"min_rating": None}), ("stock", {"in_stock_only": False}),
-            ("price", {"max_price": round(constraints.max_price * 1.3, 2) if constraints.max_price else None, "min_price": None}),
+            ("price", {"max_price": nice_above(constraints.max_price * 1.2) if constraints.max_price else None, "min_price": None}),
             ("type", {"types": []}), ("category", {"categories": []}),
         ]
         relaxed = constraints
@@ -395,25 +356,27 @@ class ShoppingAssistant:
             relaxed = relaxed.model_copy(update=change)
             candidates, _ = self._retrieve(state, user_id, exclude, filters=relaxed.filters())
             if candidates:
-                label = {"price": f"a budget up to {relaxed.max_price:g}" if relaxed.max_price else "any price"}.get(name, f"any {name}")
+                currency = candidates[0].currency
+                label = {"price": f"a budget up to {money(relaxed.max_price, currency)}" if relaxed.max_price else "any price"}.get(name, f"any {name}")
                 turn.result.relaxation = f"relaxed {name}"
                 turn.result.alternatives = [_product_out(p, "Closest option if you allow " + label + ".", "template") for p in candidates[:3]]
+                yield Products(products=turn.result.alternatives, alternatives=True)
                 yield from turn.say(f" If you allow {label}, these are the closest (they do not meet everything you asked for):\n")
                 for n, p in enumerate(candidates[:3], 1):
-                    yield from turn.say(f"{n}. {p.title} — {_price(p)}\n")
+                    yield from turn.say(product_line(n, p) + "\n")
                 state.shown = [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color)
                                for p in candidates[:3]]
                 state.relaxed = [{"price": "max_price"}.get(name, name)]
                 return
         yield from turn.say(" Could you tell me a little more about what you need?")
 
-    def _detail(self, message: str, state: DialogueState, turn: _Turn) -> Iterator[dict]:
+    def _detail(self, message: str, state: DialogueState, turn: _Turn) -> Iterator[TurnEvent]:
         """About one shown product: its catalog facts, and whether the catalog says what was asked."""
         product = self._product(state.focus) if state.focus else None
         if product is None:
             yield from turn.say("Which product do you mean? Tell me its number in the list, or search again.")
             return
-        facts = [f"{product.title} costs {_price(product)}"]
+        facts = [f"{product.title} costs {price(product)}"]
         if product.brand and key(product.brand) not in key(product.title):
             facts.append(f"it is by {product.brand}")
         if product.rating is not None:
@@ -432,7 +395,7 @@ class ShoppingAssistant:
                                 + ("." if said else "; check the product page or ask our team."))
         turn.result.products.append(_product_out(product, "The product you asked about.", "template"))
 
-    def _compare(self, u: Update, state: DialogueState, turn: _Turn) -> Iterator[dict]:
+    def _compare(self, u: Update, state: DialogueState, turn: _Turn) -> Iterator[TurnEvent]:
         """Side by side from the catalog: price, rating, brand."""
         positions = next((o.values for o in u.operations if o.op == "compare"), [])
         products = [p for p in (self._product(s.id) for s in (state.shown_at(x) for x in positions) if s) if p]
@@ -441,14 +404,14 @@ class ShoppingAssistant:
             return
         lines = []
         for n, p in zip(positions, products):
-            bits = [_price(p)] + ([f"rated {p.rating:g}/5"] if p.rating is not None else []) + ([p.brand] if p.brand else [])
+            bits = [price(p)] + ([f"rated {p.rating:g}/5"] if p.rating is not None else []) + ([p.brand] if p.brand else [])
             lines.append(f"#{n if n > 0 else len(state.shown)} {p.title}: " + ", ".join(bits))
         priced = [p for p in products if p.price is not None]
         summary = ""
         if len(priced) >= 2:
             cheap, dear = min(priced, key=lambda p: p.price), max(priced, key=lambda p: p.price)
             if dear.price > cheap.price:
-                summary = f"The {cheap.title} is {_money(dear.price - cheap.price, cheap.currency)} cheaper."
+                summary = f"The {cheap.title} is {money(dear.price - cheap.price, cheap.currency)} cheaper."
         rated = [p for p in products if p.rating is not None]
         if len(rated) >= 2:
             best = max(rated, key=lambda p: p.rating)
@@ -554,16 +517,8 @@ def _asked_attribute(message: str) -> str | None:
     return m.group(1).strip().lower() if m else None
 
 
-def _money(amount: float, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
-
-
-def _price(p: Product) -> str:
-    return _money(p.price, p.currency) if p.price is not None else "price on request"
-
-
 def _product_out(p: Product, reason: str, source: str) -> ProductOut:
-    return ProductOut(id=p.id, title=p.title, price=p.price, currency=p.currency, reason=reason, brand=p.brand,
+    return ProductOut(id=p.id, title=p.title, price=p.price, currency=p.currency, price_text=price(p), reason=reason, brand=p.brand,
                       color=p.color, url=p.url, image_url=p.image_url, rating=p.rating, in_stock=p.in_stock, reason_source=source)
 
 

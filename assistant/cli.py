@@ -340,6 +340,8 @@ def _ingest(args) -> int:
 def _search(args) -> int:
     from retrieval.schemas import SearchFilters
 
+    from .formatting import price as format_price
+
     filters = SearchFilters(
         kind=args.kind, min_price=args.min_price, max_price=args.max_price, brands=args.brand,
         categories=args.category, colors=args.color, sizes=args.size,
@@ -356,7 +358,7 @@ def _search(args) -> int:
     for n, hit in enumerate(hits, 1):
         if hit.product:
             p = hit.product
-            price = f"{p.price:,.2f} {p.currency}" if p.price is not None else "price n/a"
+            price = format_price(p)
             print(f"{n:2}. [{p.id}] {p.title} — {price}" + (f" — {p.brand}" if p.brand else ""))
         elif hit.faq:
             print(f"{n:2}. [FAQ {hit.faq.id}] {hit.faq.question}")
@@ -390,6 +392,7 @@ def _agent(args):
 
 def _ask(args) -> int:
     from .agent import InputError
+    from .events import Delta
 
     agent = _agent(args)
     try:
@@ -401,8 +404,8 @@ def _ask(args) -> int:
             print(json.dumps(out, ensure_ascii=False, indent=1))
             return 0
         for event in agent.turn_stream(args.message, args.session, args.user):
-            if event["type"] == "delta":
-                print(event["text"], end="", flush=True)
+            if isinstance(event, Delta):
+                print(event.text, end="", flush=True)
         print()
     except InputError as exc:
         raise ValueError(str(exc)) from None
@@ -413,6 +416,7 @@ def _chat(args) -> int:
     import uuid
 
     from .agent import InputError
+    from .events import Delta
 
     agent = _agent(args)
     session = args.session or uuid.uuid4().hex[:12]
@@ -428,8 +432,8 @@ def _chat(args) -> int:
         print("assistant> ", end="", flush=True)
         try:
             for event in agent.turn_stream(message, session, args.user):
-                if event["type"] == "delta":
-                    print(event["text"], end="", flush=True)
+                if isinstance(event, Delta):
+                    print(event.text, end="", flush=True)
         except InputError as exc:
             print(f"(cannot send that: {exc})", end="")
         print()

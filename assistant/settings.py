@@ -1,5 +1,6 @@
 """All configuration in one object: environment variables with the SHOPASSIST_ prefix, then
-command-line flags on top. Nothing else reads the environment for settings."""
+command-line flags on top. Nothing else reads the environment for settings. The README's table
+of settings is `settings_table()` (`python -m assistant.settings` prints it)."""
 
 from __future__ import annotations
 
@@ -15,30 +16,31 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SHOPASSIST_", extra="ignore")
 
     home: Path = Field(default=Path(".shopassist"), description="Folder for the index, profiles and sessions.")
-    collection: str = "shopassist"
+    collection: str = Field(default="shopassist", description="Chroma collection holding the shop's products and FAQ.")
     chroma_host: str | None = Field(default=None, description="Use a Chroma server at this host instead of the embedded store.")
-    chroma_port: int = 8000
+    chroma_port: int = Field(default=8000, description="Port of the Chroma server (with `chroma_host`).")
 
     embedding_model: str | None = Field(default=None, description="Local model directory; default: the shipped all-MiniLM-L6-v2.")
-    embedding_batch_size: int = 32  # measured fastest on 2 cores (16-32; 64 pads more)
+    embedding_batch_size: int = Field(default=32, ge=1, description="Texts per embedding batch (16-32 measured fastest on 2 cores).")
     openai_embedding_model: str | None = Field(default=None, description="Use this model of an OpenAI-compatible endpoint for embeddings.")
-    openai_base_url: str | None = None
-    openai_api_key: str | None = None
+    openai_base_url: str | None = Field(default=None, description="Base URL of the OpenAI-compatible embeddings endpoint.")
+    openai_api_key: str | None = Field(default=None, repr=False, description="API key of the embeddings endpoint.")
 
     llm_backend: Literal["embedded", "openai", "none"] = Field(
         default="embedded", description="embedded: SmolLM2 in-process; openai: any OpenAI-compatible endpoint; none: no LLM stage."
     )
     llm_model: str | None = Field(default=None, description="Model name at the endpoint, or a local GGUF path for embedded.")
     llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8001/v1 (vLLM, Ollama, llama.cpp server).")
-    llm_api_key: str | None = None
-    llm_timeout: float = Field(default=20.0, gt=0)
-    llm_context_window: int = Field(default=2048, ge=512)
-    llm_json_mode: Literal["json_object", "json_schema"] = "json_object"
+    llm_api_key: str | None = Field(default=None, repr=False, description="API key of the LLM endpoint.")
+    llm_timeout: float = Field(default=20.0, gt=0, description="Seconds any LLM call may take; a timeout never fails the turn.")
+    llm_context_window: int = Field(default=2048, ge=512, description="The model's window in tokens (sizes the prompt budgets).")
+    llm_json_mode: Literal["json_object", "json_schema"] = Field(
+        default="json_object", description="json_schema: OpenAI's strict structured outputs; json_object: llama.cpp, vLLM, Ollama.")
     # 1 by default: llama.cpp threads spin-wait, and with two threads on two cores any other load
     # (the embedder, a test runner) stalls them; measured 72 tok/s with 1 thread vs 6 with 2 under load.
-    llm_threads: int = Field(default=1, ge=1)
+    llm_threads: int = Field(default=1, ge=1, description="llama.cpp generation threads (embedded backend).")
     # Prompt processing is batched work that does use both cores (86 -> 153 tokens/s measured).
-    llm_batch_threads: int = Field(default=2, ge=1)
+    llm_batch_threads: int = Field(default=2, ge=1, description="llama.cpp prompt-processing threads (embedded backend).")
     # How much of the ranking the LLM gets. Default: sized to the backend (assistant.agent.config_for:
     # the embedded 135M model sees 4 cards and picks 3, an endpoint sees 8 and picks 5). A small model
     # behind an endpoint ranks worse with more cards (evals/results/llm-endpoint): measure, then set.
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")
     admin_key: str | None = Field(default=None, repr=False,
                                   description="Unlocks the staff UI that `serve --ui` mounts at /ui (the HTTP Basic password).")
+    shared_data: Path | None = Field(default=None, description="The shared real data sets for evals and tests (default: ../shared/data).")
+    eval_cache: Path | None = Field(default=None, description="Where evals keep indexes between runs (default: ~/.cache/shopassist/eval-indexes).")
 
     def make_embedder(self):
         """The configured embedder: an OpenAI-compatible model when named, else a local model."""
@@ -63,6 +67,16 @@ class Settings(BaseSettings):
         from retrieval.store import IndexLocation
 
         return IndexLocation(home=self.home, collection=self.collection, chroma_host=self.chroma_host, chroma_port=self.chroma_port)
+
+
+def settings_table() -> str:
+    """The README's configuration table, from the fields themselves (tests/fast checks they agree)."""
+    rows = ["| variable | default | what |", "| --- | --- | --- |"]
+    for name, info in Settings.model_fields.items():
+        default = info.default
+        shown = "" if default is None else f"`{default}`"
+        rows.append(f"| `SHOPASSIST_{name.upper()}` | {shown} | {(info.description or '').replace('|', '/')} |")
+    return "\n".join(rows)
 
 
 def quiet_offline_environment() -> None:
@@ -78,3 +92,7 @@ def quiet_offline_environment() -> None:
         "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     }.items():
         os.environ.setdefault(name, value)
+
+
+if __name__ == "__main__":
+    print(settings_table())

@@ -46,7 +46,9 @@ quiet_offline_environment()  # before gradio is imported: no analytics, no hub c
 import gradio as gr  # noqa: E402
 from pydantic import ValidationError  # noqa: E402
 
-from .agent import MAX_MESSAGE_CHARS, InputError, ProductOut, ShoppingAssistant, TurnResult  # noqa: E402
+from .agent import MAX_MESSAGE_CHARS, InputError, ShoppingAssistant  # noqa: E402
+from .events import Delta, Final, ProductOut, TurnResult  # noqa: E402
+from .formatting import money  # noqa: E402
 from .profile import StatedPreferences, shopper_id  # noqa: E402
 
 TITLE = "Shop assistant"
@@ -110,7 +112,7 @@ def _chat_text(text: Any) -> str:
 
 
 def format_price(price: float | None, currency: str) -> str:
-    return f"{price:,.2f} {currency}" if price is not None else "price n/a"
+    return money(price, currency) if price is not None else "price on request"
 
 
 def safe_http_url(url: str | None) -> str | None:
@@ -265,12 +267,12 @@ class ShopUI:
         try:
             text = ""
             for event in self.assistant.turn_stream(message, session_id, user):
-                if event["type"] == "delta":
-                    text += event["text"]
+                if isinstance(event, Delta):
+                    text += event.text
                     reply["content"] = _chat_text(text.lstrip())
                     yield (history, gr.skip(), session_id, *self._no_card_change())
-                elif event["type"] == "final":
-                    result: TurnResult = event["result"]
+                elif isinstance(event, Final):
+                    result: TurnResult = event.result
                     reply["content"] = _chat_text(result.reply or text.strip() or "(no reply)")
                     yield (history, gr.skip(), session_id, *self._card_updates(*cards_of(result)))
         except InputError as exc:  # the message cannot be processed as sent (empty, too long...)

@@ -9,7 +9,8 @@ p50 <= 4 s.
 
 from __future__ import annotations
 
-import re
+from assistant.events import Final, Products
+
 import statistics
 import tempfile
 import time
@@ -41,10 +42,10 @@ def run_turns(agent, rounds: int) -> dict[str, list[float]]:
                 first_product = None
                 result = None
                 for event in agent.turn_stream(message, session, "bench-user"):
-                    if event["type"] == "delta" and first_product is None and re.match(r"\d+\. ", event["text"]):
+                    if isinstance(event, Products) and first_product is None:
                         first_product = (time.perf_counter() - started) * 1000
-                    if event["type"] == "final":
-                        result = event["result"]
+                    if isinstance(event, Final):
+                        result = event.result
                 for stage, ms in result.timings_ms.items():
                     stages.setdefault(stage, []).append(ms)
                 if first_product is not None:

@@ -91,6 +91,10 @@ def targets(report: dict) -> list[dict]:
         if config.split("@")[0] in ("hybrid", *AGENT_CONFIGS) and "hallucinated_product_rate" in by:
             rate = by["hallucinated_product_rate"]
             add(f"dialogue ({config}): hallucinated-product rate 0", rate == 0, f"{rate:.3f}")
+    for config, by in report.get("suites", {}).get("dialogue", {}).items():
+        if config.endswith("-conversations") and "clean_turns" in by:
+            add(f"dialogue ({config}): no turn shows a product contradicting a stated constraint", by["clean_turns"] == 1.0,
+                f"{by['clean_turns']:.3f} of {by['turns']} turns clean")
     acc = _get(report, "faq", "hybrid@bitext", "accuracy_at_1")
     add(f"faq: accuracy@1 >= {BITEXT_TARGET} on the Bitext phrasings (hybrid)", None if acc is None else acc >= BITEXT_TARGET,
         "Bitext not in this run (shared data absent)" if acc is None else f"{acc:.3f}")
@@ -110,6 +114,9 @@ def headline_md(report: dict) -> str:
     for config, m in s.get("faq", {}).items():
         rows.append(f"| faq | {config} | acc@1 {_fmt(m.get('accuracy_at_1', float('nan')))}, MRR {_fmt(m.get('mrr', float('nan')))}, out-of-scope refused {_fmt(m.get('out_of_scope_refused', float('nan')))} |")
     for config, m in s.get("dialogue", {}).items():
+        if "clean_turns" in m:
+            rows.append(f"| dialogue | {config} | clean turns {_fmt(m['clean_turns'])} of {m['turns']} ({m['conversations']} conversations) |")
+            continue
         rows.append(f"| dialogue | {config} | pass {_fmt(m.get('pass_all', float('nan')))}, hallucinated {_fmt(m.get('hallucinated_product_rate', float('nan')))}, ungrounded price {_fmt(m.get('ungrounded_price_rate', float('nan')))} |")
     for config, m in s.get("personalization", {}).items():
         rows.append(f"| personalization | {config} | hit@5 {_fmt(m.get('hit_rate_at_5', float('nan')))} (cold {_fmt(m.get('hit_rate_at_5_cold', float('nan')))}), NDCG@10 {_fmt(m.get('ndcg_at_10', float('nan')))} (cold {_fmt(m.get('ndcg_at_10_cold', float('nan')))}) |")

@@ -324,7 +324,7 @@ def read_shared_queries(path: Path) -> tuple[dict, list[dict]]:
 def load_shared_catalog(name: str, root: Path | None = None, max_products: int = MAX_PRODUCTS, seed: int = SEED,
                         max_categories: int = MAX_CATEGORIES, queries_dir: Path = DATA,
                         use_stored: bool = True) -> tuple[SharedCatalog | None, str]:
-    """The shared catalog `name` (flipkart | amazon_in): parsed with its mapping, sampled, with
+    """The shared catalog `name` (flipkart | amazon_in | bigbasket): parsed with its mapping, sampled, with
     queries from the stored file (its sample rebuilt from the stored ids) or generated now."""
     from evals.gen_retrieval import generate
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant.agent import AgentConfig, InputError, ShoppingAssistant
+from assistant.formatting import price
 from assistant.llm import OpenAICompatibleLLM
 from retrieval.documents import product_record
 from retrieval.filters import matches
@@ -47,7 +48,7 @@ def assert_grounded(result, index):
         real = products[shown.id]
         assert shown.title == real.title and shown.price == real.price and shown.currency == real.currency
         assert matches(filters, product_record(real, "").metadata), f"{shown.id} violates {result.constraints.describe()}"
-        assert f"{real.price:,.2f}" in result.reply
+        assert price(real) in result.reply
     assert len({p.id for p in result.products}) == len(result.products)
 
 

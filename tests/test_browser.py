@@ -187,8 +187,10 @@ def test_products_stream_in_and_feedback_is_recorded(stack, page):
     texts = [p.text_content() for p in prices.all()]
     assert len(shown) == cards.count()
     assert all(price <= 150 for price in shown), shown
-    for price, text in zip(shown, texts):  # the text shown is the catalog price and currency
-        assert text == f"{price:,.2f} USD"
+    from assistant.formatting import money
+
+    for price, text in zip(shown, texts):  # the text shown is the catalog price, as the server formats it
+        assert text == money(price, "USD")
 
     # The server's session id is kept per site (and API) in localStorage.
     stored = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.startsWith('shopassist:session:'))")
@@ -416,8 +418,10 @@ def test_gradio_ui_cards_feedback_and_support_lookup(stack, staff_page):
     assert page.locator(".sa-heading").first.text_content() == "Recommended for you"
     prices = [float(p.get_attribute("data-price")) for p in page.locator(".sa-card .sa-price").all()]
     assert prices and len(prices) == cards.count() and all(p <= 150 for p in prices), prices
+    from assistant.formatting import money
+
     for price, text in zip(prices, [p.text_content() for p in page.locator(".sa-card .sa-price").all()]):
-        assert text == f"{price:,.2f} USD"
+        assert text == money(price, "USD")
     # Demo images live on *.invalid: the placeholder with the title's initial is shown instead.
     assert cards.first.locator(".sa-initial").text_content().strip()
     assert page.locator(".sa-card img, .sa-card .sa-image").count() == 0

@@ -70,7 +70,7 @@ def test_ungrounded_prices():
 
 
 def test_expectations():
-    from assistant.agent import ProductOut, TurnResult
+    from assistant.events import ProductOut, TurnResult
     from assistant.dialogue import Constraints
     from retrieval.schemas import Product
 

@@ -197,7 +197,7 @@ def test_chat_messages_are_plain_text(served_ui):
 
 
 def test_product_card_fields():
-    from assistant.agent import ProductOut
+    from assistant.events import ProductOut
     from assistant.ui import image_url_to_show, product_card
 
     card = product_card(1, ProductOut(id="X1", title="shoe [2-pack] *sale*", price=1234.5, currency="EUR",

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
-from ..agent import InputError, TurnResult
+from ..agent import InputError
+from ..events import Delta, Final, Products
 from ..sessions import anonymous_user
 from .deps import Conversation, Services, caller_of, open_conversation, services, spend
 from .guard import error
@@ -54,13 +55,14 @@ async def new_session(out: SessionOut = Depends(session_request)) -> SessionOut:
     summary="One chat turn, streamed as Server-Sent Events",
     responses={
         200: {
-            "description": "`event: delta` (data: DeltaEvent) for each piece of the reply, then `event: final` "
-                           "(data: TurnResult, with session_id, products and faq), or `event: error` (data: ErrorEvent).",
+            "description": "`event: delta` (data: DeltaEvent) for each piece of the reply, `event: products` (data: "
+                           "ProductsEvent) once the turn's products are decided, then `event: final` (data: TurnResult, "
+                           "with session_id, products and faq), or `event: error` (data: ErrorEvent).",
             "content": {"text/event-stream": {"schema": {"type": "string"}}},
         },
         **KEYED, **IDENTIFIED, **SESSIONED, **BODY,
     },
-    openapi_extra={"x-sse-events": {"delta": "DeltaEvent", "final": "TurnResult", "error": "ErrorEvent"}},
+    openapi_extra={"x-sse-events": {"delta": "DeltaEvent", "products": "ProductsEvent", "final": "TurnResult", "error": "ErrorEvent"}},
 )
 async def chat(turn: Turn = Depends(chat_turn), svc: Services = Depends(services)):
     conversation = turn.conversation
@@ -81,11 +83,12 @@ async def chat(turn: Turn = Depends(chat_turn), svc: Services = Depends(services
     def work() -> None:
         try:
             for event in svc.agent.turn_stream(turn.message, session_id, owner):
-                if event["type"] == "delta":
-                    put(("delta", {"text": event["text"]}))
-                elif event["type"] == "final":
-                    result: TurnResult = event["result"]
-                    put(("final", result.model_dump(mode="json", include=FINAL_FIELDS)))
+                if isinstance(event, Delta):
+                    put(("delta", {"text": event.text}))
+                elif isinstance(event, Products):
+                    put(("products", event.model_dump(mode="json", exclude={"type"})))
+                elif isinstance(event, Final):
+                    put(("final", event.result.model_dump(mode="json", include=FINAL_FIELDS)))
         except (InputError, ValueError) as exc:
             put(("error", {"message": str(exc)}))
         except Exception:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..agent import MAX_MESSAGE_CHARS
+from ..events import ProductOut
 from ..profile import check_user_id
 from ..sessions import validate_session_id
 
@@ -192,6 +193,13 @@ class ErrorEvent(BaseModel):
     """`event: error`: the turn failed after the stream started."""
 
     message: str
+
+
+class ProductsEvent(BaseModel):
+    """`event: products`: the turn's products, before the reply about them has streamed."""
+
+    products: list[ProductOut]
+    alternatives: bool = False
 
 
 KEYED = {

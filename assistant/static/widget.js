@@ -110,10 +110,14 @@
     }
   }
 
-  function formatPrice(price, currency) {
-    if (typeof price !== "number" || !isFinite(price)) return "price n/a";
+  // The server formats prices (assistant/formatting.py: "₹1,499", "$97.99"); this is only for
+  // an older server that sends no price_text.
+  function formatPrice(product) {
+    if (typeof product.price_text === "string" && product.price_text) return product.price_text;
+    var price = product.price;
+    if (typeof price !== "number" || !isFinite(price)) return "price on request";
     var amount = price.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return currency ? amount + " " + String(currency) : amount;
+    return product.currency ? amount + " " + String(product.currency) : amount;
   }
 
   function loadSession() {
@@ -469,7 +473,7 @@
       var price = el("span", {
         className: "sa-price", "data-price": typeof product.price === "number" ? String(product.price) : null,
         "data-currency": product.currency ? String(product.currency) : null,
-        text: formatPrice(product.price, product.currency),
+        text: formatPrice(product),
       });
       priceLine.appendChild(price);
       if (product.in_stock === false) {

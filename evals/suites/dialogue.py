@@ -6,7 +6,6 @@ scenarios only) feed the latency suite. Without --fast also the shared data: MG-
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections import defaultdict
 
@@ -14,19 +13,17 @@ from evals import metrics as M
 from evals.context import DATA, LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, Context, log
 
 
-_PRICE = re.compile(r"(?<![\w.])\$?\s?(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")
-
-
 def ungrounded_prices(reply: str, shown_prices: list[float], remove: list[str]) -> list[str]:
-    """Money amounts with cents in the reply (after removing FAQ answer text) that are no catalog
-    price of a shown product."""
+    """Money amounts in the reply (after removing FAQ answer text) that are no catalog price of
+    a shown product, read with the same rules the reply was written with (assistant/formatting.py)."""
+    from assistant.formatting import parse_money
+
     text = reply
     for r in remove:
         if r:
             text = text.replace(r, " ")
-    allowed = {f"{p:.2f}" for p in shown_prices if p is not None}
-    found = [m.replace(",", "") for m in _PRICE.findall(text)]
-    return [f for f in found if f"{float(f):.2f}" not in allowed]
+    allowed = {round(p, 2) for p in shown_prices if p is not None}
+    return [f"{amount:.2f}" for amount in parse_money(text) if round(amount, 2) not in allowed]
 
 
 def check_expectations(result, expect: dict, products: dict) -> dict[str, bool]:
@@ -66,6 +63,7 @@ def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, 
     mg_shopdial_suite(ctx, configs, out, failures, notes)
     if shared is not None:
         catalog_dialogue_suite(shared, configs, out, failures, notes)
+        conversation_suite(shared, configs, out, failures, notes, ctx.llm_turn_limit)
 
 
 def run_scenarios(ctx: Context, config: str, scenarios: list[dict], failures: list, notes: list,
@@ -190,6 +188,40 @@ def catalog_dialogue_suite(shared, configs: list[str], out: dict, failures: list
     for config in configs:
         key = f"{config}@{cat.name}"
         out[key] = run_scenarios(ctx, config, scenarios, failures, notes, key=key)
+
+
+CONVERSATION_CATALOGS = ("flipkart", "amazon_in", "bigbasket")
+CONVERSATIONS = 40
+
+
+def conversation_suite(shared, configs: list[str], out: dict, failures: list, notes: list, llm_turn_limit: int | None) -> None:
+    """Five-turn conversations generated from each shared catalog (evals/conversations.py):
+    the share of turns showing no product that contradicts what the shopper said; keys
+    "<config>@<catalog>-conversations"."""
+    from evals.conversations import make_scenarios, run_conversations
+
+    for name in CONVERSATION_CATALOGS:
+        ctx, _cat, why = shared.context(name)
+        if ctx is None:
+            notes.append(f"dialogue: conversations on {name} skipped: {why}")
+            continue
+        for config in configs:
+            n = CONVERSATIONS if config not in LLM_CONFIGS or llm_turn_limit is None else max(1, llm_turn_limit // 5)
+            scenarios = make_scenarios(list(ctx.products.values()), n)
+            if not scenarios:
+                notes.append(f"dialogue: {name} has no product type with enough products for conversations")
+                break
+            t0 = time.perf_counter()
+            outcome = run_conversations(_agent_for(ctx, config), ctx.products, scenarios, f"{config}-{name}")
+            key = f"{config}@{name}-conversations"
+            out[key] = {"clean_turns": outcome.clean / outcome.turns, "turns": outcome.turns, "conversations": len(scenarios),
+                        "turns_with_products": outcome.with_products,
+                        "contradicting_alternatives": outcome.alternatives_contradicting,
+                        "seconds": time.perf_counter() - t0}
+            for f in outcome.failures[:MAX_FAILURES_PER_CONFIG]:
+                failures.append({"suite": "dialogue", "config": key, "id": f"{f['scenario']}#{f['turn']}", "input": f["message"],
+                                 "expected": f["said"], "got": {"route": f["route"], "constraints": f["constraints"], "contradicting": f["bad"]}})
+            log(f"  dialogue {key}: clean turns {out[key]['clean_turns']:.3f} ({outcome.turns} turns)")
 
 
 def latency_from(timings: dict) -> tuple[dict, dict]:

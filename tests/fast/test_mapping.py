@@ -7,7 +7,7 @@ import pytest
 
 from retrieval.ingest import parse_file
 from retrieval.mapping import FieldRule, Mapping, MappingError, TransformError, convert, parse_price
-from tests.conftest import FIXTURES, MAPPINGS
+from tests.conftest import DEMO, FIXTURES, MAPPINGS
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_ecommerce_faq_layout():
 
 
 def test_markdown_faq_parses_ids_alternatives_and_categories():
-    parsed = parse_file(Path(__file__).resolve().parent.parent / "examples/demo/faq.md", "faq")
+    parsed = parse_file(DEMO / "faq.md", "faq")
     assert not parsed.rejects
     entries = [e for _, e in parsed.items]
     assert len(entries) >= 40
