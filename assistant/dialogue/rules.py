@@ -397,9 +397,6 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     for m in included:
         if m.facet in ("type", "category") and new_subject:
             ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
-            also = _type_named_like(m, facets)
-            if also:
-                ops.append(Operation(op="add", facet="type", value=also, words=m.words))
             continue
         already = state.has(m.facet, m.value, exclude=False)
         if already and not new_subject:
@@ -412,19 +409,6 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     _reference_operations(text, state, refs, ops, reading)
     _route(text, state, ops, refs, reading, faq_match)
     return reading
-
-
-def _type_named_like(m: Mention, facets: Facets, min_products: int = 5) -> str | None:
-    """A category named with the words of a product type the catalog has ("headphones" is a
-    category that also holds in-ear earphones): the type narrows it to what was said."""
-    if m.facet != "category":
-        return None
-    kind = facets.canonical("type", m.words)
-    if kind is None:
-        return None
-    from retrieval.attributes import type_key
-
-    return kind if facets.type_counts.get(type_key(kind), 0) >= min_products else None
 
 
 def _hard_values(included: list[Mention], reading: Reading) -> list[Mention]:
