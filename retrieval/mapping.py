@@ -55,6 +55,8 @@ class FieldRule(BaseModel):
     transform: Transform = "text"
     separator: str | None = None
     key: str | None = Field(default=None, description="For `spec`: which attribute to take.")
+    split_words: bool = Field(default=False, description="For `category`: \"USBCables\" -> \"USB Cables\", "
+                              "\"Computers&Accessories\" -> \"Computers & Accessories\" (names glued together in the export).")
 
     @field_validator("sources", mode="before")
     @classmethod
@@ -308,6 +310,15 @@ def _split(text: str, separator: str | None) -> list[str]:
 _SPEC_PAIR = re.compile(r'"key"\s*=>\s*"([^"]*)"\s*,\s*"value"\s*=>\s*"([^"]*)"')
 
 
+def split_glued_words(name: str) -> str:
+    """"USBCables" -> "USB Cables", "SmartWatches" -> "Smart Watches", "Kettle&ToasterSets" ->
+    "Kettle & Toaster Sets": category names an export glued together."""
+    name = re.sub(r"\s*&\s*", " & ", name)
+    name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    name = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+    return " ".join(name.split())
+
+
 def convert(value: Any, rule: FieldRule, target: str, kind: str = "product") -> Any:
     t = rule.transform
     if t == "text":
@@ -323,7 +334,8 @@ def convert(value: Any, rule: FieldRule, target: str, kind: str = "product") -> 
     if t == "bool":
         return parse_bool(value)
     if t == "category":
-        return _split(str(value), rule.separator) if not isinstance(value, list) else [str(v) for v in value]
+        parts = _split(str(value), rule.separator) if not isinstance(value, list) else [str(v) for v in value]
+        return [split_glued_words(p) for p in parts] if rule.split_words else parts
     if t == "category_tree":
         items = parse_list_literal(value)
         if items is None:

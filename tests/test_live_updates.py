@@ -147,7 +147,8 @@ def _site(env: dict):
 
     from assistant.sitekeys import list_sites
 
-    subprocess.run([SHOPASSIST, "sites", "add", "live shop", "--origin", "http://127.0.0.1:1"], check=True,
+    subprocess.run([SHOPASSIST, "sites", "add", "live shop", "--origin", "http://127.0.0.1:1", "--rate", "100000",
+                    "--session-rate", "100000", "--client-rate", "100000", "--new-sessions-rate", "100000"], check=True,
                    capture_output=True, env=dict(os.environ, **env), timeout=60)
     return list_sites(Path(env["SHOPASSIST_HOME"]) / "sites.json")[0]
 

@@ -126,7 +126,7 @@ def test_amazon_in_layout():
     items = {item.id: item for _, item in parsed.items}
     cable = items["B0AMZ00001"]
     assert cable.price == 1099.0 and cable.rating_count == 24269 and cable.brand == "Volto"
-    assert cable.category[-1] == "USBCables"
+    assert cable.category[-1] == "USB Cables"  # split_words: the export glues names together
     assert items["B0AMZ00003"].rating is None and items["B0AMZ00003"].price == 349.0
     assert not parsed.rejects
 
@@ -160,3 +160,13 @@ def test_markdown_faq_parses_ids_alternatives_and_categories():
     categories = {e.category.lower() for e in entries}
     for needed in ("shipping", "returns", "refunds", "payment", "orders", "account", "warranty", "sizing", "privacy"):
         assert needed in categories
+
+
+def test_glued_category_names_are_split_when_the_mapping_says_so():
+    from retrieval.mapping import split_glued_words
+
+    assert split_glued_words("USBCables") == "USB Cables"
+    assert split_glued_words("Kettle&ToasterSets") == "Kettle & Toaster Sets"
+    assert split_glued_words("SmartWatches") == "Smart Watches"
+    rule = FieldRule.model_validate({"from": "category", "transform": "category", "separator": "|", "split_words": True})
+    assert convert("Computers&Accessories|Cables|USBCables", rule, "category") == ["Computers & Accessories", "Cables", "USB Cables"]
