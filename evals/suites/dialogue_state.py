@@ -24,6 +24,8 @@ turns):
   products_satisfy_expected_<part>    the same against the *labelled* constraints (end to end)
   mg_shopdial_route_accuracy          MG-ShopDial shopper turns, one route each (`mg_gold_route`),
   mg_shopdial_majority_baseline       beside always answering the most common route
+The column "rules@llm-turns" is the rules alone on the turns the LLM configurations saw (a
+like-for-like comparison; not a configuration, no targets).
 Failures listed in the report come from the dev part only: the held part is for measuring, not
 tuning. `python -m evals.suites.dialogue_state` runs the rules over the bank without indexes and
 prints the per-operation table and dev failures (see --help).
@@ -587,6 +589,7 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
             search_names.discard(name)
             return None
 
+    rules_judged: dict[str, Judged] = {}
     try:
         for config in configs:
             llm = None
@@ -607,6 +610,17 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
             subset = spread(rows, llm_turns) if llm is not None else rows
             t0 = time.perf_counter()
             judged = evaluate(subset, catalogs, llm, faq_match, index_for, progress=f"dialogue-state {config}")
+            if config == "rules":
+                rules_judged = {j.row["id"]: j for j in judged}
+            elif "rules@llm-turns" not in out:
+                # the rules alone on the same turns, for a like-for-like comparison
+                same = [rules_judged[r["id"]] for r in subset if r["id"] in rules_judged]
+                if len(same) < len(subset):
+                    same = evaluate(subset, catalogs, None, faq_match, index_for)
+                base = summarise(same) | {"turns": len(same)}
+                if mg and not fast:
+                    base |= (mg_shopdial(demo_facets, None, faq_match, MG_LLM_TURNS, root)[0] or {})
+                out["rules@llm-turns"] = base
             metrics = summarise(judged)
             metrics["turns"] = len(judged)
             counts = Counter(j.row["split"] for j in judged)
@@ -658,7 +672,8 @@ def targets(report: dict) -> list[dict]:
     not measured), one pair per configuration in the report."""
     out = []
     for config, m in report.get("suites", {}).get("dialogue-state", {}).items():
-        out += targets_of(config, m)
+        if "@" not in config:  # "rules@llm-turns" is a comparison column, not a configuration
+            out += targets_of(config, m)
     return out
 
 
