@@ -111,6 +111,20 @@ def test_subject_changes_reset_what_no_longer_applies(bank):
                 assert {tuple(c) for c in before["constraints"] if c[0] == "audience"} <= after_set, r["id"]
 
 
+def test_bank_still_matches_the_catalogs(bank):
+    """Every labelled value is one the catalog's vocabulary has and every shown product still
+    exists (a changed mapping or attribute reader would need `python -m evals.gen_dialogue_bank`)."""
+    dev, held = bank
+    for name in CATALOG_NAMES:
+        cat, why = load_catalog(name)
+        if cat is None:
+            continue  # shared data absent here
+        for r in (r for r in dev + held if r["catalog"] == name):
+            assert all(s["id"] in cat.by_id for s in r["shown"]), r["id"]
+            for facet, value, _ in r["expect"]["constraints"] + r["context_expect"]["constraints"]:
+                assert cat.facets.canonical(facet, value) is not None, (r["id"], facet, value)
+
+
 def test_comparison_rules():
     assert constraint_set([["type", "Running Shoe", False]]) == constraint_set([["category", "Running Shoes", False]])
     assert constraint_set([["color", "Black", True]]) == constraint_set([["color", "black", True]])
