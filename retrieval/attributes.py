@@ -276,7 +276,8 @@ def derive_attributes(products: list[Product], other_titles: Iterable[str] = (),
                 changes["audience"] = audience
                 counts["audience"] += 1
         if not p.materials:
-            materials = materials_in(p.title)
+            # The title first; a description's opening says what most items are made of too.
+            materials = materials_in(p.title) or materials_in(p.description[:300])
             if materials:
                 changes["materials"] = materials
                 counts["materials"] += 1

@@ -25,7 +25,15 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
     ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
+    ("max", re.compile(rf"(?<![\w.]){_NUM}\s*(?:max(?:imum)?|tops|at (?:the )?most|or less|or under|or below|is my (?:limit|max|budget|ceiling))\b", re.I)),
+    ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
+                       rf"(?: down| up)? to\s*{_NUM}", re.I)),
+    ("max", re.compile(rf"\b(?:make it|make that|let'?s say|say|(?:i )?only have|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
+                       rf"(?:willing|happy|able) to (?:spend|pay)|spend|pay)\s*(?:up to\s*|about\s*|around\s*)?{_NUM}", re.I)),
+    ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update)(?: it)?(?: (?:my|the))? "
+                       rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
+                       rf"(?:budget|limit|max(?:imum)?|cap) (?:is )?now|(?:new|revised) budget(?: is| of)?|"
+                       rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|below|beneath|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
@@ -38,21 +46,26 @@ _HUMAN = re.compile(r"\b(?:human|real person|an? (?:agent|person|representative)
 _SMALLTALK_WORDS = frozenset(
     "hi hello hey heya hiya yo there all everyone folks again good morning afternoon evening day thanks thank "
     "you so much a lot very ok okay cool great nice awesome perfect lovely cheers bye goodbye see later soon "
-    "how are who what can do doing ty thx".split()
+    "how are who what can do doing ty thx that's thats it for now is all fine".split()
 )
 _SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
 _RESET = re.compile(r"\b(?:start (?:over|again|afresh)|new search|forget (?:everything|all (?:of )?that)|reset|clear (?:all|everything|the filters|filters)|from scratch)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
-    r"other than|anything but|anything except|apart from|avoid(?:ing)?|(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love)|"
-    r"(?:i )?hate|never|skip|(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
-    r"allergic to|(?:i )?dislike|rather not|instead of|minus|lose the|but not)\b",
+    r"other than|anything but|anything except|everything (?:but|except)|apart from|avoid(?:ing)?|"
+    r"(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
+    r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|hide|neither|nor|"
+    r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
+    r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
+    r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
+    r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not)\b",
     re.I,
 )
 _POST_NEGATION = re.compile(
-    r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea)|an option|"
+    r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea|colou?r|brand|favou?rite|size)|an option|"
     r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|is a no|are a no|not please)\b"
-    r"|^\s*-?free\b",
+    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s*\?\s*no(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
 )
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
@@ -67,43 +80,75 @@ _FACET_WORDS = {
 }
 _FACET_WORD = r"(?:colou?rs?|shade|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
 _REMOVE_FACET = re.compile(
-    rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
+    rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
     rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
-    rf"|\b(?P<f>{_FACET_WORD})\s+(?:is|are)\s+(?:not important|flexible|open|up to you)",
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement))"
+    rf"|\b(?:flexible|easy|relaxed|not (?:picky|fussy|bothered|particular|fixed|set|strict)|open)\s+(?:on|about|with|regarding)\s+(?:the\s+)?(?P<g>{_FACET_WORD})\b"
+    rf"|\b(?:take|leave)\s+off\s+the\s+(?P<h>{_FACET_WORD})(?:\s+filter)?\b",
     re.I,
 )
+_DROP_VERB = r"(?:forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
 _REMOVE_VALUE = re.compile(
-    r"\b(?:doesn'?t|does not|don'?t|do not|won'?t) (?:have|need) to be|not necessarily|no need for it to be|"
-    r"(?:forget|drop|never ?mind|scrap|ignore|remove) (?:about )?(?:the )?|(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|"
-    r"other than that is fine|\bor not\b",
+    r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|needn'?t|need not)(?: (?:have|need))?(?: to)? be|not necessarily|no need for it to be|"
+    rf"{_DROP_VERB} (?:about )?(?:the |that |my |all |any )?|"
+    r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|other than that is fine|\bor not\b|"
+    r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
+    r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
+    r"(?:i )?changed my mind (?:about|on)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)? out(?: the)?",
+    re.I,
+)
+# After a value: it is no longer required, or no longer excluded.
+_RELEASED = re.compile(
+    r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|alright|all right|good|acceptable|allowed|welcome|back)(?:\s+(?:too|as well|after all|again|now))*\b"
+    r"|\s*(?:is|are)?\s*(?:not|n't|isn'?t|aren'?t)\s+(?:a must|required|necessary|essential|needed|important|a requirement|a dealbreaker)"
+    r"|\s*(?:is|are)\s+optional|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+filter\b",
     re.I,
 )
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|stretch (?:my |the )?budget|"
-                    r"(?:can|could) (?:spend|go) (?:a (?:bit|little) )?more|(?:a (?:bit|little) )?more expensive is (?:fine|ok|okay)|"
-                    r"relax (?:the )?(?:price|budget)|raise (?:my |the )?budget)\b", re.I)
+                    r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?: (?:my |the )?budget)?|"
+                    r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
+                    r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
+                    r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:no object|(?:a |that )?(?:big )?(?:deal|issue|problem|concern))|"
+                    r"money is no object|spend whatever|price is no object|not (?:that )?worried about (?:the )?(?:price|cost|budget))\b", re.I)
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
-                   r"keep (?:going|them coming)|see more|load more|more results|alternatives?)\b", re.I)
-_SIMILAR = re.compile(r"\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones )?similar to|something like|"
-                      r"ones? like|items? like|others like|along the lines of)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ|versus|vs\.?|which (?:one |of (?:these|them|the \w+) )?"
-                      r"(?:is|would be|'s) (?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)|"
+                   r"keep (?:going|them coming)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
+                   r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
+                   r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
+                   r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices)", re.I)
+_SIMILAR = re.compile(r"\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
+                      r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
+                      r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
+                      r"in the style of|(?:in|of) that (?:vein|style|kind|sort)|(?:more|others) of that (?:kind|sort|type)|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to the|reminiscent of|a twin of)\b", re.I)
+_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
+                      r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|"
+                      r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
+                      r"which (?:one |of (?:these|those|them|the \w+) )?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
+                      r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
                       r"(?:better|cheaper),? the \w+ or the \w+)\b", re.I)
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ]priced|lower price|more affordable|too (?:expensive|pricey|much)|"
-                      r"budget (?:option|pick)s?|less money|less costly|cost less)\b", re.I)
-_PRICIER = re.compile(r"\b(?:more expensive|pricier|higher[- ]end|high[- ]end|premium|fancier|better quality|top of the line|"
-                      r"luxury|upmarket|nicer ones?)\b", re.I)
+_CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
+                      r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
+                      r"over my budget|beyond my budget|can'?t afford|less dear|"
+                      r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
+                      r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
+                      r"inexpensive|economical|pocket[- ]friendly)\b", re.I)
+_PRICIER = re.compile(r"\b(?:more expensive|pricier|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
+                      r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
+                      r"a step up|step it up|upgrade|splurge|more upscale|classier)\b", re.I)
 _SORT = [
-    (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost)\b", re.I), "price_asc"),
-    (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest)\b", re.I), "price_desc"),
-    (re.compile(r"\b(?:best[- ]rated|top[- ]rated|highest[- ]rated|best reviewed|best reviews|most popular)\b", re.I), "rating"),
+    (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
+    (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
+    (re.compile(r"\b(?:best[- ]rated|top[- ]rated|highest[- ]rated|best reviewed|best reviews|most popular|(?:sort|order|rank)(?:ed)? by (?:the )?(?:rating|reviews?|stars?))\b", re.I), "rating"),
 ]
+_AGAIN = re.compile(r"\b(?:same again|the same (?:search|ones|thing|results)|same (?:search|results) again|again,? please|once more|"
+                    r"repeat (?:that|the (?:search|results))|show (?:me )?(?:that|those|them) again|search again)\b", re.I)
 _IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:now|today)|available today|ready to ship)\b", re.I)
 _SHOPPING = re.compile(r"\b(?:looking for|look(?:ing)? at|need|want|recommend|suggest|show me|find(?: me)?|buy|shopping for|get me|"
                        r"searching for|search for|do you (?:have|sell|carry|stock)|have you got|got any|any|options?|best|i'?d like|"
@@ -130,7 +175,7 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?:\s+(?:one|item|option|product|two|three))?\b"
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
@@ -209,13 +254,22 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges a negation reaches: from its cue to the end of the clause."""
+    """Character ranges a negation reaches: from its cue to the end of the clause. A clause
+    word right after the cue is part of it ("not in yellow", "no, show"): the reach ends at
+    the first one after what the negation names."""
     spans = []
     for m in _NEGATION.finditer(text):
         end = len(text)
-        stop = _SCOPE_END.search(text, m.end())
-        if stop:
+        pos = m.end()
+        while True:
+            stop = _SCOPE_END.search(text, pos)
+            if stop is None:
+                break
+            if not text[m.end():stop.start()].strip() and stop.group(0).isalpha():
+                pos = stop.end()  # "not in ...": keep reading
+                continue
             end = stop.start()
+            break
         spans.append((m.start(), end))
     return spans
 
@@ -226,39 +280,55 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
     return bool(_POST_NEGATION.match(text[m.end:]))
 
 
-def referents(text: str, state: DialogueState, facets: Facets) -> list[int]:
-    """Positions (1-based; -1 = last) of shown products the message points at."""
+_NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
+_THE_X_ONE = re.compile(r"\bthe ((?:[\w&'.-]+ ){0,3}[\w&'.-]+) (?:one|model|pair|version|option|item)s?\b", re.I)
+
+
+def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int], list[tuple[int, int]]]:
+    """Positions (1-based; -1 = last) of shown products the message points at, in the order
+    it names them, and the spans of the words that name them (a brand in "the Veloxa one"
+    points at a product; it is not a brand filter)."""
     if not state.shown:
-        return []
-    found: list[int] = []
+        return [], []
+    found: list[tuple[int, int]] = []  # (where in the text, position)
+    spans: list[tuple[int, int]] = []
     first_n = _FIRST_N.search(text)
     if first_n:
         n = {"two": 2, "three": 3}.get(first_n.group(1).lower()) or int(first_n.group(1))
-        found += list(range(1, min(n, len(state.shown)) + 1))
+        found += [(first_n.start(), p) for p in range(1, min(n, len(state.shown)) + 1)]
+        spans.append(first_n.span())
+    for m in _NUMBER_LIST.finditer(text):
+        found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
+        spans.append(m.span())
     for m in _ORDINAL.finditer(text):
-        if first_n and first_n.start() <= m.start() < first_n.end():
+        if any(s <= m.start() < e for s, e in spans):
             continue
         position = _ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
-        if position not in found:
-            found.append(position)
+        found.append((m.start(), position))
     lowered = text.lower()
-    if not found:
-        priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]
-        if priced and re.search(r"\bthe cheapest(?: one)?\b", lowered) and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
-            found.append(min(priced)[1])
-        elif priced and re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered):
-            found.append(max(priced)[1])
-    if not found:
-        # "the Veloxa one", "the black one": a shown item's brand or colour
-        for m in re.finditer(r"\bthe ([\w&'-]+(?: [\w&'-]+)?) (?:one|model|pair|version)\b", lowered):
-            words = m.group(1)
-            for i, s in enumerate(state.shown, 1):
-                if words in {key(s.brand or ""), key(s.color or "")} or (len(words) > 3 and words in key(s.title)):
-                    found.append(i)
-                    break
+    priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]
+    cheapest = re.search(r"\bthe cheapest(?: one)?\b", lowered)
+    if priced and cheapest and not found and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
+        found.append((cheapest.start(), min(priced)[1]))
+    dearest = re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered)
+    if priced and dearest and not found:
+        found.append((dearest.start(), max(priced)[1]))
+    for m in _THE_X_ONE.finditer(text):
+        words = key(m.group(1))
+        if words in _ORDINALS or words.split()[-1] in _ORDINALS:
+            continue
+        for i, shown in enumerate(state.shown, 1):
+            if words in {key(shown.brand or ""), key(shown.color or "")} or (len(words) > 3 and words in key(shown.title)):
+                found.append((m.start(), i))
+                spans.append(m.span())
+                break
     if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", lowered) and state.focus:
-        found.append(next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1))
-    return [p for p in found if state.shown_at(p) is not None]
+        found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
+    ordered = []
+    for _, position in sorted(found, key=lambda f: f[0]):
+        if position not in ordered and state.shown_at(position) is not None:
+            ordered.append(position)
+    return ordered, spans
 
 
 def _title_referent(text: str, state: DialogueState) -> tuple[int, tuple[int, int]] | None:
@@ -339,8 +409,11 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
 
     # What the message points at among the shown products never becomes a filter of its own.
     title_ref = _title_referent(text, state)
-    refs = [title_ref[0]] if title_ref else referents(text, state, facets)
-    scan = text[:title_ref[1][0]] if title_ref else text
+    if title_ref:
+        refs, scan = [title_ref[0]], text[:title_ref[1][0]]
+    else:
+        refs, ref_spans = referents(text, state, facets)
+        scan = "".join(" " if any(a <= i < b for a, b in ref_spans) else ch for i, ch in enumerate(text))
 
     price_ops, price_spans = price_operations(scan)
     taken += price_spans
@@ -359,13 +432,15 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
             extra_ops.append(Operation(op="sort", value=sort, words=m.group(0)))
             taken.append(m.span())
 
-    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken)]
+    # Words inside a recognised phrase ("won't break the bank", "in that vein") name no facet.
+    cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX) for m in pattern.finditer(scan)]
+    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)]
     mentions += _size_mentions(scan, facets, mentions, reading)
     for m in mentions:
         taken.append((m.start, m.end))
 
-    removals, removal_spans = _removal_operations(scan, mentions)
-    taken += removal_spans
+    removals, removal_spans = _removal_operations(scan, mentions, state)
+    taken += removal_spans + cue_spans
     removed_values = {(op.facet, op.value) for op in removals if op.value}
     negations = negated_spans(scan)
     included: list[Mention] = []
@@ -407,20 +482,23 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     ops.extend(price_ops)
     ops.extend(extra_ops)
     _reference_operations(text, state, refs, ops, reading)
-    _route(text, state, ops, refs, reading, faq_match)
+    names_subject = any(m.facet in ("type", "category") and state.has(m.facet, m.value, exclude=False) for m in included)
+    if state.subject and _AGAIN.search(text) and not any(op.op not in ("refine",) for op in ops):
+        ops[:] = [Operation(op="restate", words=_AGAIN.search(text).group(0))]
+        names_subject = True
+    _route(text, state, ops, refs, reading, faq_match, names_subject)
     return reading
 
 
 def _hard_values(included: list[Mention], reading: Reading) -> list[Mention]:
-    """The mentions that become filters. A material the shopper wants is a search word, not a
-    filter (most catalogs name materials in descriptions, not in a field); a product type is
-    a filter only as the head noun of the request, the last kind named ("cushioned pads
-    headphones" wants headphones); the shop's own categories always filter."""
+    """The mentions that become filters. A product type is a filter only as the head noun of the
+    request, the last kind named ("cushioned pads headphones" wants headphones); the others
+    stay search words. The shop's own categories always filter."""
     kinds = [m for m in included if m.facet in ("type", "category")]
     head = kinds[-1] if kinds else None
     kept = []
     for m in included:
-        if m.facet == "material" or (m.facet == "type" and m is not head):
+        if m.facet == "type" and m is not head:
             reading.soft_words.append(m.words)
             continue
         kept.append(m)
@@ -455,8 +533,11 @@ def _head_of_negated_phrase(m: Mention, before: list[Mention], text: str, negati
     return previous.facet not in ("type", "category") and not between.strip(" -") and _is_negated(previous, text, negations)
 
 
-def _removal_operations(text: str, mentions: list[Mention]) -> tuple[list[Operation], list[tuple[int, int]]]:
-    """'any colour is fine', 'forget the budget', 'doesn't have to be Nike', and their spans."""
+def _removal_operations(text: str, mentions: list[Mention], state: DialogueState) -> tuple[list[Operation], list[tuple[int, int]]]:
+    """'any colour is fine', 'forget the budget', 'doesn't have to be Nike', 'Nike is fine
+    after all' (lifting an exclusion), 'you can show Nike again', and the spans they take. A
+    value that is released but was not constrained ("black is fine too" while blue is wanted)
+    becomes another acceptable value."""
     ops = []
     spans = []
     for m in _REMOVE_FACET.finditer(text):
@@ -468,10 +549,23 @@ def _removal_operations(text: str, mentions: list[Mention]) -> tuple[list[Operat
         elif facet:
             ops.append(Operation(op="remove", facet=facet, words=m.group(0)))  # type: ignore[arg-type]
     for mention in mentions:
-        before = text[max(0, mention.start - 40):mention.start]
-        if re.search(r"(?:" + _REMOVE_VALUE.pattern + r")\s*(?:in\s+|from\s+|by\s+|a\s+|an\s+)?$", before, re.I):
-            ops.append(Operation(op="remove", facet=mention.facet, value=mention.value, words=mention.words))
-        elif re.match(r"\s*(?:is|are)\s+(?:fine|ok|okay|optional)\s+(?:too|as well)?|\s*or not\b", text[mention.end:mention.end + 20], re.I):
+        before = text[max(0, mention.start - 45):mention.start]
+        after = _RELEASED.match(text[mention.end:mention.end + 40])
+        if after and re.match(r"\s+(?:again|too)\s*[.!]*$", after.group(0)) and not state.has(mention.facet, mention.value, exclude=True):
+            after = None  # "show me teas again" restates; only an excluded value comes back "again"
+        released_before = re.search(r"(?:" + _REMOVE_VALUE.pattern + r")\s*(?:in\s+|from\s+|by\s+|a\s+|an\s+|the\s+)?$", before, re.I)
+        if not (released_before or after):
+            continue
+        if after:
+            spans.append((mention.end, mention.end + after.end()))
+        constrained = state.has(mention.facet, mention.value)
+        dropped = bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
+        if not constrained and after and re.match(r"\s*(?:is|are)?\s*(?:fine|ok|okay|good|alright)\s+(?:too|as well)", after.group(0), re.I):
+            ops.append(Operation(op="add", facet=mention.facet, value=mention.value, words=mention.words))
+        elif not constrained and dropped and mention.facet != "audience":
+            # "ditch Puma", "remove Puma from the results": nothing to drop, so it is unwanted.
+            ops.append(Operation(op="exclude", facet=mention.facet, value=mention.value, words=mention.words))
+        elif constrained or not dropped:
             ops.append(Operation(op="remove", facet=mention.facet, value=mention.value, words=mention.words))
     for m in _REMOVE_VALUE.finditer(text):
         spans.append(m.span())
@@ -526,11 +620,14 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 
 def _reference_operations(text: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
     lowered = text.lower()
-    if _COMPARE.search(text) and state.shown:
-        positions = refs if len(refs) >= 2 else (refs + [p for p in range(1, min(3, len(state.shown)) + 1) if p not in refs])[:max(2, len(refs))]
-        if re.search(r"\b(?:them|these|those|all)\b", lowered) and len(refs) < 2:
-            positions = list(range(1, min(3, len(state.shown)) + 1))
-        ops.append(Operation(op="compare", values=positions, words=_COMPARE.search(text).group(0)))
+    two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
+    if (_COMPARE.search(text) or two_named) and state.shown:
+        # Two or more named: those; otherwise everything that was shown ("compare them").
+        everything = list(range(1, len(state.shown) + 1))
+        positions = sorted(refs, key=lambda p: p if p > 0 else len(state.shown) + 1 + p) if len(refs) >= 2 else everything
+        positions = [p if p > 0 else len(state.shown) + 1 + p for p in positions]
+        cue = _COMPARE.search(text)
+        ops.append(Operation(op="compare", values=positions, words=cue.group(0) if cue else text))
         return
     if _SIMILAR.search(text) and state.shown:
         position = refs[0] if refs else next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)
@@ -557,7 +654,8 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         reading.route = "detail"
 
 
-def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int], reading: Reading, faq_match) -> None:
+def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int], reading: Reading, faq_match,
+           names_subject: bool = False) -> None:
     if any(op.op == "compare" for op in ops):
         reading.route = "compare"
         return
@@ -577,7 +675,7 @@ def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int
         return
     if reading.route == "detail":
         return
-    product_signal = bool(constraint_ops) or bool(_SHOPPING.search(text))
+    product_signal = bool(constraint_ops) or bool(_SHOPPING.search(text)) or names_subject
     if product_signal:
         reading.route = "product"
         return

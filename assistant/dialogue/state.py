@@ -318,9 +318,11 @@ def _remove(state: DialogueState, op: Operation, facets: Facets) -> str | None:
         return None
     before = len(state.constraints)
     if op.value:
+        # A named value is dropped whichever way it stood: wanted ("doesn't have to be Nike") or
+        # excluded ("Nike is fine after all").
         wanted = key(facets.canonical(op.facet, str(op.value)) or str(op.value)) if op.facet else key(str(op.value))  # type: ignore[arg-type]
         state.constraints = [c for c in state.constraints
-                             if not (key(c.value) == wanted and (op.facet is None or c.facet == op.facet) and not c.exclude)]
+                             if not (key(c.value) == wanted and (op.facet is None or c.facet == op.facet))]
     elif op.facet:
         state.constraints = [c for c in state.constraints if not (c.facet == op.facet and not c.exclude)]
     return None if len(state.constraints) < before or op.facet else f"nothing to remove for {op.words!r}"
