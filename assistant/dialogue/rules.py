@@ -54,7 +54,7 @@ _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|hide|neither|nor|"
+    r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"

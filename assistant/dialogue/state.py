@@ -97,11 +97,15 @@ class Constraints(BaseModel):
     sort: Sort = "relevance"
 
     def filters(self) -> SearchFilters:
+        """The hard filters. A wanted material ranks rather than filters (it is in the search
+        text): most catalogs say what an item is made of only somewhere in its description, so
+        a filter would drop items that are exactly what was asked for. An unwanted material
+        filters out every item that states it."""
         return SearchFilters(
             kind="product", min_price=self.min_price, max_price=self.max_price, brands=self.brands,
             exclude_brands=self.exclude_brands, categories=self.categories, exclude_categories=self.exclude_categories,
             types=self.types, exclude_types=self.exclude_types, colors=self.colors, exclude_colors=self.exclude_colors,
-            materials=self.materials, exclude_materials=self.exclude_materials, audiences=self.audiences, sizes=self.sizes,
+            exclude_materials=self.exclude_materials, audiences=self.audiences, sizes=self.sizes,
             min_rating=self.min_rating, in_stock_only=self.in_stock_only,
         )
 
