@@ -33,6 +33,8 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update)(?: it)?(?: (?:my|the))? "
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
                        rf"(?:budget|limit|max(?:imum)?|cap) (?:is )?now|(?:new|revised) budget(?: is| of)?|"
+                       rf"(?:budget|limit)(?: has)? (?:changed|gone (?:up|down)|dropped|increased|decreased|moved|gone)(?: to)?|"
+                       rf"(?:let'?s try|try|how about|what about|maybe|perhaps)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|below|beneath|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
@@ -49,7 +51,8 @@ _SMALLTALK_WORDS = frozenset(
     "how are who what can do doing ty thx that's thats it for now is all fine".split()
 )
 _SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
-_RESET = re.compile(r"\b(?:start (?:over|again|afresh)|new search|forget (?:everything|all (?:of )?that)|reset|clear (?:all|everything|the filters|filters)|from scratch)\b", re.I)
+_RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh start|begin again|new search|forget (?:everything|all (?:of )?that)|reset|"
+                    r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|apart from|avoid(?:ing)?|"
@@ -57,6 +60,7 @@ _NEGATION = re.compile(
     r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
+    r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
     r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
     r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not)\b",
     re.I,
@@ -64,7 +68,7 @@ _NEGATION = re.compile(
 _POST_NEGATION = re.compile(
     r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea|colou?r|brand|favou?rite|size)|an option|"
     r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|is a no|are a no|not please)\b"
-    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s*\?\s*no(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))|^\s*[-–:,]\s*(?:no|nope|nah)\b|^\s+(?:nope|nah)\b|^\s*\?\s*no(?: thanks| way)?\b|^\s*,?\s*no way\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
 )
@@ -112,18 +116,29 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
                     r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
                     r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:no object|(?:a |that )?(?:big )?(?:deal|issue|problem|concern))|"
-                    r"money is no object|spend whatever|price is no object|not (?:that )?worried about (?:the )?(?:price|cost|budget))\b", re.I)
+                    r"money is no object|spend whatever|price is no object|not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
+                    r"(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
+                    r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?more|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)|"
+                    r"(?:price|cost|it) can be (?:a (?:bit|little) )?higher|"
+                    r"(?:go|going|be|it can be|even|if it'?s) (?:a (?:bit|little) |slightly )?(?:over|above|beyond) (?:(?:my |the |that )?(?:budget|limit|price)|\S*\d[\d,.]*k?)|"
+                    r"(?:forget|drop|remove|ignore|lose|scrap|lift) (?:about )?(?:the |my |that )?\S*\d[\d,.]*k?\S* (?:limit|budget|cap|ceiling)|"
+                    r"(?:don'?t|do not|no) need to (?:stay|keep it|be) (?:under|below|within)(?: \S*\d[\d,.]*k?)?|"
+                    r"(?:doesn'?t|does not|needn'?t) (?:have|need) to be (?:under|below|within|less than)(?: \S*\d[\d,.]*k?)?)\b", re.I)
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
                    r"keep (?:going|them coming)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
-                   r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices)", re.I)
+                   r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
+                   r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
+                   r"not (?:what i'?m|what i am) looking for|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
                       r"in the style of|(?:in|of) that (?:vein|style|kind|sort)|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to the|reminiscent of|a twin of)\b", re.I)
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to the|reminiscent of|a twin of|"
+                      r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
+                      r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
@@ -136,6 +151,9 @@ _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|det
 _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|can'?t afford|less dear|"
+                      r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
+                      r"spend less|(?:under|below|less than) what you (?:showed|suggested|listed)|"
+                      r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
                       r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|pocket[- ]friendly)\b", re.I)
@@ -163,7 +181,7 @@ _GIFT = re.compile(r"\b(?:gifts?|presents?|something)\s+for\s+(?:my\s+|a\s+|our\
                    r"(?=\s+(?:under|below|for|less|around|about|within|up to|with|and|but)\b|[,.?!]|$)", re.I)
 _FAQ_WORDS = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
-    r"payment|pay(?:ing)?|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
+    r"payment|pay (?:with|by|via|using|on delivery|in (?:installments|cash))|(?:how|can) (?:can |do )?i pay|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
     r"track(?:ing)?|cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
     r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupon|discount code|promo(?: code)?|invoice|"
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
@@ -415,7 +433,9 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         refs, ref_spans = referents(text, state, facets)
         scan = "".join(" " if any(a <= i < b for a, b in ref_spans) else ch for i, ch in enumerate(text))
 
-    price_ops, price_spans = price_operations(scan)
+    # "go over 150 if needed", "doesn't have to be under 150": the amount loosens the budget.
+    relaxing = [m.span() for m in _RELAX.finditer(scan)]
+    price_ops, price_spans = price_operations("".join(" " if any(a <= i < b for a, b in relaxing) else ch for i, ch in enumerate(scan)))
     taken += price_spans
     rating = _RATING.search(scan)
     extra_ops: list[Operation] = []
