@@ -33,6 +33,11 @@ _AUDIENCE_TERMS = {w: a for w, a in AUDIENCE_WORDS.items() if not w.endswith("'"
 }
 
 
+def _is_audience_phrase(phrase: str) -> bool:
+    words = [w for w in re.findall(r"[a-z']+", phrase.lower()) if w not in ("for", "the", "and", "&")]
+    return bool(words) and all(w in _AUDIENCE_TERMS or w.rstrip("'s") in _AUDIENCE_TERMS for w in words)
+
+
 @dataclass(frozen=True)
 class Mention:
     facet: FacetName
@@ -135,7 +140,9 @@ class Facets:
         return [
             # Colour words the catalog lacks are still colours: "in turquoise" is reported, not searched as a word.
             ("brand", self.brands, False), ("type", self.types, True), ("color", {c: c.title() for c in COLORS} | self.colors, False),
-            ("material", {m: m for m in MATERIALS} | self.materials, False), ("category", self.categories, True),
+            ("material", {m: m for m in MATERIALS} | self.materials, False),
+            # A category that only names an audience ("For Girls", "Men") is read as the audience.
+            ("category", {k: v for k, v in self.categories.items() if not _is_audience_phrase(k)}, True),
             ("audience", _AUDIENCE_TERMS, False), ("size", self.sizes, False),
         ]
 

@@ -91,7 +91,14 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
     rf"|\b(?P<f>{_FACET_WORD})\s+(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement))"
     rf"|\b(?:flexible|easy|relaxed|not (?:picky|fussy|bothered|particular|fixed|set|strict)|open)\s+(?:on|about|with|regarding)\s+(?:the\s+)?(?P<g>{_FACET_WORD})\b"
-    rf"|\b(?:take|leave)\s+off\s+the\s+(?P<h>{_FACET_WORD})(?:\s+filter)?\b",
+    rf"|\b(?:take|leave)\s+off\s+the\s+(?P<h>{_FACET_WORD})(?:\s+filter)?\b"
+    rf"|\b(?P<i>{_FACET_WORD})s?\s+(?:is|are)\s+(?:negotiable|optional|secondary|not (?:a (?:big )?deal|an issue|a concern)|your call)"
+    rf"|\bopen to\s+(?:other|any|different|all)\s+(?P<j>{_FACET_WORD})"
+    rf"|\b(?:happy|fine|ok|okay|good)\s+with\s+(?:any|other|different)\s+(?P<k>{_FACET_WORD})"
+    rf"|\b(?:can|could)\s+live\s+with\s+(?:another|any|a different|other)\s+(?P<l>{_FACET_WORD})"
+    rf"|\b(?:doesn'?t|does not|don'?t)\s+matter\s+(?:which|what)\s+(?P<m>{_FACET_WORD})"
+    rf"|\b(?:whichever|no preference (?:on|for|about)(?: the)?)\s+(?P<n>{_FACET_WORD})"
+    rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
 _DROP_VERB = r"(?:forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
