@@ -70,7 +70,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..sitekeys import SiteRegistry, sites_path as default_sites_path
-from . import admin, catalog, chat, feedback
+from . import admin, catalog, chat, feedback, handoff
 from .deps import ServerLimits, Services
 from .guard import API_PREFIX, SITE_KEY_HEADER, ApiError, ApiGuard, TokenBuckets, UiGuard, error
 from .logs import uvicorn_config
@@ -211,6 +211,7 @@ def create_app(
     app.include_router(catalog.router, prefix=API_PREFIX, tags=["catalog"])
     app.include_router(admin.router, prefix=API_PREFIX, tags=["admin"])
     app.include_router(admin.health_router, tags=["admin"])
+    app.include_router(handoff.router, prefix=API_PREFIX, tags=["handoff"])
 
     @app.get("/widget.js", include_in_schema=False)
     async def widget_js():
