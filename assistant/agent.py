@@ -26,10 +26,11 @@ from retrieval.store import ShopIndex
 
 from .dialogue import DialogueState, ShownItem, Update, nice_above, update
 from .events import Delta, FaqOut, Final, ProductOut, Products, TurnEvent, TurnResult
-from .formatting import money, price, product_line
+from .compose import NUMBER_WORDS, compose, opening_head, opening_tail
+from .formatting import money, price
 from .llm import LLM, LLMError
 from .prompts import as_data, load_prompt
-from .ranking import RankResult, rank_and_explain
+from .ranking import RankResult, rank_and_explain, reason_problem
 from .sessions import ChatMessage, SessionState, SessionStore
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,9 @@ class AgentConfig:
     rank_cards: int = 8
     rank_picks: int = 5  # how many the LLM chooses; the rest of the reply is filled in retrieval order
     card_description_tokens: int = 30
+    # Whether a fact-checked LLM reason replaces the composed one (assistant/compose.py); the
+    # embedded 135M model's reasons mostly restate titles, an endpoint's usually say more.
+    prefer_llm_reasons: bool = True
     max_message_chars: int = MAX_MESSAGE_CHARS
     min_catalog_similarity: float = 0.3  # below this, a request matches nothing we sell
 
@@ -71,7 +75,7 @@ def config_for(llm: LLM | None) -> AgentConfig:
     from .llm import LlamaCppLLM
 
     if isinstance(llm, LlamaCppLLM):
-        return AgentConfig(rank_cards=4, card_tokens=240, rank_picks=3, card_description_tokens=0)
+        return AgentConfig(rank_cards=4, card_tokens=240, rank_picks=3, card_description_tokens=0, prefer_llm_reasons=False)
     return AgentConfig()
 
 
@@ -222,7 +226,7 @@ class ShoppingAssistant:
             answer = self._rephrase(message, answer)
             turn.result.llm_used["answer"] = answer != best.entry.answer
         yield from turn.say(answer)
-        yield from turn.say(f"\n(Source: FAQ “{best.entry.question}” [{best.entry.id}])")
+        yield from turn.say(f"\n(From our FAQ: “{best.entry.question}”)")
         if u.route == "both":
             yield from turn.say("\n\n")
 
@@ -255,10 +259,10 @@ class ShoppingAssistant:
             yield from self._relax(state, user_id, exclude, turn)
             return
         t = time.perf_counter()
-        currency = candidates[0].currency
-        described = constraints.describe(money=lambda amount: money(amount, currency))
-        intro = f"Here {'is what' if len(candidates) == 1 else 'are some options'} I found" + (f" ({described})" if described else "") + ":\n"
-        yield from turn.say(intro)
+        seed = f"{result.session_id}-{state.turn}"
+        shown_count = min(self.config.products_per_reply, len(candidates))
+        # How many of what, read how: known before ranking, so the first words stream at once.
+        yield from turn.say(opening_head(shown_count, constraints, candidates[:shown_count], seed))
         ranked: RankResult = rank_and_explain(
             self.llm if self.config.llm_rank else None, candidates, constraints, state.search_text(), self.facets(),
             n=self.config.products_per_reply, llm_picks=self.config.rank_picks, card_budget=self._card_budget(),
@@ -268,11 +272,17 @@ class ShoppingAssistant:
         turn.timings["rank_explain"] = _ms(t)
         result.llm_used["rank"] = ranked.used_llm
         result.notes.extend(ranked.problems)
-        result.products = [_product_out(pick.product, pick.reason, pick.reason_source) for pick in ranked.picks]
+        picks = [pick.product for pick in ranked.picks]
+        facets = self.facets()
+        composed = compose(picks, {pick.product.id: pick.reason for pick in ranked.picks if pick.reason_source == "llm"},
+                           constraints, facets, liked_brands=self._liked_brands(user_id), seed=seed,
+                           check=lambda reason, p: reason_problem(reason, p, facets, candidates=picks, intent=constraints),
+                           prefer_llm=self.config.prefer_llm_reasons)
+        result.products = [_product_out(p, composed.reasons[p.id], composed.sources[p.id]) for p in picks]
         yield Products(products=result.products)
-        for n, pick in enumerate(ranked.picks, 1):
-            yield from turn.say(product_line(n, pick.product, pick.reason) + "\n")
-        self._remember_shown(state, [pick.product for pick in ranked.picks])
+        # The products appear once: summarised here, in full on the cards.
+        yield from turn.say(opening_tail(picks, seed))
+        self._remember_shown(state, picks)
         for p in result.products:
             self._record(user_id, "view", product_id=p.id, session_id=result.session_id)
 
@@ -359,11 +369,12 @@ class ShoppingAssistant:
                 currency = candidates[0].currency
                 label = {"price": f"a budget up to {money(relaxed.max_price, currency)}" if relaxed.max_price else "any price"}.get(name, f"any {name}")
                 turn.result.relaxation = f"relaxed {name}"
+                if name == "price":
+                    turn.result.offered_budget = relaxed.max_price
                 turn.result.alternatives = [_product_out(p, "Closest option if you allow " + label + ".", "template") for p in candidates[:3]]
                 yield Products(products=turn.result.alternatives, alternatives=True)
-                yield from turn.say(f" If you allow {label}, these are the closest (they do not meet everything you asked for):\n")
-                for n, p in enumerate(candidates[:3], 1):
-                    yield from turn.say(product_line(n, p) + "\n")
+                count = NUMBER_WORDS.get(len(turn.result.alternatives), str(len(turn.result.alternatives))).lower()
+                yield from turn.say(f" If you allow {label}, {count} come close; they do not meet everything you asked for.")
                 state.shown = [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color)
                                for p in candidates[:3]]
                 state.relaxed = [{"price": "max_price"}.get(name, name)]
@@ -440,6 +451,19 @@ class ShoppingAssistant:
             raise InputError(f"message is {len(text):,} characters; the limit is {self.config.max_message_chars:,}")
         return text
 
+    def _liked_brands(self, user_id) -> list[str]:
+        """Brands of what the shopper liked, added to a cart or bought, most recent first."""
+        if not user_id or self.profiles is None or not self._profiles_up():
+            return []
+        try:
+            wanted = [e.product_id for e in self.profiles.events(user_id, limit=50)
+                      if e.event in ("like", "add_to_cart", "purchase") and e.product_id]
+        except Exception as exc:
+            self._profiles_failed("reading events", exc)
+            return []
+        brands = [p.brand for p in (self._product(pid) for pid in dict.fromkeys(wanted[:10])) if p and p.brand]
+        return list(dict.fromkeys(brands))
+
     def _profiles_up(self) -> bool:
         """False for a while after the profile store failed: a locked profiles.db costs the
         following turns their personalisation, not seconds of waiting each."""
@@ -477,7 +501,7 @@ class ShoppingAssistant:
 
 
 def _changes_search(u: Update) -> bool:
-    return any(o.op not in ("refer", "refine") for o in u.operations)
+    return any(o.op not in ("refer", "refine", "restate") for o in u.operations)
 
 
 def _soft_rerank(products: list[Product], prefs) -> list[Product]:

@@ -53,6 +53,7 @@ class TurnResult(BaseModel):
     faq: list[FaqOut] = Field(default_factory=list)
     alternatives: list[ProductOut] = Field(default_factory=list, description="Nearest relaxation when nothing matches: NOT matches.")
     relaxation: str | None = None
+    offered_budget: float | None = Field(default=None, description="The budget the alternatives fit within, when a relaxation raised it.")
     handoff: bool = False
     unknown_values: list[str] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)

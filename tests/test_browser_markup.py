@@ -193,7 +193,7 @@ def test_catalog_and_faq_text_in_the_chat_is_inert(hostile_ui, pixel, page):
     # An FAQ answer in the chat, with its question as the source line.
     _send(page, "When will I get my refund?")
     _wait_for_bot_messages(page, 2)
-    page.get_by_text("Source: FAQ").first.wait_for(timeout=TURN_TIMEOUT_MS)
+    page.get_by_text("From our FAQ").first.wait_for(timeout=TURN_TIMEOUT_MS)
     chat = _chat_text(page)
     refund = hostile_ui["faq"][0]
     assert refund["answer"] in chat and refund["question"] in chat, chat

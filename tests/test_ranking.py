@@ -272,7 +272,7 @@ def test_poisoned_title_through_a_misbehaving_llm(poisoned_title_index, tmp_path
     prompt = server.requests[0]["messages"][-1]["content"]
     assert "POISON" in prompt.split("<catalog_data>", 1)[1].split("</catalog_data>", 1)[0]  # the model saw it, fenced
     by_id = {p.id: p for p in result.products}
-    assert by_id["POISON"].price == 149.0 and by_id["POISON"].reason_source == "template"
+    assert by_id["POISON"].price == 149.0 and by_id["POISON"].reason_source in ("composed", "template")
     assert by_id[honest.id].reason_source == "llm" and "coiled cable" in by_id[honest.id].reason
     assert any("POISON: reason replaced (claims it costs nothing" in n for n in result.notes), result.notes
     assert_no_false_price_claims(result.products)

@@ -124,7 +124,9 @@ def _grounding(ctx: Context, result) -> tuple[list[str], list[str], int]:
     bad_prices: list[str] = []
     if result.products:
         remove = [ctx.faq_entries[f.id].answer for f in result.faq if f.id in ctx.faq_entries]
-        bad_prices = ungrounded_prices(result.reply, [ctx.products[i].price for i in ids if i in ctx.products], remove)
+        # The shopper's own budget bounds are quoted back ("under $150"): they are not product prices.
+        bounds = [b for b in (result.constraints.max_price, result.constraints.min_price, result.offered_budget) if b is not None]
+        bad_prices = ungrounded_prices(result.reply, [ctx.products[i].price for i in ids if i in ctx.products] + bounds, remove)
     return bad_ids, bad_prices, len(ids)
 
 
