@@ -1,0 +1,108 @@
+"""`shopassist bench ...` and `shopassist eval ...`: the evaluation package's commands, added
+to the product's command line through the `shopassist.commands` entry point group
+(pyproject.toml), so that the product package never imports `evals`. Nothing heavy is imported
+until a command runs: this module is loaded whenever `shopassist` starts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from assistant.cli.common import command, settings_from
+
+
+def register(sub: Any) -> None:
+    _register_bench(sub)
+    _register_eval(sub)
+
+
+# --- bench --------------------------------------------------------------------------------------
+
+
+def _register_bench(sub: Any) -> None:
+    bench = sub.add_parser("bench", help="benchmarks that print figures")
+    bench_sub = bench.add_subparsers(dest="what", required=True)
+    bi = command(bench_sub, "index", _bench_index, help="ingest throughput, search latency and recall at >= 10,000 items")
+    bi.add_argument("--items", type=int, default=10000)
+    bi.add_argument("--queries", type=int, default=200)
+    ba = command(bench_sub, "agent", _bench_agent, help="per-stage chat-turn latency with the LLM on and off, model tokens/s")
+    ba.add_argument("--rounds", type=int, default=2)
+    bl = command(bench_sub, "load", _bench_load,
+                 help="HTTP API under concurrent simulated shoppers: requests/s, latency, status codes")
+    bl.add_argument("--sessions", type=int, default=20, help="concurrent simulated shoppers")
+    bl.add_argument("--seconds", type=float, default=30, help="how long to keep starting requests")
+    bl.add_argument("--no-llm", action="store_true", help="serve without the language model")
+    bl.add_argument("--think", type=float, default=0.5, help="mean pause between a shopper's requests, seconds")
+
+
+def _bench_index(args: argparse.Namespace) -> int:
+    from evals.bench_index import run_benchmark
+
+    return run_benchmark(settings_from(args), items=args.items, queries=args.queries)
+
+
+def _bench_agent(args: argparse.Namespace) -> int:
+    from evals.bench_agent import run_agent_benchmark
+
+    return run_agent_benchmark(settings_from(args), rounds=args.rounds)
+
+
+def _bench_load(args: argparse.Namespace) -> int:
+    from evals.bench_load import run_load_benchmark
+
+    return run_load_benchmark(settings_from(args), sessions=args.sessions, seconds=args.seconds, no_llm=args.no_llm,
+                              think=args.think, home=getattr(args, "home", None))
+
+
+# --- eval ---------------------------------------------------------------------------------------
+
+
+def _register_eval(sub: Any) -> None:
+    ev = sub.add_parser("eval", help="evaluations on labelled data")
+    ev_sub = ev.add_subparsers(dest="what", required=True)
+    ef = command(ev_sub, "faq-lookup", _faq_lookup, help="accuracy@1 / MRR of FAQ lookup on the Bitext phrasings")
+    ef.add_argument("--data", type=Path, help="folder with the shared data (default: ../shared/data)")
+    ef.add_argument("--limit", type=int, help="only the first N phrasings")
+    er = command(ev_sub, "run", _run,
+                 help="retrieval / faq / dialogue / personalization / latency suites, configs side by side")
+    er.add_argument("--suite", action="append", default=[], help="repeatable; default: all")
+    er.add_argument("--config", action="append", default=[], help="repeatable; default: all available")
+    er.add_argument("--report", type=Path, required=True, help="folder for report.json, report.md, report.html")
+    er.add_argument("--fast", action="store_true", help="CI subset: demo data, no LLM configurations")
+    er.add_argument("--llm-turns", type=int, default=24, help="at most this many turns per dialogue set for LLM configs "
+                    "(default 24: all 21 demo turns; bounds the MG-ShopDial replay)")
+    er.add_argument("--queries", type=int, help="score every configuration on this many retrieval queries, evenly spread "
+                    "over the set (default: all; for slow LLM configurations)")
+    ec = command(ev_sub, "compare", _compare, home=False,
+                 help="metric differences between two report.json files; exit 1 on regressions")
+    ec.add_argument("a", type=Path)
+    ec.add_argument("b", type=Path)
+    ec.add_argument("--tolerance", type=float, default=0.02)
+
+
+def _faq_lookup(args: argparse.Namespace) -> int:
+    from evals.faq_lookup import run_faq_eval
+
+    return run_faq_eval(settings_from(args), data_dir=args.data, limit=args.limit)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The suites; with --fast also the CI gate: exit 1 when a figure is below evals/thresholds.toml."""
+    from evals.report import check_thresholds
+    from evals.run import run_eval
+
+    report = run_eval(settings_from(args), suites=args.suite or None, configs=args.config or None, report_dir=args.report,
+                      fast=args.fast, llm_turn_limit=args.llm_turns, query_limit=args.queries)
+    if not args.fast:
+        return 0
+    problems = check_thresholds(report)
+    for p in problems:
+        print(f"below threshold: {p}")
+    return 1 if problems else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from evals.report import run_compare
+
+    return run_compare(args.a, args.b, tolerance=args.tolerance)
