@@ -28,9 +28,9 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from assistant.settings import Settings, quiet_offline_environment
+from evals.paths import DEMO
 
-REPO = Path(__file__).resolve().parent.parent
-DEMO_PRODUCTS = REPO / "examples" / "demo" / "products.jsonl"
+DEMO_PRODUCTS = DEMO / "products.jsonl"
 
 K = 10
 SEED = 20240601

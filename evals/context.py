@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-DATA = Path(__file__).resolve().parent / "data"
-REPO = Path(__file__).resolve().parent.parent
-DEMO = REPO / "examples" / "demo"
+from evals.paths import DEMO
+
 K = 10
 MODES = {"bm25": "lexical", "dense": "dense", "hybrid": "hybrid"}
 LLM_CONFIGS = ("hybrid+llm", "hybrid+llm-endpoint")

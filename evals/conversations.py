@@ -188,20 +188,19 @@ def run_conversations(agent, products_by_id: dict, scenarios: list[Scenario], la
 
 
 def _load(name: str):
-    from evals.shared import _parse, _root
-    from evals.datasets import find_data_file
+    from evals.data_sets.common import find_data_file, parse_with_mapping, shared_root
 
     folder, mapping = CATALOG_FILES[name]
-    root = _root(None)
+    root = shared_root(None)
     path = root / folder if folder.endswith(".csv") else find_data_file(root, folder, "", (".csv",))
-    return [item for _, item in _parse(path, "product", mapping).items]
+    return [item for _, item in parse_with_mapping(path, "product", mapping).items]
 
 
 def main(argv: list[str] | None = None) -> int:
     from assistant.agent import ShoppingAssistant
     from assistant.settings import Settings
     from evals.context import Context
-    from evals.shared import sample_catalog
+    from evals.data_sets.catalogs import sample_catalog
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("catalogs", nargs="+", choices=sorted(CATALOG_FILES))

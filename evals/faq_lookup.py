@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import Sequence
 
 from assistant.settings import Settings, quiet_offline_environment
-from evals.datasets import shared_data_dir
-# The data readers are shared with `shopassist eval run` (evals/shared.py).
-from evals.shared import EvalDataError, bitext_files, check_qa_columns, load_utterances
+# The data readers are shared with `shopassist eval run` (evals/data_sets/bitext.py).
+from evals.data_sets.bitext import bitext_files, check_qa_columns, load_utterances
+from evals.data_sets.common import EvalDataError
+from evals.paths import MAPPINGS, shared_data_dir
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = shared_data_dir()  # ../shared/data, or $SHOPASSIST_SHARED_DATA
-DEFAULT_MAPPING = REPO / "examples" / "mappings" / "bitext_faq.toml"
+DEFAULT_MAPPING = MAPPINGS / "bitext_faq.toml"
 
 K = 10
 TARGET_ACCURACY = 0.97
@@ -80,7 +79,7 @@ def confusions(predictions: Sequence[str | None], labels: Sequence[str], top: in
 
 def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | None = None,
                  mapping_path: Path | None = None) -> int:
-    data_dir = Path(data_dir) if data_dir is not None else DEFAULT_DATA
+    data_dir = Path(data_dir) if data_dir is not None else shared_data_dir()
     if not data_dir.is_dir():
         print(f"shared data not found at {data_dir}; nothing to evaluate "
               f"(expects faq/bitext/<qa>.csv and faq/bitext/utterances_8k.csv; pass --data DIR)")

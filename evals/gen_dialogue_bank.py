@@ -83,13 +83,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from evals.datasets import REPO, shared_data_dir
+from evals.paths import DATA, DEMO, MAPPINGS, shared_data_dir
 
-DATA = REPO / "evals" / "data"
 BANK = DATA / "dialogue_bank.jsonl"
 HELD = DATA / "dialogue_bank_held.jsonl"
-DEMO_PRODUCTS = REPO / "examples" / "demo" / "products.jsonl"
-MAPPINGS = REPO / "examples" / "mappings"
+DEMO_PRODUCTS = DEMO / "products.jsonl"
 SEED = 10
 MAX_SAMPLE = 2000
 PER_SUBJECT_SAMPLE = 60

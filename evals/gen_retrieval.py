@@ -56,13 +56,15 @@ import statistics
 from pathlib import Path
 from typing import Iterable
 
+from evals.data_sets.catalogs import MAX_CATEGORIES, MAX_PRODUCTS, queries_path, read_catalog, sample_catalog
+from evals.data_sets.common import write_jsonl
+from evals.paths import DATA, DEMO
 from retrieval.documents import key
 from retrieval.schemas import Product
 
-REPO = Path(__file__).resolve().parent.parent
-DEMO_CATALOG = REPO / "examples" / "demo" / "products.jsonl"
-DEMO_QUERIES = Path(__file__).resolve().parent / "data" / "retrieval_demo.jsonl"
-SHOPPER_WORDS = Path(__file__).resolve().parent / "data" / "shopper_words.json"
+DEMO_CATALOG = DEMO / "products.jsonl"
+DEMO_QUERIES = DATA / "retrieval_demo.jsonl"
+SHOPPER_WORDS = DATA / "shopper_words.json"
 _POST = ("for ", "with ", "made ", "that ", "around ")
 SEED = 13
 PER_CATEGORY = 6
@@ -297,15 +299,26 @@ def load_catalog(path: Path, mapping: Path | None = None) -> list[Product]:
     return [p for _, p in parsed.items]
 
 
-def write_jsonl(rows: list[dict], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
+def sample_and_generate(products: list[Product], catalog_file: str, max_products: int = MAX_PRODUCTS, seed: int = SEED,
+                        max_categories: int = MAX_CATEGORIES) -> tuple[list[Product], dict, list[dict]]:
+    """A shared catalog's seeded sample (`evals.data_sets.catalogs.sample_catalog`), its
+    description (with the catalog's file name) and the queries generated from the sample."""
+    sample, meta = sample_catalog(products, max_products, seed, max_categories)
+    meta["catalog"] = catalog_file
+    return sample, meta, generate(sample, seed=seed, max_categories=max_categories)
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
+def store_shared_queries(name: str, root: Path | None = None, out: Path | None = None, max_products: int = MAX_PRODUCTS,
+                         seed: int = SEED, max_categories: int = MAX_CATEGORIES) -> tuple[Path | None, str]:
+    """Sample, generate and write evals/data/retrieval_<name>.jsonl (first line: the sample)."""
+    path, products, why = read_catalog(name, root)
+    if path is None:
+        return None, why
+    sample, meta, queries = sample_and_generate(products, path.name, max_products, seed, max_categories)
+    out = Path(out) if out is not None else queries_path(name)
+    write_jsonl([{"sample": meta}, *queries], out)
+    return out, (f"{name}: {len(sample)} sampled products of {len(products)} in {path.name}, "
+                 f"{len(queries)} generated queries -> {out}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,11 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--shared", metavar="NAME", choices=("flipkart", "amazon_in"),
                     help="sample the shared catalog NAME (../shared/data or $SHOPASSIST_SHARED_DATA) and store its "
-                         "queries with the sampled ids in evals/data/retrieval_NAME.jsonl (see evals/shared.py)")
+                         "queries with the sampled ids in evals/data/retrieval_NAME.jsonl (see evals/data_sets/catalogs.py)")
     args = ap.parse_args(argv)
     if args.shared:
-        from evals.shared import store_shared_queries
-
         path, why = store_shared_queries(args.shared, out=args.out, seed=args.seed)
         print(why)
         return 0 if path is not None else 2

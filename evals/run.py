@@ -13,7 +13,7 @@ Configurations
   tutorial-baseline  LangChain's Chroma vector store (langchain-chroma) `as_retriever()` with the
                      same embeddings: product (or FAQ) texts, top-k similarity, no filters, no fusion
 --fast: demo data only, no LLM configurations (the CI gate, see evals/thresholds.toml).
-Without --fast the shared real data sets are scored too when present (evals/shared.py; keys
+Without --fast the shared real data sets are scored too when present (evals/data_sets/; keys
 "<config>@<set>"); the shared catalogs are indexed once per run in `SharedContexts`.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.context import LLM_CONFIGS, Context, log
-from evals.shared import SharedContexts
+from evals.shared_contexts import SharedContexts
 from evals.suites.dialogue import check_expectations, dialogue_suite, latency_from, ungrounded_prices  # noqa: F401
 from evals.suites.dialogue_state import dialogue_state_suite
 from evals.suites.faq import faq_suite

@@ -13,7 +13,8 @@ import argparse
 
 from evals import metrics as M
 from evals.context import K, Context
-from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog, read_jsonl
+from evals.data_sets.common import read_jsonl
+from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog
 
 DEV_SEEDS = (7, 21)
 

@@ -4,7 +4,6 @@ both backends. Nothing is mocked."""
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import quiet_offline_environment
+from evals.paths import shared_data_dir
 
 quiet_offline_environment()
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MAPPINGS = REPO / "examples" / "mappings"
 DEMO = REPO / "examples" / "demo"
-SHARED_DATA = Path(os.environ.get("SHOPASSIST_SHARED_DATA", REPO.parent / "shared" / "data"))
+SHARED_DATA = shared_data_dir()  # $SHOPASSIST_SHARED_DATA or ../shared/data, through Settings
 
 
 def free_port() -> int:
@@ -119,7 +119,7 @@ def demo_index(tmp_path_factory, embedder):
 
 def shared_file(folder: str, name_contains: str = "", suffixes: tuple[str, ...] = (".csv", ".json", ".jsonl")) -> Path:
     """A file of the shared real data (`folder` may be a file or a folder), or skip saying what is missing."""
-    from evals.datasets import find_data_file
+    from evals.data_sets.common import find_data_file
 
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared real data not found at {SHARED_DATA} (set SHOPASSIST_SHARED_DATA); skipping real-data test")

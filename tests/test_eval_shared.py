@@ -32,7 +32,7 @@ def settings(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def contexts(settings, embedder, tmp_path_factory):
-    from evals.shared import SharedContexts
+    from evals.shared_contexts import SharedContexts
 
     shared = SharedContexts(settings, embedder, queries_dir=tmp_path_factory.mktemp("no-stored-queries"))
     yield shared
@@ -59,7 +59,7 @@ def test_faq_sets_scored_per_config(settings, embedder):
 
 
 def test_bitext_limit_is_a_stratified_sample():
-    from evals.shared import bitext_faq_set
+    from evals.data_sets.bitext import bitext_faq_set
 
     faq, why = bitext_faq_set(limit=5)
     assert faq is not None and "stratified" in why
@@ -70,7 +70,8 @@ def test_bitext_limit_is_a_stratified_sample():
 
 def test_retrieval_sets_sampled_indexed_and_stored(settings, embedder, contexts, tmp_path):
     from evals.gen_retrieval import main as gen_main
-    from evals.shared import load_shared_catalog, sample_catalog, shared_retrieval_sets
+    from evals.data_sets.catalogs import sample_catalog
+    from evals.shared_contexts import load_shared_catalog, shared_retrieval_sets
 
     sets, notes = shared_retrieval_sets(settings, embedder, contexts=contexts)
     assert [name for name, _, _ in sets] == ["flipkart", "amazon_in"]
@@ -139,7 +140,10 @@ def test_mg_shopdial_and_catalog_scenarios_replayed(contexts):
 
 
 def test_malformed_and_absent_data_give_notes(settings, embedder, tmp_path):
-    from evals.shared import SharedContexts, bitext_faq_set, ecommerce_faq_set, load_shared_catalog, mg_shopdial_turns
+    from evals.data_sets.bitext import bitext_faq_set
+    from evals.data_sets.ecommerce_faq import ecommerce_faq_set
+    from evals.data_sets.mg_shopdial import mg_shopdial_turns
+    from evals.shared_contexts import SharedContexts, load_shared_catalog
     from evals.suites.dialogue import catalog_dialogue_suite
     from evals.suites.faq import shared_faq_suite
 

@@ -8,7 +8,7 @@ import pytest
 
 from evals import metrics as M
 from evals.report import check_thresholds, compare, run_compare, write_reports
-from evals.run import check_expectations, ungrounded_prices
+from evals.suites.dialogue import check_expectations, ungrounded_prices
 
 
 # --- metrics, hand-computed ---------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_fast_report_files(fast_report):
 
 
 def test_shared_catalog_loader_skips_clearly(monkeypatch, tmp_path):
-    from evals.shared import load_shared_catalog
+    from evals.shared_contexts import load_shared_catalog
 
     monkeypatch.setenv("SHOPASSIST_SHARED_DATA", str(tmp_path / "absent"))
     catalog, why = load_shared_catalog("flipkart")
@@ -168,7 +168,8 @@ def test_shared_catalog_loader_skips_clearly(monkeypatch, tmp_path):
 
 
 def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
-    from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog, write_jsonl
+    from evals.data_sets.common import write_jsonl
+    from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog
 
     rows = generate(load_catalog(DEMO_CATALOG))
     write_jsonl(rows, tmp_path / "q.jsonl")
@@ -177,8 +178,8 @@ def test_generator_is_deterministic_and_matches_stored_set(tmp_path):
 
 
 def test_faq_set_size():
-    from evals.gen_retrieval import read_jsonl
-    from evals.context import DATA
+    from evals.data_sets.common import read_jsonl
+    from evals.paths import DATA
 
     rows = read_jsonl(DATA / "faq_demo.jsonl")
     assert sum(r["expected"] is not None for r in rows) >= 60
@@ -186,7 +187,8 @@ def test_faq_set_size():
 
 
 def test_shopper_wording_twins_keep_labels_and_avoid_catalog_words():
-    from evals.gen_retrieval import DEMO_QUERIES, read_jsonl, shopper_words, tokens
+    from evals.data_sets.common import read_jsonl
+    from evals.gen_retrieval import DEMO_QUERIES, shopper_words, tokens
 
     rows = read_jsonl(DEMO_QUERIES)
     by_id = {r["id"]: r for r in rows}

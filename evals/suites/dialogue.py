@@ -10,7 +10,8 @@ import time
 from collections import defaultdict
 
 from evals import metrics as M
-from evals.context import DATA, LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, Context, log
+from evals.context import LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, Context, log
+from evals.paths import DATA
 
 
 def ungrounded_prices(reply: str, shown_prices: list[float], remove: list[str]) -> list[str]:
@@ -54,7 +55,7 @@ def _agent_for(ctx: Context, config: str):
 def dialogue_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, timings: dict,
                    fast: bool = True, shared=None) -> None:
     """The scripted demo dialogues; without --fast also MG-ShopDial routing (over this shop) and
-    scenarios generated from one shared catalog (over its sample; `shared`: evals.shared.SharedContexts)."""
+    scenarios generated from one shared catalog (over its sample; `shared`: evals.shared_contexts.SharedContexts)."""
     scenarios = json.loads((DATA / "dialogues.json").read_text("utf-8"))["scenarios"]
     for config in configs:
         out[config] = run_scenarios(ctx, config, scenarios, failures, notes, timings)
@@ -132,10 +133,10 @@ def _grounding(ctx: Context, result) -> tuple[list[str], list[str], int]:
 
 def mg_shopdial_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, root=None) -> None:
     """MG-ShopDial shopper turns replayed (one session per dialogue) over ctx: "sane routing" =
-    share of turns whose route is one evals.shared.ROUTES_BY_LABEL allows for the turn's label,
+    share of turns whose route is one evals.data_sets.mg_shopdial.ROUTES_BY_LABEL allows for the turn's label,
     overall and per label, plus the hallucinated-product rate. Its dialogues are about another
     catalog, so the products shown are not judged, only that they exist (grounding)."""
-    from evals.shared import mg_shopdial_turns
+    from evals.data_sets.mg_shopdial import mg_shopdial_turns
 
     dialogues, why = mg_shopdial_turns(root)
     notes.append(f"dialogue: {why}")
@@ -177,8 +178,8 @@ def mg_shopdial_suite(ctx: Context, configs: list[str], out: dict, failures: lis
 
 def catalog_dialogue_suite(shared, configs: list[str], out: dict, failures: list, notes: list) -> None:
     """Scenarios generated from the first available shared catalog's own attributes
-    (evals.shared.catalog_scenarios), over its indexed sample; keys "<config>@<catalog>"."""
-    from evals.shared import catalog_scenarios
+    (evals.data_sets.catalogs.catalog_scenarios), over its indexed sample; keys "<config>@<catalog>"."""
+    from evals.data_sets.catalogs import catalog_scenarios
 
     ctx, cat, why = shared.first_available()
     if ctx is None or cat is None:

@@ -46,6 +46,7 @@ from typing import Any, Callable, Iterable
 
 from evals import metrics as M
 from evals.context import Context, log
+from evals.paths import eval_cache_dir
 
 CONFIGS = ("rules", "rules+llm", "rules+llm-endpoint")
 LLM_OF = {"rules+llm": "hybrid+llm", "rules+llm-endpoint": "hybrid+llm-endpoint"}
@@ -258,7 +259,7 @@ def search_check(shop, state, row: dict, query_vector=None) -> dict:
 
 
 def cache_root() -> Path:
-    return Path(os.environ.get("SHOPASSIST_EVAL_CACHE") or Path.home() / ".cache" / "shopassist" / "eval-indexes")
+    return eval_cache_dir()
 
 
 class CatalogIndexes:
@@ -348,8 +349,8 @@ def mg_gold_route(goal: str | None, intents, text: str) -> str | None:
     thanks, acknowledgements) -> smalltalk; goal "qa" -> faq when the question is about the shop
     (POLICY_WORDS: delivery, returns, payment, discounts, orders...), else product (a question
     about items); goals "search" and "recommendation" -> product. Without a known goal, the label
-    of the intent most annotators chose (evals.shared.label_for)."""
-    from evals.shared import label_for
+    of the intent most annotators chose (evals.data_sets.mg_shopdial.label_for)."""
+    from evals.data_sets.mg_shopdial import label_for
 
     label = label_for(goal, intents)
     if label is None:
@@ -372,7 +373,7 @@ def mg_shopdial(facets, llm=None, faq_match=None, limit: int | None = None, root
     """(metrics, what was read, wrong turns) of MG-ShopDial's shopper turns replayed in order,
     one DialogueState per dialogue."""
     from assistant.dialogue import DialogueState, update
-    from evals.shared import mg_shopdial_turns
+    from evals.data_sets.mg_shopdial import mg_shopdial_turns
 
     dialogues, why = mg_shopdial_turns(root)
     if dialogues is None:

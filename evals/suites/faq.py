@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 from evals import metrics as M
-from evals.context import DATA, K, MAX_FAILURES_PER_CONFIG, MODES, Context, log
-from evals.gen_retrieval import read_jsonl
+from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log
+from evals.data_sets.common import read_jsonl
+from evals.paths import DATA
 
 
 def faq_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, fast: bool) -> None:
@@ -22,7 +23,9 @@ def shared_faq_suite(settings, embedder, configs: list[str], out: dict, failures
                      root: Path | None = None, bitext_limit: int | None = None) -> None:
     """Bitext (its labelled phrasings; all of them unless `bitext_limit`) and the e-commerce FAQ
     (exact questions), each loaded alone into a temporary shop; absent or malformed -> a note."""
-    from evals.shared import bitext_faq_set, ecommerce_faq_set, faq_context
+    from evals.data_sets.bitext import bitext_faq_set
+    from evals.data_sets.common import faq_context
+    from evals.data_sets.ecommerce_faq import ecommerce_faq_set
 
     for faq, why in (bitext_faq_set(root, limit=bitext_limit), ecommerce_faq_set(root)):
         notes.append(f"faq: {why}")

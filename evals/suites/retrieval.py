@@ -8,7 +8,8 @@ import time
 
 from evals import metrics as M
 from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
-from evals.gen_retrieval import DEMO_QUERIES, read_jsonl
+from evals.data_sets.common import read_jsonl
+from evals.gen_retrieval import DEMO_QUERIES
 
 
 AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
@@ -74,13 +75,13 @@ def understood(query: str, facets):
 
 def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes: list, fast: bool, shared=None) -> None:
     """The demo set over `ctx`, and (not `fast`) the shared catalogs present, each over its own
-    sampled index from `shared` (evals.shared.SharedContexts); keys "<config>" and "<config>@<catalog>"."""
+    sampled index from `shared` (evals.shared_contexts.SharedContexts); keys "<config>" and "<config>@<catalog>"."""
     from retrieval.documents import product_record
     from retrieval.filters import matches
 
     datasets = [("demo", ctx, read_jsonl(DEMO_QUERIES))]
     if not fast:
-        from evals.shared import shared_retrieval_sets
+        from evals.shared_contexts import shared_retrieval_sets
 
         sets, set_notes = shared_retrieval_sets(ctx.settings, ctx.shop.embedder, contexts=shared)
         datasets += sets
