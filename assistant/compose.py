@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from retrieval.attributes import MATERIALS, type_key
+from retrieval.attributes import MATERIALS
 from retrieval.documents import key
 from retrieval.facets import Facets
 from retrieval.schemas import Product
@@ -153,27 +153,39 @@ def _short(p: Product) -> str:
     return " ".join(words[:6]) if len(words) > 6 else head
 
 
+def _opening_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", text.lower())[:3])
+
+
 def reasons(products: list[Product], constraints: Constraints, facets: Facets, *, liked_brands: Iterable[str] = (),
             seed: str = "", check=None) -> dict[str, str]:
-    """One true, specific reason per product, no two phrased alike. `check(reason, product)`
-    returns a problem or None (assistant.ranking.reason_problem)."""
+    """One true, specific reason per product, worded unlike the others of the reply (a kind of
+    fact may come back, in other words). `check(reason, product)` returns a problem or None
+    (assistant.ranking.reason_problem)."""
     liked = {key(b): b for b in liked_brands}
     out: dict[str, str] = {}
-    used: set[str] = set()
+    starts: set[tuple[str, ...]] = set()
+    kinds: dict[str, int] = {}
     for i, p in enumerate(products):
-        options = [text for kind, text in _candidates(p, i, products, constraints, liked) if kind not in used]
-        options += [text for kind, text in _fallbacks(p, constraints, seed) if kind not in used]
+        options = list(_candidates(p, i, products, constraints, liked)) + list(_fallbacks(p, products, constraints, seed))
         chosen = None
-        for kind_text in options:
-            if check is None or check(kind_text, p) is None:
-                chosen = kind_text
+        for kind, variants in options:
+            if kinds.get(kind, 0) >= (2 if kind in ("only", "detail", "colour") else 4):
+                continue
+            fresh = [v for v in _as_list(variants) if _opening_words(v) not in starts and (check is None or check(v, p) is None)]
+            if fresh:
+                chosen = (kind, fresh[0])
                 break
-        if chosen is None:
-            chosen = next((t for _, t in _fallbacks(p, constraints, seed) if check is None or check(t, p) is None),
-                          f"{p.product_type or 'One'} that fits what you asked for.")
-        used.add(_kind_of(chosen))
-        out[p.id] = chosen
+        if chosen is None:  # every true fact already said in these words: the price, in yet other words
+            chosen = ("plain", f"It is {money(p.price, p.currency)} for this one." if p.price is not None else "Ask our team for its price today.")
+        kinds[chosen[0]] = kinds.get(chosen[0], 0) + 1
+        starts.add(_opening_words(chosen[1]))
+        out[p.id] = chosen[1]
     return out
+
+
+def _as_list(variants) -> list[str]:
+    return [variants] if isinstance(variants, str) else list(variants)
 
 
 def _kind_of(reason: str) -> str:
@@ -194,26 +206,33 @@ def _candidates(p: Product, i: int, products: list[Product], constraints: Constr
     if p.brand and key(p.brand) in liked:
         yield "liked", f"Same brand as the {liked[key(p.brand)]} pieces you liked."
     if p.price is not None and len(priced) >= 3 and p.price < min(q.price for q in others if q.price is not None):
-        yield "cheapest", f"The lowest price here, {money(p.price, currency)}."
+        yield "cheapest", [f"The lowest price here, {money(p.price, currency)}.", f"At {money(p.price, currency)}, the least expensive of these."]
     rated = [q for q in products if q.rating is not None and (q.rating_count or 0) >= 10]
     if p.rating is not None and (p.rating_count or 0) >= 10 and len(rated) >= 2 and all(p.rating > q.rating for q in rated if q.id != p.id):
-        yield "rating", f"The best rated of these: {p.rating:g}/5 from {p.rating_count:,} shoppers."
+        yield "rating", [f"The best rated of these: {p.rating:g}/5 from {p.rating_count:,} shoppers.",
+                         f"Shoppers rate it highest here, {p.rating:g}/5 ({p.rating_count:,} ratings)."]
     first = products[0]
     if i > 0 and p.price is not None and first.price is not None and first.price - p.price >= max(1.0, 0.05 * first.price):
-        yield "cheaper", f"{money(first.price - p.price, currency)} less than the first one."
+        yield "cheaper", [f"{money(first.price - p.price, currency)} less than the first one.",
+                          f"Saves you {money(first.price - p.price, currency)} against the first."]
     mine = _features(p)
+    title = key(p.title)
     for feature in sorted(mine):
+        if feature in title:
+            continue  # the title says it already
         if others and not any(feature in _features(q) for q in others):
             if feature in MATERIALS or feature in (p.materials or []):
-                yield "only", f"The only one here in {feature}."
+                yield "only", [f"The only one here in {feature}.", f"Unlike the others, it is made of {feature}.",
+                               f"Made of {feature}, which none of the others are."]
             else:
-                yield "only", f"The only {feature} one here."
+                yield "only", [f"The only {feature} one here.", f"Unlike the others, it is {feature}.",
+                               f"It is {feature}, which none of the others are."]
             break
     deal = _deal(p)
     if deal:
         yield "deal", deal
     if p.rating_count and p.rating_count >= 1000 and len(others) and all((q.rating_count or 0) < p.rating_count for q in others):
-        yield "reviews", f"The most reviewed here, with {p.rating_count:,} ratings."
+        yield "reviews", [f"The most reviewed here, with {p.rating_count:,} ratings.", f"{p.rating_count:,} ratings, more than any other here."]
 
 
 def _deal(p: Product) -> str | None:
@@ -233,23 +252,24 @@ _DETAIL = re.compile(r"\b(?:with|featuring|has|offers|comes with)\s+(?:an?\s+|it
 def _detail(p: Product) -> str | None:
     """A concrete detail the description gives and the title does not ("a responsive foam
     midsole")."""
-    title = set(re.findall(r"[a-z]+", p.title.lower()))
+    title = set(re.findall(r"[a-z]+", p.title.lower())) | set(re.findall(r"[a-z]+", (p.brand or "").lower()))
     for m in _DETAIL.finditer(p.description[:600]):
         phrase = m.group(1).strip()
-        words = re.findall(r"[a-z]+", phrase.lower())
-        if len(words) >= 2 and sum(w not in title for w in words) >= 2:
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("a", "an", "the", "this", "that", "its", "from")]
+        fresh = [w for w in words if w not in title]
+        if len(fresh) >= 2 and len(fresh) >= 0.6 * len(words):
             return phrase
     return None
 
 
-def _fallbacks(p: Product, constraints: Constraints, seed: str):
-    """Plain true facts when nothing comparative holds."""
+def _fallbacks(p: Product, products: list[Product], constraints: Constraints, seed: str):
+    """Plain true facts when nothing comparative holds, the item's own before the shared."""
+    others = [q for q in products if q.id != p.id]
     detail = _detail(p)
     if detail:
-        yield "detail", _variant([f"Comes with {detail}.", f"It has {detail}.", f"Notable: {detail}."], p.id, seed)
+        yield "detail", [f"Comes with {detail}.", f"It has {detail}.", f"Notable: {detail}."]
     if p.rating is not None and p.rating_count:
-        yield "rating", _variant([f"Rated {p.rating:g}/5 by {p.rating_count:,} shoppers.",
-                                  f"{p.rating_count:,} shoppers give it {p.rating:g}/5."], p.id, seed)
+        yield "rating", [f"Rated {p.rating:g}/5 by {p.rating_count:,} shoppers.", f"{p.rating_count:,} shoppers give it {p.rating:g}/5."]
     feature = next(iter(sorted(_features(p))), None)
     if feature:
         yield f"feature-{feature}", _variant([f"Made in {feature}." if feature in MATERIALS else f"It is {feature}.",
@@ -263,8 +283,15 @@ def _fallbacks(p: Product, constraints: Constraints, seed: str):
         matched.append(f"{money(constraints.max_price - p.price, p.currency)} under your budget")
     if matched:
         yield "match", "Fits: " + ", ".join(matched) + "."
+    if p.sizes and all(set(q.sizes) != set(p.sizes) for q in others):
+        yield "sizes", [f"Comes in sizes {', '.join(p.sizes[:6])}.", f"Sizes {', '.join(p.sizes[:6])}."]
+    if p.color and not constraints.colors and any(key(q.color or "") != key(p.color) for q in others) and key(p.color) not in key(p.title):
+        yield "colour", [f"This one comes in {p.color.lower()}.", f"Finished in {p.color.lower()}."]
     if p.price is not None:
-        yield "price", f"At {money(p.price, p.currency)}" + (f", {type_key(p.product_type)} by {p.brand}." if p.brand and p.product_type else ".")
+        amount = money(p.price, p.currency)
+        yield "price", ([f"It is in stock now for {amount}.", f"Available now, priced at {amount}.",
+                         f"You can order it now for {amount}.", f"Ready to order today at {amount}."]
+                        if p.in_stock else [f"Out of stock right now; it sells for {amount}.", f"Currently out of stock, usually {amount}."])
 
 
 def compose(products: list[Product], llm_reasons: dict[str, str], constraints: Constraints, facets: Facets, *,
