@@ -255,8 +255,11 @@ def _detail(p: Product) -> str | None:
     title = set(re.findall(r"[a-z]+", p.title.lower())) | set(re.findall(r"[a-z]+", (p.brand or "").lower()))
     for m in _DETAIL.finditer(p.description[:600]):
         phrase = m.group(1).strip()
-        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("a", "an", "the", "this", "that", "its", "from")]
-        fresh = [w for w in words if w not in title]
+        if re.search(r"\b(?:this|these|that|those|it|pair of|by|our|you|your)\b", phrase, re.I):
+            continue  # points back at the product or the reader, says nothing about it
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in ("a", "an", "the", "its", "from")]
+        title_singular = {w.rstrip("s") for w in title}
+        fresh = [w for w in words if w not in title and w.rstrip("s") not in title_singular]
         if len(fresh) >= 2 and len(fresh) >= 0.6 * len(words):
             return phrase
     return None
