@@ -43,12 +43,18 @@ def _agent(args: argparse.Namespace):
 
 
 def _stream(agent, message: str, session: str, user: str | None) -> None:
-    """Print the reply's text as it is generated."""
-    from assistant.events import Delta
+    """Print the reply's text as it is generated, then the products: the text summarises them,
+    and here, as on the cards of the UI, each is listed once with its price and reason."""
+    from assistant.events import Delta, Products
 
+    products = []
     for event in agent.turn_stream(message, session, user):
         if isinstance(event, Delta):
             print(event.text, end="", flush=True)
+        elif isinstance(event, Products):
+            products = event.products
+    for n, p in enumerate(products, 1):
+        print(f"\n  {n}. {p.title} — {p.price_text}: {p.reason}", end="")
 
 
 def _ask(args: argparse.Namespace) -> int:
