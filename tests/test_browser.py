@@ -43,6 +43,72 @@ XSS_PRODUCTS = [
 ]
 
 
+def _png(width: int = 80, height: int = 50, rgb: tuple[int, int, int] = (47, 91, 234)) -> bytes:
+    """A solid-colour PNG (the product pictures of the image catalog)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+class ImageServer:
+    """Product pictures on 127.0.0.1 (another origin), recording every request."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                server.requests.append(self.path)
+                body = _png(rgb=(47, 91, 234) if "blue" in self.path else (26, 127, 55))
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "ImageServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def image_products(images: str) -> list[dict]:
+    """Rain jackets: two with pictures on the image server, one on a host that cannot resolve,
+    one without a picture."""
+    base = {"category": ["Outdoor", "Jackets"], "currency": "USD", "in_stock": True, "brand": "Fjellmark"}
+    return [
+        {"id": "IMG-1", "title": "Fjellmark Storm Rain Jacket", "description": "Waterproof rain jacket with taped seams.",
+         "price": 129.0, "color": "Blue", "image_url": f"{images}/blue-jacket.png", "url": "https://shop.example.com/p/IMG-1", **base},
+        {"id": "IMG-2", "title": "Fjellmark Drizzle Rain Jacket", "description": "Light waterproof rain jacket.",
+         "price": 89.5, "color": "Green", "image_url": f"{images}/green-jacket.png", "url": "https://shop.example.com/p/IMG-2", **base},
+        {"id": "IMG-3", "title": "Fjellmark Squall Rain Jacket", "description": "Packable waterproof rain jacket.",
+         "price": 99.0, "color": "Red", "image_url": "https://img.shopassist.invalid/red-jacket.png", **base},
+        {"id": "IMG-4", "title": "Fjellmark Mist Rain Jacket", "description": "Breathable waterproof rain jacket.",
+         "price": 110.0, "color": "Grey", **base},
+    ]
+
+
 def _agent(index, home):
     from assistant.agent import ShoppingAssistant
 
@@ -77,7 +143,7 @@ def stack(demo_index, embedder, tmp_path_factory):
     from retrieval.store import IndexLocation, ShopIndex
 
     root = tmp_path_factory.mktemp("browser")
-    home, xss_home = root / "home", root / "xss-home"
+    home, xss_home, img_home = root / "home", root / "xss-home", root / "img-home"
     sites_path = root / "sites.json"
     site_dir, other_dir = root / "site", root / "other-site"
     site_dir.mkdir()
@@ -90,21 +156,31 @@ def stack(demo_index, embedder, tmp_path_factory):
     report = ingest_file(xss_index, catalog, "product", progress=False)
     assert report.rejected == 0, report.summary()
 
-    with StaticSite(site_dir) as site, StaticSite(other_dir) as other:
+    with StaticSite(site_dir) as site, StaticSite(other_dir) as other, ImageServer() as images:
+        # A catalog whose pictures load (from the image server) or cannot (a host that never resolves).
+        img_index = ShopIndex(IndexLocation(home=img_home), embedder)
+        img_catalog = root / "images.jsonl"
+        img_catalog.write_text("".join(json.dumps(p) + "\n" for p in image_products(images.url)), encoding="utf-8")
+        assert ingest_file(img_index, img_catalog, "product", progress=False).rejected == 0
+
         shop = add_site(sites_path, "Northwind Outfitters", [site.origin])
         key = shop.key
         log = RequestLog()
         api, agent = _serve_api(demo_index, home, sites_path, log, mount_ui=True)
         xss_api, _ = _serve_api(xss_index, xss_home, sites_path, log)
-        with api, xss_api:
+        img_api, _ = _serve_api(img_index, img_home, sites_path, log)
+        with api, xss_api, img_api:
+            no_cart = re.sub(r"<script>\s*window\.shopCart.*?</script>", "", host_page(api.url, key), flags=re.S)
+            assert "shopassist:add-to-cart" not in no_cart.split("-->", 1)[1]
             write_site(site_dir, {"index.html": host_page(api.url, key), "xss.html": host_page(xss_api.url, key),
+                                  "images.html": host_page(img_api.url, key), "no-cart.html": no_cart,
                                   "signed-in.html": host_page(api.url, key, user_id=SIGNED_IN,
                                                               signature=sign_user(shop.secret, SIGNED_IN)),
                                   "forged.html": host_page(api.url, key, user_id=SIGNED_IN, signature="0" * 64),
                                   "unsigned.html": host_page(api.url, key, user_id=SIGNED_IN)})
             write_site(other_dir, {"index.html": host_page(api.url, key)})
             yield {"api": api.url, "xss_api": xss_api.url, "site": site.origin, "other": other.origin, "key": key,
-                   "log": log, "agent": agent, "home": home}
+                   "log": log, "agent": agent, "home": home, "images": images}
 
 
 @pytest.fixture
@@ -338,8 +414,12 @@ def test_signed_in_shopper_keeps_session_and_feedback(stack, page):
     wait_for_turn(page)
     session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
     product_id = cards.first.get_attribute("data-product-id")
+    title = cards.first.locator(".sa-card-title").text_content()
+    # "More like this" records the wish and asks for similar items as the next message.
     cards.first.locator(".sa-fb-more_like_this").click()
     cards.first.locator(".sa-fb-more_like_this[aria-pressed='true']").wait_for(timeout=30_000)
+    wait_for_turn(page, 2)
+    assert page.locator("shopassist-widget .sa-msg-user").last.text_content() == f"Show me more like {title}"
     events = [e for e in ProfileStore(stack["home"]).events(SIGNED_IN) if e.event == "more_like_this"]
     assert [(e.product_id, e.session_id) for e in events] == [(product_id, session_id)]
 
@@ -351,7 +431,7 @@ def test_signed_in_shopper_keeps_session_and_feedback(stack, page):
     stored = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
     assert stored == session_id  # the conversation went on in the same session
     _, history, user = stack["agent"].sessions.load(session_id)
-    assert user == SIGNED_IN and len(history) == 4
+    assert user == SIGNED_IN and len(history) == 6
 
 
 @pytest.fixture
@@ -389,12 +469,12 @@ def test_gradio_ui_mounted_on_the_api(stack, staff_page):
     box.wait_for(state="visible", timeout=120_000)
     box.fill("headphones under 150")
     box.press("Enter")
-    page.get_by_text(re.compile(r"\d+\.\d\d USD")).first.wait_for(timeout=TURN_TIMEOUT_MS)
+    page.locator(".sa-card .sa-price").get_by_text(re.compile(r"^\$[\d,]+(\.\d\d)?$")).first.wait_for(timeout=TURN_TIMEOUT_MS)
     assert not page.dialogs
 
 
 def test_gradio_ui_cards_feedback_and_support_lookup(stack, staff_page):
-    """The full Gradio page (mounted at /ui): product cards with feedback buttons, a 👍 recorded
+    """The full Gradio page (mounted at /ui): product cards with feedback buttons, a like recorded
     as a profile event (in the UI's `ui:` sandbox), and the staff's Support lookup tab. No
     request leaves this machine."""
     from assistant.profile import ProfileStore
@@ -429,13 +509,13 @@ def test_gradio_ui_cards_feedback_and_support_lookup(stack, staff_page):
     screenshot(page, "test_gradio_ui-cards")
 
     product_id = cards.first.get_attribute("data-product-id")
-    page.locator("#sa-slot-0 .sa-fb-like").click()
+    cards.first.locator(".sa-fb-like").click()
     page.locator("#sa-feedback-status").get_by_text("Noted").wait_for(timeout=30_000)
     likes = [e for e in ProfileStore(stack["home"]).events("ui:ui-browser-shopper") if e.event == "like"]
     assert [e.product_id for e in likes] == [product_id] and likes[0].session_id
     assert not ProfileStore(stack["home"]).events("ui-browser-shopper")  # the real shopper's profile is untouched
 
-    page.get_by_role("tab", name="Support lookup").click()
+    page.get_by_role("tab", name="Support").click()
     question = page.locator("#sa-support-question textarea").first
     question.wait_for(state="visible", timeout=30_000)
     question.fill("when will I get my refund")
@@ -487,3 +567,220 @@ def test_identity_cannot_be_claimed_from_the_page(stack, page):
     assert stack["agent"].sessions.binding(fresh).user_id == f"session:{fresh}"
     assert 403 in stack["log"].statuses("/api/v1/chat", stack["site"])  # refused, then a new session
     assert not page.console_errors
+
+
+# --- the cards: grid, thumbnails, feedback, add to cart, across FAQ turns ------------------------
+
+
+def _card_boxes(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelector('shopassist-widget').shadowRoot.querySelectorAll('.sa-card')]
+        .map(c => { const r = c.getBoundingClientRect(); return {x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width)}; })""")
+
+
+@pytest.mark.parametrize("size", [(1280, 860), (390, 844)], ids=["desktop", "phone"])
+def test_widget_cards_grid_with_thumbnails(stack, page, size):
+    """A grid of cards (two columns in the panel, the panel full screen on a phone); pictures from
+    hosts that resolve, placeholders for the others; a host that cannot resolve is never asked."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    stack["images"].requests.clear()
+    open_widget(page, f"{stack['site']}/images.html")
+    ask(page, "rain jacket")
+    cards = page.locator("shopassist-widget .sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    page.wait_for_timeout(500)
+    assert cards.count() == 4
+    boxes = _card_boxes(page)
+    columns = sorted({b["x"] for b in boxes})
+    assert len(columns) == 2 and len({b["w"] for b in boxes}) == 1, boxes  # a grid of equal cells
+    panel = page.locator("shopassist-widget .sa-panel").evaluate("e => e.getBoundingClientRect().width")
+    if width < 480:
+        assert abs(panel - width) <= 1
+    # Numbers to refer to ("the second one"), prices as the server formats them, one reason each.
+    assert [c.locator(".sa-n").text_content() for c in cards.all()] == ["1", "2", "3", "4"]
+    assert all(c.locator(".sa-price").text_content().startswith("$") for c in cards.all())
+
+    pictures = {c.get_attribute("data-product-id"): c.locator(".sa-thumb img") for c in cards.all()}
+    for product_id in ("IMG-1", "IMG-2"):
+        img = pictures[product_id]
+        assert img.count() == 1 and img.get_attribute("alt") == ""
+        img.evaluate("e => e.decode ? e.decode().catch(() => null) : null")
+        assert img.evaluate("e => e.complete && e.naturalWidth") == 80  # really loaded, from the image server
+    for product_id in ("IMG-3", "IMG-4"):  # *.invalid and no picture: the placeholder with the initial
+        assert pictures[product_id].count() == 0
+        card = page.locator(f"shopassist-widget .sa-card[data-product-id='{product_id}']")
+        assert card.locator(".sa-initial").text_content() == "F"
+    assert sorted(stack["images"].requests) == ["/blue-jacket.png", "/green-jacket.png"]
+    assert not [u for u in seen if ".invalid" in u]
+
+    # Every button has a label a screen reader reads, and keyboard focus goes title, then buttons.
+    first = cards.first
+    title = first.locator(".sa-card-title").text_content()
+    labels = [b.get_attribute("aria-label") for b in first.locator(".sa-actions button").all()]
+    assert labels == [f"Like {title}", f"Not for me: {title}", f"More like {title}", f"Add {title} to cart"]
+    assert first.locator(".sa-actions").get_attribute("role") == "group"
+    first.locator(".sa-card-title a").focus()
+    order = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("() => document.querySelector('shopassist-widget').shadowRoot.activeElement.getAttribute('aria-label')"))
+    assert order == labels
+    page.locator("shopassist-widget .sa-msg-assistant").last.scroll_into_view_if_needed()
+    screenshot(page, f"test_widget_cards_grid-{'phone' if width < 480 else 'desktop'}")
+    assert not page.console_errors
+
+
+def test_add_to_cart_reaches_the_host_page(stack, page):
+    """The cart button raises `shopassist:add-to-cart` with the product; the host page's own
+    cart takes it (examples/host-site/index.html) and the widget says so; the click is also
+    recorded as add_to_cart feedback."""
+    from assistant.profile import ProfileStore
+
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "headphones under 150")
+    cards = page.locator("shopassist-widget .sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    second = cards.nth(1)
+    product_id, title = second.get_attribute("data-product-id"), second.locator(".sa-card-title").text_content()
+    price = float(second.locator(".sa-price").get_attribute("data-price"))
+    second.locator(".sa-cart").click()
+    second.locator(".sa-cart[aria-pressed='true']").wait_for(timeout=10_000)
+    assert second.locator(".sa-ack").text_content() == "Added to your cart."
+    cart = page.evaluate("() => window.shopCart")
+    assert len(cart) == 1
+    item = cart[0]
+    assert item["product_id"] == product_id and item["title"] == title and item["price"] == price
+    assert item["currency"] == "USD" and item["quantity"] == 1 and item["price_text"] == second.locator(".sa-price").text_content()
+    assert page.locator("#cart-count").text_content() == "1" and title in page.locator("#cart-last").text_content()
+    session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    page.wait_for_function("() => true")
+    events = []
+    for _ in range(50):
+        events = [e for e in ProfileStore(stack["home"]).events(feedback_user(session_id)) if e.event == "add_to_cart"]
+        if events:
+            break
+        page.wait_for_timeout(100)
+    assert [e.product_id for e in events] == [product_id]
+    screenshot(page, "test_add_to_cart-host-page")
+
+    # A page that does not handle the event: the widget points to the product page instead.
+    page.evaluate("() => localStorage.clear()")
+    open_widget(page, f"{stack['site']}/no-cart.html")
+    ask(page, "headphones under 150")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    cards.first.locator(".sa-cart").click()
+    ack = cards.first.locator(".sa-ack")
+    ack.get_by_text("product page").wait_for(timeout=10_000)
+    assert ack.locator("a").get_attribute("href").startswith("https://")
+    assert cards.first.locator(".sa-cart").get_attribute("aria-pressed") == "false"
+    assert not page.console_errors
+
+
+def test_cards_stay_usable_across_faq_turns(stack, page):
+    """An FAQ answer does not take the products away: the cards of the last product turn are
+    still there, and liking one still works. Shoppers never see an FAQ entry's id."""
+    from assistant.profile import ProfileStore
+
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "running shoes under 100")
+    cards = page.locator("shopassist-widget .sa-card")
+    cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
+    wait_for_turn(page)
+    shown = [c.get_attribute("data-product-id") for c in cards.all()]
+    ask(page, "what is your return policy?")
+    wait_for_turn(page, 2)
+    assert [c.get_attribute("data-product-id") for c in cards.all()] == shown
+    faq_reply = page.locator("shopassist-widget .sa-msg-assistant").last.text_content()
+    assert "return" in faq_reply.lower() and "[returns-policy]" not in faq_reply and "returns-policy" not in faq_reply
+    assert "returns-policy" not in page.locator("shopassist-widget .sa-messages").text_content()
+
+    third = cards.nth(2)
+    third.locator(".sa-fb-like").click()
+    third.locator(".sa-fb-like[aria-pressed='true']").wait_for(timeout=30_000)
+    session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    likes = [e.product_id for e in ProfileStore(stack["home"]).events(feedback_user(session_id)) if e.event == "like"]
+    assert likes == [shown[2]]
+    # "Not for me" undoes the like's pressed state and dims the card.
+    third.locator(".sa-fb-dislike").click()
+    third.locator(".sa-fb-dislike[aria-pressed='true']").wait_for(timeout=30_000)
+    assert third.locator(".sa-fb-like").get_attribute("aria-pressed") == "false"
+    assert "sa-dismissed" in third.get_attribute("class")
+    screenshot(page, "test_cards_stay_across_faq_turns")
+    assert not page.console_errors
+
+
+# --- the hand-off round trip: the shopper asks in the widget, staff answer in the Support tab -----
+
+
+def test_handoff_round_trip(stack, page, staff_page):
+    from assistant.handoff import ticket_store
+
+    open_widget(page, f"{stack['site']}/index.html")
+    ask(page, "running shoes under 100")
+    wait_for_turn(page)
+    ask(page, "I'd like to talk to a person please")
+    wait_for_turn(page, 2)
+    note = page.locator("shopassist-widget .sa-msg-note").get_by_text("Our support team has your conversation")
+    note.wait_for(timeout=30_000)
+    session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
+    ticket = ticket_store(stack["home"]).for_session(session_id)
+    assert ticket is not None and ticket.status == "open"
+    assert [m.content for m in ticket.transcript if m.role == "user"] == ["running shoes under 100",
+                                                                        "I'd like to talk to a person please"]
+    assert 200 in stack["log"].statuses("/api/v1/handoff", stack["site"])
+    screenshot(page, "test_handoff-shopper-waiting")
+
+    # Staff: the Support tab of the staff UI lists the ticket; they read the conversation.
+    staff = staff_page
+    staff.goto(f"{stack['api']}/ui/", wait_until="domcontentloaded")
+    staff.get_by_role("tab", name="Support").click()
+    staff.locator("#sa-tickets-refresh").click()
+    choice = staff.locator("#sa-tickets label").filter(has_text=f"Ticket {ticket.id} ")
+    choice.wait_for(timeout=30_000)
+    assert "talk to a person" in choice.text_content()
+    choice.click()
+    view = staff.locator("#sa-ticket-view")
+    view.get_by_text("running shoes under 100").wait_for(timeout=30_000)
+    assert view.get_by_text("I'd like to talk to a person please").count() == 1
+    assert staff.locator("#sa-support-question textarea").first.input_value() == "I'd like to talk to a person please"
+    # The FAQ lookup helps: look up the shopper's real question and put the answer into the reply.
+    staff.locator("#sa-support-question textarea").first.fill("how long does shipping take")
+    staff.locator("#sa-support-lookup").click()
+    staff.locator("#sa-support-banner").get_by_text("match").first.wait_for(timeout=60_000)
+    staff.locator(".sa-faq-use").first.click()
+    reply = staff.locator("#sa-reply textarea").first
+    staff.wait_for_function("() => document.querySelector('#sa-reply textarea').value.length > 10", timeout=30_000)
+    faq_answer = reply.input_value()
+    reply.fill("Hi, Dana from the shop here. The Runwright Sprintra 5 runs half a size small. " + faq_answer)
+    staff.locator("#sa-staff-name input, #sa-staff-name textarea").first.fill("Dana")
+    staff.locator("#sa-send-reply").click()
+    staff.locator("#sa-reply-status").get_by_text("Sent to the shopper").wait_for(timeout=30_000)
+    screenshot(staff, "test_handoff-support-tab")
+
+    # The shopper's widget shows it within a few seconds, as text, from "Dana".
+    staff_message = page.locator("shopassist-widget .sa-msg-staff")
+    staff_message.first.wait_for(timeout=30_000)
+    assert "runs half a size small" in staff_message.first.text_content()
+    assert "Dana" in staff_message.first.locator(".sa-who").text_content()
+    assert ticket_store(stack["home"]).get(ticket.id).status == "answered"
+    screenshot(page, "test_handoff-shopper-answered")
+
+    # After a reload the reply is still there (the widget asks for the open ticket on load).
+    page.reload(wait_until="load")
+    page.locator("shopassist-widget .sa-bubble").click()
+    staff_message.first.wait_for(timeout=30_000)
+    assert staff_message.count() == 1
+
+    # Staff close it: the widget says so and stops asking.
+    staff.locator("#sa-close-ticket").click()
+    staff.locator("#sa-reply-status").get_by_text("is closed").wait_for(timeout=30_000)
+    page.locator("shopassist-widget .sa-msg-note").get_by_text("closed this conversation").wait_for(timeout=30_000)
+    polls = len(stack["log"].statuses("/api/v1/handoff", stack["site"]))
+    page.wait_for_timeout(9_000)
+    assert len(stack["log"].statuses("/api/v1/handoff", stack["site"])) == polls  # no more polling
+    assert not page.console_errors and not staff.dialogs

@@ -17,6 +17,23 @@
  * Conversations: the server issues the session id (POST api/v1/sessions); the widget keeps it
  * per site in localStorage and starts a new one when the server no longer knows it (expired)
  * or it belongs to someone else (the shopper signed in or out).
+ *
+ * Product cards: a responsive grid (thumbnail or a placeholder with the title's initial, title
+ * linking to the product page, price, one reason) with icon buttons: like, not for me, more like
+ * this (asks for similar items) and add to cart. Images are requested only from http(s) URLs on
+ * hosts that can resolve (never *.invalid, *.test, *.example, *.localhost).
+ *
+ * Add to cart raises an event the host page handles (the widget has no cart of its own):
+ *   shopassist:add-to-cart   CustomEvent on the <shopassist-widget> element; it bubbles to
+ *                            document and window (composed), so listen on either, once.
+ *   event.detail = { product_id, title, price, currency, price_text, url, quantity: 1 }
+ *   Call event.preventDefault() once the item is in the cart: the widget then says
+ *   "Added to your cart". Unhandled, it points the shopper to the product page instead.
+ * The widget also records `add_to_cart` as feedback (POST api/v1/feedback).
+ *
+ * Talking to a person: when a turn hands the conversation over (`handoff: true` in its final
+ * event) the widget opens a ticket (POST api/v1/handoff) and polls GET api/v1/handoff every few
+ * seconds until staff close it; their replies appear in the chat (after a reload too).
  */
 (function () {
   "use strict";
@@ -47,6 +64,7 @@
   var CHAT_URL = new URL("api/v1/chat", apiBase).href;
   var FEEDBACK_URL = new URL("api/v1/feedback", apiBase).href;
   var SESSIONS_URL = new URL("api/v1/sessions", apiBase).href;
+  var HANDOFF_URL = new URL("api/v1/handoff", apiBase).href;
   var siteKey = (script.getAttribute("data-site-key") || "").trim();
   var userId = (script.getAttribute("data-user-id") || "").trim() || null;
   var userSignature = (script.getAttribute("data-user-signature") || "").trim() || null;
@@ -80,6 +98,9 @@
     chat: "M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z",
     like: "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z",
     dislike: "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z",
+    more_like_this: "M15.5 14h-.79l-.28-.27A6.471 6.471 0 0 0 16 9.5 6.5 6.5 0 1 0 9.5 16c1.61 0 3.09-.59 4.23-1.57l.27.28v.79l5 4.99L20.49 19l-4.99-5zm-6 0C7.01 14 5 11.99 5 9.5S7.01 5 9.5 5 14 7.01 14 9.5 11.99 14 9.5 14zm2.5-4h-2v2H9v-2H7V9h2V7h1v2h2v1z",
+    add_to_cart: "M7 18c-1.1 0-1.99.9-1.99 2S5.9 22 7 22s2-.9 2-2-.9-2-2-2zM1 2v2h2l3.6 7.59-1.35 2.45c-.16.28-.25.61-.25.96 0 1.1.9 2 2 2h12v-2H7.42c-.14 0-.25-.11-.25-.25l.03-.12.9-1.63h7.45c.75 0 1.41-.41 1.75-1.03l3.58-6.49A1.003 1.003 0 0 0 20 4H5.21l-.94-2H1zm16 16c-1.1 0-1.99.9-1.99 2s.89 2 1.99 2 2-.9 2-2-.9-2-2-2z",
+    person: "M12 12c2.21 0 4-1.79 4-4s-1.79-4-4-4-4 1.79-4 4 1.79 4 4 4zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z",
   };
 
   function icon(name, size) {
@@ -108,6 +129,22 @@
     } catch (e) {
       return null;
     }
+  }
+
+  // Hosts that never resolve (RFC 2606 / 6761), as in the Gradio UI (assistant/ui.py): the demo
+  // catalog's images point there, and asking for them would only cost a failed request.
+  var UNREACHABLE = /(^|\.)(invalid|test|example|localhost)$/i;
+
+  function imageUrlToShow(value) {
+    var url = safeHttpUrl(value);
+    if (!url) return null;
+    var host = new URL(url).hostname.replace(/\.$/, "");
+    return host && !UNREACHABLE.test(host) ? url : null;
+  }
+
+  // "(Source: FAQ “question” [entry-id])" as older servers wrote it: the id is not for shoppers.
+  function shopperText(text) {
+    return String(text || "").replace(/(\((?:Source: FAQ|From our FAQ:) \u201C[^\u201D\n]*\u201D)\s*\[[^\]\n]*\]\)/g, "$1)");
   }
 
   // The server formats prices (assistant/formatting.py: "₹1,499", "$97.99"); this is only for
@@ -259,8 +296,8 @@
     ".sa-bubble:hover { background: #2549c4; }",
     ".sa-bubble:focus-visible, .sa-panel button:focus-visible, .sa-panel a:focus-visible, .sa-input:focus-visible {",
     "  outline: 3px solid #ffbf47; outline-offset: 2px; }",
-    ".sa-panel { position: fixed; right: 20px; bottom: 88px; z-index: 2147483647; width: 380px;",
-    "  max-width: calc(100vw - 40px); height: 560px; max-height: calc(100vh - 110px); display: flex;",
+    ".sa-panel { position: fixed; right: 20px; bottom: 88px; z-index: 2147483647; width: 400px;",
+    "  max-width: calc(100vw - 40px); height: 600px; max-height: calc(100vh - 110px); display: flex;",
     "  flex-direction: column; background: #ffffff; color: #1f2328; border: 1px solid #d0d7de;",
     "  border-radius: 12px; box-shadow: 0 10px 32px rgba(0,0,0,.22); overflow: hidden; }",
     ".sa-panel[hidden] { display: none; }",
@@ -276,23 +313,46 @@
     ".sa-msg-error { align-self: stretch; background: #fff1f0; border: 1px solid #f5c2c0; color: #8a1c17; }",
     ".sa-msg-note { align-self: stretch; background: transparent; color: #57606a; font-size: 12px; padding: 2px 4px; }",
     ".sa-typing::after { content: '\\2026'; }",
-    ".sa-cards { display: flex; flex-direction: column; gap: 8px; align-self: stretch; }",
-    ".sa-cards-label { margin: 0; font-size: 12px; font-weight: 600; color: #9a6700; }",
-    ".sa-card { display: flex; gap: 10px; padding: 10px; background: #ffffff; border: 1px solid #d0d7de; border-radius: 10px; }",
+    ".sa-msg-staff { align-self: flex-start; background: #e8f5ec; border: 1px solid #9fd3ad; color: #1f2328; }",
+    ".sa-msg-staff .sa-who { display: flex; align-items: center; gap: 4px; font-size: 12px; font-weight: 700; color: #135c28; margin-bottom: 2px; }",
+    ".sa-cards { align-self: stretch; margin: 0; }",
+    ".sa-cards-label { margin: 0 0 6px 0; font-size: 12px; font-weight: 600; color: #9a6700; }",
+    ".sa-grid { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px;",
+    "  grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }",
+    ".sa-cell { display: flex; margin: 0; padding: 0; }",
+    ".sa-card { position: relative; display: flex; flex-direction: column; width: 100%; background: #ffffff;",
+    "  border: 1px solid #d0d7de; border-radius: 10px; overflow: hidden; }",
     ".sa-card-alt { border-style: dashed; border-color: #d4a72c; }",
-    ".sa-card img { width: 64px; height: 64px; object-fit: cover; border-radius: 6px; flex: none; background: #eaeef2; }",
-    ".sa-card-body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 4px; }",
-    ".sa-card-title { margin: 0; font-size: 14px; font-weight: 600; overflow-wrap: anywhere; color: #1f2328; }",
-    ".sa-card-title a { color: #0b57d0; text-decoration: underline; }",
-    ".sa-price { font-weight: 600; color: #1a7f37; }",
+    ".sa-card.sa-dismissed { opacity: .55; }",
+    ".sa-thumb { position: relative; width: 100%; aspect-ratio: 16 / 10; background: #eaeef2; display: flex;",
+    "  align-items: center; justify-content: center; overflow: hidden; }",
+    ".sa-thumb img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }",
+    ".sa-initial { font-size: 30px; font-weight: 700; color: #8c959f; }",
+    ".sa-n { position: absolute; top: 6px; left: 6px; min-width: 20px; height: 20px; padding: 0 5px; border-radius: 10px;",
+    "  background: rgba(31,35,40,.78); color: #ffffff; font-size: 12px; font-weight: 700; line-height: 20px; text-align: center; z-index: 1; }",
+    ".sa-card-body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 3px; padding: 8px 10px 10px; }",
+    ".sa-card-title { margin: 0; font-size: 13px; font-weight: 600; line-height: 1.3; overflow-wrap: anywhere; color: #1f2328; }",
+    ".sa-card-title a { color: #0b57d0; text-decoration: none; }",
+    ".sa-card-title a:hover { text-decoration: underline; }",
+    ".sa-price { font-weight: 700; color: #1f2328; }",
     ".sa-stock { color: #8a1c17; font-size: 12px; }",
-    ".sa-reason { margin: 0; color: #57606a; font-size: 13px; overflow-wrap: anywhere; }",
-    ".sa-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }",
-    ".sa-actions button { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 3px 8px;",
-    "  cursor: pointer; font-size: 12px; color: #1f2328; min-height: 26px; display: inline-flex; align-items: center; }",
-    ".sa-actions button[aria-pressed='true'] { background: #dafbe1; border-color: #1a7f37; }",
-    ".sa-actions button:disabled { cursor: default; }",
-    ".sa-ack { font-size: 12px; color: #57606a; }",
+    ".sa-reason { margin: 0; color: #57606a; font-size: 12px; overflow-wrap: anywhere; flex: 1 1 auto; }",
+    ".sa-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }",
+    ".sa-actions button { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 0;",
+    "  cursor: pointer; font-size: 12px; color: #1f2328; width: 32px; height: 32px; display: inline-flex;",
+    "  align-items: center; justify-content: center; gap: 6px; }",
+    ".sa-actions button:hover { background: #eaeef2; }",
+    ".sa-actions button[aria-pressed='true'] { background: #dafbe1; border-color: #1a7f37; color: #135c28; }",
+    ".sa-actions .sa-fb-dislike[aria-pressed='true'] { background: #ffebe9; border-color: #cf222e; color: #82071e; }",
+    ".sa-actions .sa-cart { flex: 1 1 100%; width: auto; background: #2f5bea; border-color: #2f5bea; color: #ffffff; font-weight: 600; }",
+    ".sa-actions .sa-cart:hover { background: #2549c4; }",
+    ".sa-actions .sa-cart[aria-pressed='true'] { background: #1a7f37; border-color: #1a7f37; color: #ffffff; }",
+    ".sa-actions button:disabled { cursor: default; opacity: .7; }",
+    ".sa-ack { font-size: 12px; color: #57606a; flex: 1 1 100%; min-height: 0; }",
+    ".sa-ack:empty { display: none; }",
+    ".sa-ack a { color: #0b57d0; }",
+    ".sa-bubble[data-unread]::after { content: ''; position: absolute; top: 4px; right: 4px; width: 12px; height: 12px;",
+    "  border-radius: 50%; background: #cf222e; border: 2px solid #ffffff; }",
     ".sa-form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d7de; background: #ffffff; }",
     ".sa-input { flex: 1; min-width: 0; padding: 8px 10px; border: 1px solid #8c959f; border-radius: 8px; background: #ffffff; color: #1f2328; }",
     ".sa-send { padding: 8px 14px; border: none; border-radius: 8px; background: #2f5bea; color: #ffffff; cursor: pointer; font-weight: 600; }",
@@ -356,6 +416,14 @@
       messages.scrollTop = messages.scrollHeight;
     }
 
+    // After a turn with cards: its reply at the top when reply and cards do not fit together,
+    // so the shopper reads the summary first and scrolls on to the cards.
+    function scrollToTurn(node) {
+      var top = node.offsetTop - messages.offsetTop - 8;
+      if (messages.scrollHeight - top > messages.clientHeight) messages.scrollTop = top;
+      else scrollDown();
+    }
+
     function addMessage(kind, text) {
       var node = el("div", { className: "sa-msg sa-msg-" + kind, "data-role": kind });
       node.textContent = text || "";
@@ -372,6 +440,7 @@
 
     function open() {
       panel.hidden = false;
+      bubble.removeAttribute("data-unread");
       bubble.setAttribute("aria-expanded", "true");
       bubble.setAttribute("aria-label", "Close " + title + " chat");
       greet();
@@ -392,6 +461,9 @@
     });
     close.addEventListener("click", closePanel);
     newChat.addEventListener("click", function () {
+      stopPolling();
+      handoff.ticket = null;
+      handoff.seen = 0;
       saveSession(null);
       while (messages.firstChild) messages.removeChild(messages.firstChild);
       greeted = false;
@@ -441,20 +513,61 @@
       });
     }
 
-    function productCard(product, alternative) {
-      var productId = String(product.id);
-      var card = el("article", {
-        className: "sa-card" + (alternative ? " sa-card-alt" : ""), "data-product-id": productId,
-        "aria-label": String(product.title || "Product"),
-      });
-      var image = safeHttpUrl(product.image_url);
-      if (image) {
-        var img = el("img", { src: image, alt: "", loading: "lazy", referrerpolicy: "no-referrer", width: "64", height: "64" });
-        img.addEventListener("error", function () {
-          if (img.parentNode) img.parentNode.removeChild(img); // a broken image: the card without it
-        });
-        card.appendChild(img);
+    // The add-to-cart contract with the host page (see the header of this file).
+    function addToCart(product, button, ack) {
+      var detail = {
+        product_id: String(product.id),
+        title: String(product.title || ""),
+        price: typeof product.price === "number" && isFinite(product.price) ? product.price : null,
+        currency: product.currency ? String(product.currency) : null,
+        price_text: formatPrice(product),
+        url: safeHttpUrl(product.url),
+        quantity: 1,
+      };
+      var event;
+      try {
+        event = new CustomEvent("shopassist:add-to-cart", { detail: detail, bubbles: true, composed: true, cancelable: true });
+      } catch (e) {
+        event = document.createEvent("CustomEvent");
+        event.initCustomEvent("shopassist:add-to-cart", true, true, detail);
       }
+      var handled = !host.dispatchEvent(event); // false from dispatchEvent: a listener called preventDefault()
+      sendFeedback(detail.product_id, "add_to_cart").catch(function () {});
+      while (ack.firstChild) ack.removeChild(ack.firstChild);
+      if (handled) {
+        button.setAttribute("aria-pressed", "true");
+        ack.textContent = "Added to your cart.";
+      } else if (detail.url) {
+        ack.appendChild(document.createTextNode("Add it on "));
+        ack.appendChild(el("a", { href: detail.url, target: "_blank", rel: "noopener noreferrer", text: "the product page" }));
+        ack.appendChild(document.createTextNode("."));
+      } else {
+        ack.textContent = "Sorry, this shop's page can't add items from the chat yet.";
+      }
+    }
+
+    function productCard(product, alternative, n) {
+      var productId = String(product.id);
+      var name = String(product.title || "").replace(/\s+/g, " ").trim() || "this product";
+      var card = el("article", {
+        className: "sa-card" + (alternative ? " sa-card-alt" : ""), "data-product-id": productId, "aria-label": name,
+      });
+
+      // The picture: a placeholder with the title's initial, the image over it when it loads.
+      var thumb = el("div", { className: "sa-thumb", "aria-hidden": "true" }, [
+        el("span", { className: "sa-initial", text: name.charAt(0).toUpperCase() || "?" }),
+        el("span", { className: "sa-n", text: String(n) }),
+      ]);
+      var image = imageUrlToShow(product.image_url);
+      if (image) {
+        var img = el("img", { src: image, alt: "", loading: "lazy", decoding: "async", referrerpolicy: "no-referrer" });
+        img.addEventListener("error", function () {
+          if (img.parentNode) img.parentNode.removeChild(img); // a broken image: the placeholder stays
+        });
+        thumb.insertBefore(img, thumb.firstChild.nextSibling);
+      }
+      card.appendChild(thumb);
+
       var body = el("div", { className: "sa-card-body" });
       var titleNode = el("h3", { className: "sa-card-title" });
       var link = safeHttpUrl(product.url);
@@ -484,22 +597,44 @@
       if (product.reason) body.appendChild(el("p", { className: "sa-reason", text: String(product.reason) }));
 
       var ack = el("span", { className: "sa-ack", role: "status" });
-      var actions = el("div", { className: "sa-actions" });
-      var name = String(product.title || "this product");
+      var actions = el("div", { className: "sa-actions", role: "group", "aria-label": "Actions for " + name });
+      var buttons = {};
       [
-        ["like", icon("like", 16), "I like " + name, "Thanks, noted!"],
-        ["dislike", icon("dislike", 16), "Not for me: " + name, "Thanks, I'll show fewer like this."],
-        ["more_like_this", "More like this", "More like " + name, "Noted: ask again and I'll favour similar items."],
+        ["like", "Like", "Like " + name, "Thanks, noted!"],
+        ["dislike", "Not for me", "Not for me: " + name, "Thanks, I'll show fewer like this."],
+        ["more_like_this", "More like this", "More like " + name, "Looking for similar items\u2026"],
+        ["add_to_cart", "Add to cart", "Add " + name + " to cart", ""],
       ].forEach(function (spec) {
+        var children = [icon(spec[0], 16)];
+        if (spec[0] === "add_to_cart") children.push(el("span", { text: "Add to cart" }));
         var button = el("button", {
-          type: "button", className: "sa-fb sa-fb-" + spec[0], "data-event": spec[0], "aria-label": spec[2],
-          "aria-pressed": "false", title: spec[0] === "more_like_this" ? null : spec[2],
-        }, [spec[1]]);
+          type: "button", className: "sa-fb sa-fb-" + spec[0] + (spec[0] === "add_to_cart" ? " sa-cart" : ""),
+          "data-event": spec[0], "aria-label": spec[2], "aria-pressed": "false", title: spec[1],
+        }, children);
+        buttons[spec[0]] = button;
         button.addEventListener("click", function () {
           if (button.disabled) return;
+          if (spec[0] === "add_to_cart") {
+            addToCart(product, button, ack);
+            return;
+          }
+          if (spec[0] === "more_like_this") {
+            if (busy) {
+              ack.textContent = "One moment: I'm still answering.";
+              return;
+            }
+            button.setAttribute("aria-pressed", "true");
+            ack.textContent = spec[3];
+            sendFeedback(productId, spec[0]).catch(function () {});
+            ask("Show me more like " + name.slice(0, 200));
+            return;
+          }
           button.disabled = true;
           sendFeedback(productId, spec[0]).then(function () {
+            var other = buttons[spec[0] === "like" ? "dislike" : "like"];
+            if (other) other.setAttribute("aria-pressed", "false");
             button.setAttribute("aria-pressed", "true");
+            card.classList.toggle("sa-dismissed", spec[0] === "dislike");
             ack.textContent = spec[3];
             button.disabled = false;
           }, function (status) {
@@ -517,31 +652,170 @@
       return card;
     }
 
-    function renderResult(result) {
+    // The turn's products as a grid of cards, right after the reply they belong to.
+    function renderCards(items, alternative, relaxation) {
+      var section = el("section", { className: "sa-cards", "aria-label": alternative ? "Closest alternatives" : "Suggested products" });
+      if (alternative) {
+        section.classList.add("sa-cards-alternatives");
+        section.appendChild(el("p", { className: "sa-cards-label", text: alternativesLabel(relaxation) }));
+      }
+      var list = el("ol", { className: "sa-grid", role: "list" });
+      var n = 0;
+      items.forEach(function (product) {
+        if (!product || product.id === undefined || product.id === null) return;
+        n += 1;
+        list.appendChild(el("li", { className: "sa-cell", role: "listitem" }, [productCard(product, alternative, n)]));
+      });
+      section.appendChild(list);
+      messages.appendChild(section);
+      return section;
+    }
+
+    function alternativesLabel(relaxation) {
+      return "Closest alternatives (not a full match)" + (relaxation ? ": " + String(relaxation) : "");
+    }
+
+    // The final event: cards (unless the products event already showed them), the FAQ source
+    // when the reply does not name it, and the hand-off.
+    function renderResult(result, section) {
       var products = Array.isArray(result.products) ? result.products : [];
       var alternatives = Array.isArray(result.alternatives) ? result.alternatives : [];
       var shown = products.length ? products : alternatives;
-      if (shown.length) {
-        var list = el("div", { className: "sa-cards", role: "list" });
-        if (!products.length) {
-          var labelText = "Closest alternatives (not a full match)";
-          if (result.relaxation) labelText += ": " + String(result.relaxation);
-          list.classList.add("sa-cards-alternatives");
-          list.appendChild(el("p", { className: "sa-cards-label", text: labelText }));
-        }
-        shown.forEach(function (product) {
-          if (!product || product.id === undefined || product.id === null) return;
-          var card = productCard(product, !products.length);
-          card.setAttribute("role", "listitem");
-          list.appendChild(card);
-        });
-        messages.appendChild(list);
+      if (!section && shown.length) renderCards(shown, !products.length, result.relaxation);
+      else if (section && !products.length && result.relaxation) {
+        var label = section.querySelector(".sa-cards-label");
+        if (label) label.textContent = alternativesLabel(result.relaxation);
       }
       var faq = Array.isArray(result.faq) ? result.faq : [];
-      if (faq.length && faq[0] && faq[0].question) {
+      if (faq.length && faq[0] && faq[0].question && !/From our FAQ|Source: FAQ/.test(String(result.reply || ""))) {
         addMessage("note", "From our FAQ: " + String(faq[0].question));
       }
+      if (result.handoff === true) openHandoff(result.intent === "human" ? "asked for a person" : "no confident answer");
+    }
+
+    // --- talking to a person: a ticket, and the staff's replies as they come -------------------
+
+    var handoff = { timer: null, ticket: null, seen: 0, closedNoted: false, lastChange: 0, failures: 0 };
+    var HANDOFF_IDLE_MS = 2 * 3600 * 1000; // stop polling after two quiet hours (a new turn starts it again)
+
+    function stopPolling() {
+      if (handoff.timer) clearTimeout(handoff.timer);
+      handoff.timer = null;
+    }
+
+    function schedulePoll(seconds) {
+      stopPolling();
+      if (Date.now() - handoff.lastChange > HANDOFF_IDLE_MS) return;
+      handoff.timer = setTimeout(pollHandoff, Math.max(1, seconds || 4) * 1000);
+    }
+
+    function markUnread() {
+      if (!panel.hidden) return;
+      bubble.setAttribute("data-unread", "");
+      bubble.setAttribute("aria-label", "Open " + title + " chat (new message from our support team)");
+    }
+
+    function addStaffMessage(reply) {
+      var author = String(reply.author || "Support team");
+      var node = el("div", { className: "sa-msg sa-msg-staff", "data-role": "staff" }, [
+        el("span", { className: "sa-who" }, [icon("person", 14), author === "Support team" ? "Support team" : author + " \u00B7 Support team"]),
+      ]);
+      node.appendChild(document.createTextNode(String(reply.text || "")));
+      messages.appendChild(node);
       scrollDown();
+      markUnread();
+    }
+
+    // What the server says about this conversation's ticket: show new replies, keep polling
+    // while it is not closed. `fresh`: the page was just loaded (show what arrived meanwhile).
+    function applyHandoff(data, fresh) {
+      var ticket = data && data.ticket;
+      if (!ticket || typeof ticket.ticket_id !== "number") {
+        stopPolling();
+        return;
+      }
+      if (handoff.ticket !== ticket.ticket_id) {
+        if (fresh && ticket.status === "closed") return; // an old, finished ticket: nothing to show
+        handoff.ticket = ticket.ticket_id;
+        handoff.seen = 0;
+        handoff.closedNoted = false;
+        handoff.lastChange = Date.now();
+      }
+      (Array.isArray(ticket.replies) ? ticket.replies : []).forEach(function (reply) {
+        if (reply && typeof reply.n === "number" && reply.n > handoff.seen) {
+          handoff.seen = reply.n;
+          handoff.lastChange = Date.now();
+          addStaffMessage(reply);
+        }
+      });
+      if (ticket.status === "closed") {
+        stopPolling();
+        if (!handoff.closedNoted) {
+          handoff.closedNoted = true;
+          addMessage("note", "Our support team has closed this conversation. Ask for a person again any time.");
+        }
+        return;
+      }
+      schedulePoll(data.poll_after_seconds);
+    }
+
+    function handoffQuery(session) {
+      // Everything in the query string (no custom header): a simple GET needs no CORS preflight,
+      // and the server's access log drops query strings.
+      var url = new URL(HANDOFF_URL);
+      url.searchParams.set("site_key", siteKey);
+      url.searchParams.set("session_id", session);
+      if (userId) {
+        url.searchParams.set("user_id", userId);
+        if (userSignature) url.searchParams.set("user_signature", userSignature);
+      }
+      return url.href;
+    }
+
+    function pollHandoff(fresh) {
+      var session = currentSession();
+      if (!session || !siteKey) return Promise.resolve();
+      return fetch(handoffQuery(session), {
+        method: "GET", mode: "cors", credentials: "omit",
+      }).then(function (response) {
+        if (response.status === 429) {
+          schedulePoll(parseInt(response.headers.get("Retry-After") || "10", 10) || 10);
+          return;
+        }
+        if (!response.ok) {
+          // 404/403: the conversation is gone or not this shopper's; others: try again later.
+          if (response.status === 404 || response.status === 403 || response.status === 401) stopPolling();
+          else schedulePoll(Math.min(60, 5 * (++handoff.failures)));
+          return;
+        }
+        handoff.failures = 0;
+        return response.json().then(function (data) {
+          applyHandoff(data, fresh === true);
+        });
+      }).catch(function () {
+        schedulePoll(Math.min(60, 5 * (++handoff.failures)));
+      });
+    }
+
+    function openHandoff(reason) {
+      var session = currentSession();
+      if (!session) return;
+      var body = withIdentity({ session_id: session, reason: reason });
+      fetch(HANDOFF_URL, {
+        method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(body),
+      }).then(function (response) {
+        if (!response.ok) throw response.status;
+        return response.json();
+      }).then(function (data) {
+        if (!handoff.ticket || !data.ticket || data.ticket.ticket_id !== handoff.ticket) {
+          addMessage("note", "Our support team has your conversation. Their reply will appear here, " +
+                             "even if you close this window and come back later.");
+        }
+        handoff.lastChange = Date.now();
+        applyHandoff(data, false);
+      }).catch(function () {
+        addMessage("error", "Sorry, I couldn't reach our support team just now. Please ask again in a moment.");
+      });
     }
 
     function ask(text) {
@@ -552,6 +826,7 @@
       reply.classList.add("sa-typing");
       reply.setAttribute("aria-busy", "true");
       var streamed = "";
+      var section = null; // this turn's cards, once shown
       var finished = false;
       var failed = false;
 
@@ -589,14 +864,17 @@
           }
           if (event.event === "delta" && data && typeof data.text === "string") {
             streamed += data.text;
-            reply.textContent = streamed.replace(/^\s+/, "");
+            reply.textContent = shopperText(streamed.replace(/^\s+/, ""));
+            scrollDown();
+          } else if (event.event === "products" && data && Array.isArray(data.products) && data.products.length && !section) {
+            section = renderCards(data.products, data.alternatives === true, null);
             scrollDown();
           } else if (event.event === "final" && data) {
             finished = true;
             if (typeof data.session_id === "string" && data.session_id) saveSession(data.session_id);
             var final = typeof data.reply === "string" && data.reply ? data.reply : streamed.trim();
-            reply.textContent = final || "(no reply)";
-            renderResult(data);
+            reply.textContent = shopperText(final) || "(no reply)";
+            renderResult(data, section);
           } else if (event.event === "error") {
             fail("Sorry: " + (data && typeof data.message === "string" ? data.message : "something went wrong."));
           }
@@ -618,7 +896,9 @@
         reply.removeAttribute("aria-busy");
         busy = false;
         send.disabled = false;
-        scrollDown();
+        if (reply.parentNode && reply.nextSibling && reply.nextSibling.classList &&
+            reply.nextSibling.classList.contains("sa-cards")) scrollToTurn(reply);
+        else scrollDown();
       });
     }
 
@@ -633,6 +913,11 @@
 
     if (!siteKey) addMessage("error", "This chat is not set up yet (missing data-site-key).");
     if (openOnLoad) open();
+    // A conversation handed to a person before this page was loaded: show what staff wrote since.
+    if (siteKey && currentSession()) {
+      handoff.lastChange = Date.now();
+      pollHandoff(true);
+    }
 
     window.ShopAssistWidget = { open: open, close: closePanel, apiBase: apiBase.href };
   }
