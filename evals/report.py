@@ -1,5 +1,7 @@
 """Writing an eval report (report.json, report.md, report.html with embedded matplotlib plots),
-comparing two report.json files, and checking one against evals/thresholds.toml."""
+comparing two report.json files, and checking one against evals/thresholds.toml. The report
+renders whatever the suites returned (report["suites"]: metrics per configuration); headline
+rows and targets come from each registered suite (evals/registry.py)."""
 
 from __future__ import annotations
 
@@ -12,16 +14,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from evals.registry import fmt, get, registered
+
 THRESHOLDS = Path(__file__).resolve().parent / "thresholds.toml"
 # Metrics where smaller is better; counts and timings of the run itself are informational.
 LOWER_IS_BETTER = ("hallucinated_product_rate", "ungrounded_price_rate")
 INFORMATIONAL = ("queries", "questions", "out_of_scope_questions", "turns", "seconds", "shoppers", "abstention_rate")
-
-
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return "n/a" if math.isnan(v) else (f"{v:.1f}" if abs(v) >= 100 else f"{v:.3f}")
-    return str(v)
 
 
 def _clean(obj: Any) -> Any:
@@ -41,63 +39,21 @@ def tables_md(report: dict) -> str:
         metrics = list(dict.fromkeys(m for c in by_config.values() for m in c))
         lines += [f"## {suite}", "", "| metric | " + " | ".join(by_config) + " |", "|---|" + "---:|" * len(by_config)]
         for m in metrics:
-            lines.append(f"| {m} | " + " | ".join(_fmt(by_config[c].get(m, float("nan"))) for c in by_config) + " |")
+            lines.append(f"| {m} | " + " | ".join(fmt(by_config[c].get(m, float("nan"))) for c in by_config) + " |")
         lines.append("")
     return "\n".join(lines)
 
 
-AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
-BASELINE_MARGIN = 0.15
-BITEXT_TARGET = 0.97
-
-
-def _get(report: dict, suite: str, config: str, metric: str) -> float | None:
-    v = report.get("suites", {}).get(suite, {}).get(config, {}).get(metric)
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else v
-
-
 def targets(report: dict) -> list[dict]:
-    """The issue's "must show" targets, each met / not met / not measured, from the figures of
-    this report only (per retrieval data set: the demo set and each shared catalog present)."""
-    out: list[dict] = []
-
-    def add(target: str, ok: bool | None, detail: str) -> None:
-        out.append({"target": target, "status": "not measured" if ok is None else ("met" if ok else "not met"), "detail": detail})
-
-    retrieval = report.get("suites", {}).get("retrieval", {})
-    datasets = sorted({c.split("@", 1)[1] if "@" in c else "" for c in retrieval}) or [""]
-    for ds in datasets:
-        sfx, name = (f"@{ds}", ds) if ds else ("", "demo")
-        n = {c: _get(report, "retrieval", c + sfx, "ndcg_at_10") for c in ("bm25", "dense", "hybrid", "tutorial-baseline", *AGENT_CONFIGS)}
-        cp = {c: _get(report, "retrieval", c + sfx, "constraint_precision") for c in ("tutorial-baseline", *AGENT_CONFIGS)}
-        if None in (n["bm25"], n["dense"], n["hybrid"]):
-            add(f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10", None, "a configuration is missing from this run")
-        else:
-            add(f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10", n["hybrid"] > max(n["bm25"], n["dense"]),
-                f"hybrid {n['hybrid']:.3f}, bm25 {n['bm25']:.3f}, dense {n['dense']:.3f}")
-        for c in AGENT_CONFIGS:
-            if n[c] is None or n["tutorial-baseline"] is None:
-                add(f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00", None,
-                    "not in this run")
-                continue
-            ok = n[c] - n["tutorial-baseline"] >= BASELINE_MARGIN and cp[c] == 1.0
-            add(f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00", ok,
-                f"{n[c]:.3f} vs {n['tutorial-baseline']:.3f} (+{n[c] - n['tutorial-baseline']:.3f}); constraint precision "
-                f"{cp[c]:.3f} vs baseline {cp['tutorial-baseline']:.3f}")
-    p_h, p_p = _get(report, "personalization", "hybrid", "ndcg_at_10"), _get(report, "personalization", "hybrid+profile", "ndcg_at_10")
-    add("personalization: hybrid + profile beats hybrid (NDCG@10 after the sessions)", None if None in (p_h, p_p) else p_p > p_h,
-        "not in this run" if None in (p_h, p_p) else f"{p_p:.3f} vs {p_h:.3f}")
-    for config, by in report.get("suites", {}).get("dialogue", {}).items():
-        if config.split("@")[0] in ("hybrid", *AGENT_CONFIGS) and "hallucinated_product_rate" in by:
-            rate = by["hallucinated_product_rate"]
-            add(f"dialogue ({config}): hallucinated-product rate 0", rate == 0, f"{rate:.3f}")
-    for config, by in report.get("suites", {}).get("dialogue", {}).items():
-        if config.endswith("-conversations") and "clean_turns" in by:
-            add(f"dialogue ({config}): no turn shows a product contradicting a stated constraint", by["clean_turns"] == 1.0,
-                f"{by['clean_turns']:.3f} of {by['turns']} turns clean")
-    acc = _get(report, "faq", "hybrid@bitext", "accuracy_at_1")
-    add(f"faq: accuracy@1 >= {BITEXT_TARGET} on the Bitext phrasings (hybrid)", None if acc is None else acc >= BITEXT_TARGET,
-        "Bitext not in this run (shared data absent)" if acc is None else f"{acc:.3f}")
+    """The "must show" targets, each met / not met / not measured, from the figures of this
+    report only: every registered suite's `targets(report)`, in the suites' order."""
+    out = []
+    for suite in registered():
+        for t in suite.targets(report) if suite.targets else []:
+            if not {"target", "status", "detail"} <= set(t):
+                raise ValueError(f"suite {suite.name}: a target needs 'target', 'status' and 'detail' "
+                                 f"(make it with evals.registry.target), not {sorted(t)}")
+            out.append(t)
     return out
 
 
@@ -107,22 +63,18 @@ def targets_md(report: dict) -> str:
 
 
 def headline_md(report: dict) -> str:
-    s = report["suites"]
+    """One row per suite and configuration: the suite's own `headline`, else its first figures."""
     rows = []
-    for config, m in s.get("retrieval", {}).items():
-        rows.append(f"| retrieval | {config} | NDCG@10 {_fmt(m.get('ndcg_at_10', float('nan')))}, Recall@10 {_fmt(m.get('recall_at_10', float('nan')))}, MRR {_fmt(m.get('mrr', float('nan')))}, constraint precision {_fmt(m.get('constraint_precision', float('nan')))} |")
-    for config, m in s.get("faq", {}).items():
-        rows.append(f"| faq | {config} | acc@1 {_fmt(m.get('accuracy_at_1', float('nan')))}, MRR {_fmt(m.get('mrr', float('nan')))}, out-of-scope refused {_fmt(m.get('out_of_scope_refused', float('nan')))} |")
-    for config, m in s.get("dialogue", {}).items():
-        if "clean_turns" in m:
-            rows.append(f"| dialogue | {config} | clean turns {_fmt(m['clean_turns'])} of {m['turns']} ({m['conversations']} conversations) |")
-            continue
-        rows.append(f"| dialogue | {config} | pass {_fmt(m.get('pass_all', float('nan')))}, hallucinated {_fmt(m.get('hallucinated_product_rate', float('nan')))}, ungrounded price {_fmt(m.get('ungrounded_price_rate', float('nan')))} |")
-    for config, m in s.get("personalization", {}).items():
-        rows.append(f"| personalization | {config} | hit@5 {_fmt(m.get('hit_rate_at_5', float('nan')))} (cold {_fmt(m.get('hit_rate_at_5_cold', float('nan')))}), NDCG@10 {_fmt(m.get('ndcg_at_10', float('nan')))} (cold {_fmt(m.get('ndcg_at_10_cold', float('nan')))}) |")
-    for config, m in s.get("latency", {}).items():
-        rows.append(f"| latency | {config} | total p50 {_fmt(m.get('total_p50_ms', float('nan')))} ms, p95 {_fmt(m.get('total_p95_ms', float('nan')))} ms |")
+    for suite_name, by_config in report["suites"].items():
+        spec = get(suite_name)
+        for config, m in by_config.items():
+            figures = spec.headline(config, m) if spec and spec.headline else _first_figures(m)
+            rows.append(f"| {suite_name} | {config} | {figures} |")
     return "\n".join(["## Headline", "", "| suite | config | figures |", "|---|---|---|", *rows, ""])
+
+
+def _first_figures(metrics: dict, n: int = 4) -> str:
+    return ", ".join(f"{k} {fmt(v)}" for k, v in list(metrics.items())[:n])
 
 
 def markdown(report: dict) -> str:
@@ -220,7 +172,7 @@ def html_report(report: dict) -> str:
         metrics = list(dict.fromkeys(m for c in by_config.values() for m in c))
         parts.append(f"<h2>{esc(suite)}</h2><table><tr><th>metric</th>" + "".join(f"<th>{esc(c)}</th>" for c in by_config) + "</tr>")
         for m in metrics:
-            parts.append(f"<tr><td>{esc(m)}</td>" + "".join(f"<td>{esc(_fmt(by_config[c].get(m, float('nan'))))}</td>" for c in by_config) + "</tr>")
+            parts.append(f"<tr><td>{esc(m)}</td>" + "".join(f"<td>{esc(fmt(by_config[c].get(m, float('nan'))))}</td>" for c in by_config) + "</tr>")
         parts.append("</table>")
     for title, b64 in plots(report):
         parts.append(f"<h3>{esc(title)}</h3><img alt='{esc(title)}' src='data:image/png;base64,{b64}'>")
@@ -261,7 +213,7 @@ def compare(a: dict, b: dict, tolerance: float = 0.02) -> tuple[list[str], list[
         s, c, m = k
         va, vb = fa.get(k), fb.get(k)
         if va is None or vb is None:
-            lines.append(f"{s}/{c}/{m}: {_fmt(va) if va is not None else 'absent'} -> {_fmt(vb) if vb is not None else 'absent'}")
+            lines.append(f"{s}/{c}/{m}: {fmt(va) if va is not None else 'absent'} -> {fmt(vb) if vb is not None else 'absent'}")
             continue
         if any(isinstance(v, float) and math.isnan(v) for v in (va, vb)):
             continue
@@ -272,8 +224,8 @@ def compare(a: dict, b: dict, tolerance: float = 0.02) -> tuple[list[str], list[
             worse = delta if m in LOWER_IS_BETTER else -delta
             if worse > tolerance:
                 flag = "  REGRESSION"
-                regressions.append(f"{s}/{c}/{m}: {_fmt(va)} -> {_fmt(vb)} ({delta:+.3f})")
-        lines.append(f"{s}/{c}/{m}: {_fmt(va)} -> {_fmt(vb)} ({delta:+.3f}){flag}")
+                regressions.append(f"{s}/{c}/{m}: {fmt(va)} -> {fmt(vb)} ({delta:+.3f})")
+        lines.append(f"{s}/{c}/{m}: {fmt(va)} -> {fmt(vb)} ({delta:+.3f}){flag}")
     return lines, regressions
 
 

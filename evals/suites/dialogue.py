@@ -1,7 +1,8 @@
 """Dialogue suite: scripted multi-turn scenarios through the real agent -> pass rate per
 expectation type, hallucinated-product rate, ungrounded-price rate; per-stage timings (demo
 scenarios only) feed the latency suite. Without --fast also the shared data: MG-ShopDial routing
-("<config>@mg_shopdial") and scenarios generated from a shared catalog ("<config>@<catalog>")."""
+("<config>@mg_shopdial") and scenarios generated from a shared catalog ("<config>@<catalog>").
+Targets: no hallucinated product, no turn contradicting what the shopper said."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from collections import defaultdict
 from evals import metrics as M
 from evals.context import LLM_CONFIGS, MAX_FAILURES_PER_CONFIG, Context, log
 from evals.paths import DATA
+from evals.registry import RunContext, SuiteResult, fmt, suite, target
+
+CONFIGS = ("hybrid", "hybrid+llm", "hybrid+llm-endpoint")
+# Configurations (before any "@<set>") whose replies must never show a product the catalog lacks.
+GROUNDED_CONFIGS = ("hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
 
 
 def ungrounded_prices(reply: str, shown_prices: list[float], remove: list[str]) -> list[str]:
@@ -227,13 +233,33 @@ def conversation_suite(shared, configs: list[str], out: dict, failures: list, no
             log(f"  dialogue {key}: clean turns {out[key]['clean_turns']:.3f} ({outcome.turns} turns)")
 
 
-def latency_from(timings: dict) -> tuple[dict, dict]:
-    suite, detail = {}, {}
-    for config, stages in timings.items():
-        suite[config], detail[config] = {}, {}
-        for stage, values in sorted(stages.items()):
-            p50, p95 = M.percentile(values, 50), M.percentile(values, 95)
-            suite[config][f"{stage}_p50_ms"] = p50
-            suite[config][f"{stage}_p95_ms"] = p95
-            detail[config][stage] = {"p50": p50, "p95": p95, "n": len(values), "values": [round(v, 1) for v in values]}
-    return suite, detail
+# --- registration: the suite, its headline and its targets ----------------------------------------
+
+
+def headline(config: str, m: dict) -> str:
+    if "clean_turns" in m:
+        return f"clean turns {fmt(m['clean_turns'])} of {m['turns']} ({m['conversations']} conversations)"
+    return (f"pass {fmt(m.get('pass_all'))}, hallucinated {fmt(m.get('hallucinated_product_rate'))}, "
+            f"ungrounded price {fmt(m.get('ungrounded_price_rate'))}")
+
+
+def targets(report: dict) -> list[dict]:
+    """No hallucinated product for the hybrid and agent configurations; no turn of a generated
+    conversation showing a product that contradicts what the shopper said."""
+    by_config = report.get("suites", {}).get("dialogue", {})
+    out = [target(f"dialogue ({config}): hallucinated-product rate 0", by["hallucinated_product_rate"] == 0,
+                  f"{by['hallucinated_product_rate']:.3f}")
+           for config, by in by_config.items()
+           if config.split("@")[0] in GROUNDED_CONFIGS and "hallucinated_product_rate" in by]
+    out += [target(f"dialogue ({config}): no turn shows a product contradicting a stated constraint", by["clean_turns"] == 1.0,
+                   f"{by['clean_turns']:.3f} of {by['turns']} turns clean")
+            for config, by in by_config.items() if config.endswith("-conversations") and "clean_turns" in by]
+    return out
+
+
+@suite("dialogue", configs=CONFIGS, order=30, headline=headline, targets=targets)
+def run_dialogue(run: RunContext) -> SuiteResult:
+    result = SuiteResult()
+    dialogue_suite(run.demo, run.configs, result.metrics, result.failures, result.notes, result.timings,
+                   fast=run.fast, shared=run.shared)
+    return result

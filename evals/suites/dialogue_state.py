@@ -47,6 +47,7 @@ from typing import Any, Callable, Iterable
 from evals import metrics as M
 from evals.context import Context, log
 from evals.paths import eval_cache_dir
+from evals.registry import RunContext, SuiteResult, fmt, suite
 
 CONFIGS = ("rules", "rules+llm", "rules+llm-endpoint")
 LLM_OF = {"rules+llm": "hybrid+llm", "rules+llm-endpoint": "hybrid+llm-endpoint"}
@@ -676,6 +677,21 @@ def targets(report: dict) -> list[dict]:
         if "@" not in config:  # "rules@llm-turns" is a comparison column, not a configuration
             out += targets_of(config, m)
     return out
+
+
+# --- registration in the eval run -----------------------------------------------------------------
+
+
+def headline(config: str, m: dict) -> str:
+    return (f"states dev {fmt(m.get('state_accuracy_dev'))}, held {fmt(m.get('state_accuracy_held'))}; "
+            f"routes dev {fmt(m.get('route_accuracy_dev'))}, held {fmt(m.get('route_accuracy_held'))}")
+
+
+@suite("dialogue-state", configs=CONFIGS, fast=False, order=40, headline=headline, targets=targets)
+def run_dialogue_state(run: RunContext) -> SuiteResult:
+    result = SuiteResult()
+    dialogue_state_suite(run.demo, run.configs, result.metrics, result.failures, result.notes, run.fast)
+    return result
 
 
 # --- a quick look without indexes -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Personalization suite: simulated shoppers with hidden preferences click over a few sessions;
-hit rate / NDCG of preferred items with and without their profile."""
+hit rate / NDCG of preferred items with and without their profile. Target: the profile helps
+(hybrid + profile beats hybrid on NDCG@10 after the sessions)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections import defaultdict
 
 from evals import metrics as M
 from evals.context import K, Context, log
+from evals.registry import RunContext, SuiteResult, figure, fmt, suite, target
 
 
 def _pref_grade(p, prefs) -> int:
@@ -80,3 +82,27 @@ def personalization_suite(ctx: Context, configs: list[str], out: dict, failures:
         m["shoppers"] = shoppers
         out[config] = m
         log(f"  personalization {config}: hit@5 {m['hit_rate_at_5']:.3f} ndcg@10 {m['ndcg_at_10']:.3f} (cold {m['ndcg_at_10_cold']:.3f})")
+
+
+# --- registration: the suite, its headline and its target -----------------------------------------
+
+
+def headline(config: str, m: dict) -> str:
+    return (f"hit@5 {fmt(m.get('hit_rate_at_5'))} (cold {fmt(m.get('hit_rate_at_5_cold'))}), "
+            f"NDCG@10 {fmt(m.get('ndcg_at_10'))} (cold {fmt(m.get('ndcg_at_10_cold'))})")
+
+
+def targets(report: dict) -> list[dict]:
+    plain = figure(report, "personalization", "hybrid", "ndcg_at_10")
+    profile = figure(report, "personalization", "hybrid+profile", "ndcg_at_10")
+    text = "personalization: hybrid + profile beats hybrid (NDCG@10 after the sessions)"
+    if plain is None or profile is None:
+        return [target(text, None, "not in this run")]
+    return [target(text, profile > plain, f"{profile:.3f} vs {plain:.3f}")]
+
+
+@suite("personalization", configs=("hybrid", "hybrid+profile"), order=50, headline=headline, targets=targets)
+def run_personalization(run: RunContext) -> SuiteResult:
+    result = SuiteResult()
+    personalization_suite(run.demo, run.configs, result.metrics, result.failures, result.notes)
+    return result

@@ -1,5 +1,6 @@
 """Retrieval suite: labelled queries (evals/data/retrieval_*.jsonl) -> NDCG@10 with graded
-labels, Recall@10, MRR and constraint precision, per configuration."""
+labels, Recall@10, MRR and constraint precision, per configuration; its targets: hybrid beats
+BM25 and dense, the agent configurations beat the tutorial baseline with every constraint kept."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from evals import metrics as M
 from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
 from evals.data_sets.common import read_jsonl
 from evals.gen_retrieval import DEMO_QUERIES
+from evals.registry import RunContext, SuiteResult, figure, fmt, suite, target
 
 
+CONFIGS = ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline")
 AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")
+BASELINE_MARGIN = 0.15  # NDCG@10 the agent configurations must gain over the tutorial baseline
 SHARED_QUERY_LIMIT = 30  # per shared catalog and configuration, unless --queries says otherwise
 
 
@@ -143,3 +147,49 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                         "constraint_precision": M.mean(cprec), "filter_precision": M.mean(fprec), "queries": len(scored),
                         "ms_per_query": 1000 * (time.perf_counter() - t) / max(1, len(scored))}
             log(f"  retrieval {key}: ndcg@10 {out[key]['ndcg_at_10']:.3f} cp {out[key]['constraint_precision']:.3f}")
+
+
+# --- registration: the suite, its headline and its targets ----------------------------------------
+
+
+def headline(config: str, m: dict) -> str:
+    return (f"NDCG@10 {fmt(m.get('ndcg_at_10'))}, Recall@10 {fmt(m.get('recall_at_10'))}, MRR {fmt(m.get('mrr'))}, "
+            f"constraint precision {fmt(m.get('constraint_precision'))}")
+
+
+def targets(report: dict) -> list[dict]:
+    """Per retrieval data set (the demo set and each shared catalog in the report): hybrid beats
+    BM25 and dense on NDCG@10; each agent configuration beats the tutorial baseline by
+    BASELINE_MARGIN with constraint precision 1.00."""
+    keys = report.get("suites", {}).get("retrieval", {})
+    datasets = sorted({c.split("@", 1)[1] if "@" in c else "" for c in keys}) or [""]
+    return [t for ds in datasets for t in _dataset_targets(report, ds)]
+
+
+def _dataset_targets(report: dict, ds: str) -> list[dict]:
+    sfx, name = (f"@{ds}", ds) if ds else ("", "demo")
+    n = {c: figure(report, "retrieval", c + sfx, "ndcg_at_10") for c in ("bm25", "dense", "hybrid", "tutorial-baseline", *AGENT_CONFIGS)}
+    cp = {c: figure(report, "retrieval", c + sfx, "constraint_precision") for c in ("tutorial-baseline", *AGENT_CONFIGS)}
+    text = f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10"
+    if None in (n["bm25"], n["dense"], n["hybrid"]):
+        out = [target(text, None, "a configuration is missing from this run")]
+    else:
+        out = [target(text, n["hybrid"] > max(n["bm25"], n["dense"]),
+                      f"hybrid {n['hybrid']:.3f}, bm25 {n['bm25']:.3f}, dense {n['dense']:.3f}")]
+    base = n["tutorial-baseline"]
+    for c in AGENT_CONFIGS:
+        text = f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00"
+        if n[c] is None or base is None:
+            out.append(target(text, None, "not in this run"))
+            continue
+        out.append(target(text, n[c] - base >= BASELINE_MARGIN and cp[c] == 1.0,
+                          f"{n[c]:.3f} vs {base:.3f} (+{n[c] - base:.3f}); constraint precision "
+                          f"{cp[c]:.3f} vs baseline {cp['tutorial-baseline']:.3f}"))
+    return out
+
+
+@suite("retrieval", configs=CONFIGS, order=10, headline=headline, targets=targets)
+def run_retrieval(run: RunContext) -> SuiteResult:
+    result = SuiteResult()
+    retrieval_suite(run.demo, run.configs, result.metrics, result.failures, result.notes, run.fast, shared=run.shared)
+    return result
