@@ -32,6 +32,7 @@ class ServerLimits:
     turn_wait_seconds: float = 5.0
     turn_timeout_seconds: float = 180.0
     ui_rate_per_minute: float = 60.0
+    max_completion_body_bytes: int = 1_048_576  # /v1/chat/completions: OpenAI clients resend the whole history
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Services:
     limits: ServerLimits
     executor: ThreadPoolExecutor
     turn_slots: dict[str, asyncio.Semaphore] = field(default_factory=dict)
+    caches: dict[str, Any] = field(default_factory=dict)  # per-app caches of the routes (search result sets)
 
     def semaphore(self) -> asyncio.Semaphore:
         if "sem" not in self.turn_slots:  # created inside the running loop

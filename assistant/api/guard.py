@@ -1,7 +1,8 @@
-"""What stands in front of the routes: rate-limit buckets, the `/api/v1` guard (site key, origin,
-CORS, body size, clients that send too many invalid requests) and the `/ui` guard (admin key,
-same origin, a rate per client). Both are pure ASGI middleware, so streamed answers pass
-through untouched."""
+"""What stands in front of the routes: rate-limit buckets, the API guard (site key, origin, CORS,
+body size, clients that send too many invalid requests) for `/api/v1` (key in `X-Site-Key` or
+`?site_key=`) and the OpenAI-compatible `/v1` (key as `Authorization: Bearer`), and the `/ui`
+guard (admin key, same origin, a rate per client). Both are pure ASGI middleware, so streamed
+answers pass through untouched. `error` builds every error answer: one shape, `ErrorOut`."""
 
 from __future__ import annotations
 
@@ -20,12 +21,17 @@ from ..sitekeys import SiteRegistry
 from .models import SafeJSONResponse
 
 API_PREFIX = "/api/v1"
+OPENAI_PREFIX = "/v1"
 UI_PREFIX = "/ui"
 SITE_KEY_HEADER = "X-Site-Key"
 ADMIN_KEY_HEADER = "X-Admin-Key"
 ADMIN_COOKIE = "shopassist_admin"
 SCOPE_SITE = "shopassist.site"
-PREFLIGHT_HEADERS = "Content-Type, X-Site-Key, Accept, Last-Event-ID, Cache-Control"
+PREFLIGHT_HEADERS = "Content-Type, X-Site-Key, Authorization, Accept, Last-Event-ID, Cache-Control"
+# The code an error gets when its raiser names none.
+DEFAULT_CODES = {400: "bad_request", 401: "site_key", 403: "site_key", 404: "not_found", 405: "method_not_allowed",
+                 413: "body_too_large", 422: "invalid", 429: "rate_limited", 503: "unavailable", 504: "timeout"}
+OPENAI_TYPES = {401: "authentication_error", 403: "permission_error", 404: "not_found_error", 429: "rate_limit_error"}
 
 
 # --- token buckets ----------------------------------------------------------------------------------
@@ -87,9 +93,25 @@ def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 
 
-def error(status: int, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> SafeJSONResponse:
-    return SafeJSONResponse({"detail": detail, **{k: v for k, v in extra.items() if v is not None}}, status_code=status,
-                            headers=headers)
+def in_prefix(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
+def error(status: int, detail: str, headers: dict[str, str] | None = None, *, openai: bool = False,
+          **extra: Any) -> SafeJSONResponse:
+    """The one error shape (`models.ErrorOut`): `detail`, `code` (from `extra`, else by status),
+    `limit` and `errors` when given, and with `openai` (a /v1 route) the same in OpenAI's
+    `error` object."""
+    body: dict[str, Any] = {"detail": detail, **{k: v for k, v in extra.items() if v is not None}}
+    body.setdefault("code", DEFAULT_CODES.get(status, "internal" if status >= 500 else "bad_request"))
+    if openai:
+        param = None
+        if body.get("errors"):
+            loc = [str(x) for x in body["errors"][0].get("loc", ())]
+            param = ".".join(loc[1:]) or None
+        kind = OPENAI_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
+        body["error"] = {"message": detail, "type": kind, "param": param, "code": body["code"]}
+    return SafeJSONResponse(body, status_code=status, headers=headers)
 
 
 class ApiError(Exception):
@@ -104,8 +126,8 @@ class ApiError(Exception):
         if retry is not None:
             self.headers["Retry-After"] = retry_after(retry)
 
-    def response(self) -> SafeJSONResponse:
-        return error(self.status, self.detail, self.headers or None, code=self.code, limit=self.limit)
+    def response(self, openai: bool = False) -> SafeJSONResponse:
+        return error(self.status, self.detail, self.headers or None, openai=openai, code=self.code, limit=self.limit)
 
 
 LIMIT_TEXT = {
@@ -135,55 +157,74 @@ def client_address(scope) -> str:
 
 
 class ApiGuard:
-    """Site key, Origin, CORS, body size, and clients over their invalid-request budget."""
+    """Site key, Origin, CORS, body size, and clients over their invalid-request budget, for
+    `/api/v1` (key in X-Site-Key or ?site_key=; refusals 403) and `/v1` (key as the bearer token,
+    the way OpenAI clients send `api_key`; a missing or unknown key is 401, as OpenAI answers)."""
 
     def __init__(self, app, *, registry: SiteRegistry, buckets: TokenBuckets, max_body_bytes: int,
-                 invalid_rate_per_minute: float, prefix: str = API_PREFIX):
+                 invalid_rate_per_minute: float, prefix: str = API_PREFIX, openai_prefix: str | None = OPENAI_PREFIX,
+                 max_openai_body_bytes: int | None = None):
         self.app = app
         self.registry = registry
         self.buckets = buckets
         self.max_body_bytes = max_body_bytes
+        self.max_openai_body_bytes = max_openai_body_bytes or max_body_bytes
         self.invalid_rate = invalid_rate_per_minute
         self.prefix = prefix
+        self.openai_prefix = openai_prefix
 
     def count_invalid(self, scope) -> None:
         self.buckets.take(("invalid", client_address(scope)), self.invalid_rate)
 
     async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or not (scope["path"] == self.prefix or scope["path"].startswith(self.prefix + "/")):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        openai = self.openai_prefix is not None and in_prefix(scope["path"], self.openai_prefix)
+        if not openai and not in_prefix(scope["path"], self.prefix):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
         origin = headers.get("origin")
-        key = headers.get(SITE_KEY_HEADER) or QueryParams(scope.get("query_string", b"").decode("latin-1")).get("site_key")
+        if openai:
+            scheme, _, token = headers.get("authorization", "").partition(" ")
+            key = token.strip() if scheme.lower() == "bearer" else None
+        else:
+            key = headers.get(SITE_KEY_HEADER) or QueryParams(scope.get("query_string", b"").decode("latin-1")).get("site_key")
 
         if scope["method"] == "OPTIONS" and origin is not None and headers.get("access-control-request-method"):
-            await self._preflight(origin, key)(scope, receive, send)
+            await self._preflight(origin, None if openai else key)(scope, receive, send)
             return
 
-        async def refuse(status: int, detail: str, code: str, cors: dict[str, str] | None = None) -> None:
+        async def refuse(status: int, detail: str, code: str, extra: dict[str, str] | None = None) -> None:
             self.count_invalid(scope)
-            await error(status, detail, cors, code=code)(scope, receive, send)
+            await error(status, detail, extra or None, openai=openai, code=code)(scope, receive, send)
 
         wait = self.buckets.peek(("invalid", client_address(scope)), self.invalid_rate)
         site = self.registry.lookup(key)
         cors: dict[str, str] = {}
         if site is not None and origin is not None and site.allows(origin):
-            cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin", "Access-Control-Expose-Headers": "Retry-After"}
+            cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin", "Access-Control-Expose-Headers": "Retry-After, X-Shopassist-Session"}
         if wait:
-            await _with_headers(rate_limited("invalid", self.invalid_rate, wait).response(), cors)(scope, receive, send)
+            await _with_headers(rate_limited("invalid", self.invalid_rate, wait).response(openai), cors)(scope, receive, send)
             return
         if site is None:
-            detail = (f"missing site key: send the {SITE_KEY_HEADER} header (or ?site_key=)" if not key
-                      else "unknown or revoked site key")
-            await refuse(403, detail, "site_key")
+            if openai:
+                detail = ("missing site key: send it as the bearer token (Authorization: Bearer sk_..., the OpenAI "
+                          "client's api_key)" if not key else "unknown or revoked site key")
+                await refuse(401, detail, "site_key", {"WWW-Authenticate": 'Bearer realm="shopassist"'})
+            else:
+                detail = (f"missing site key: send the {SITE_KEY_HEADER} header (or ?site_key=)" if not key
+                          else "unknown or revoked site key")
+                await refuse(403, detail, "site_key")
             return
         if origin is not None and not cors:
             await refuse(403, f"origin {origin[:200]} is not allowed for this site key", "origin")
             return
 
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            body, problem = await self._read_body(headers, receive)
+            limit = self.max_openai_body_bytes if openai else self.max_body_bytes
+            body, problem = await self._read_body(headers, receive, limit)
             if problem is not None:
                 status, detail = problem
                 if status:
@@ -202,8 +243,7 @@ class ApiGuard:
 
         await self.app(scope, receive, send_with_cors)
 
-    async def _read_body(self, headers: Headers, receive) -> tuple[bytes, tuple[int, str] | None]:
-        limit = self.max_body_bytes
+    async def _read_body(self, headers: Headers, receive, limit: int) -> tuple[bytes, tuple[int, str] | None]:
         too_large = (413, f"request body is larger than the limit of {limit:,} bytes")
         declared = headers.get("content-length")
         if declared is not None:
