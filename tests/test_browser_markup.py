@@ -181,22 +181,26 @@ def test_catalog_and_faq_text_in_the_chat_is_inert(hostile_ui, pixel, page):
     page.locator(".sa-card").nth(4).wait_for(timeout=TURN_TIMEOUT_MS)
     _wait_for_bot_messages(page, 1)
     _assert_inert(page, pixel)
-    # The reply lists every product by its title: each title is there, character for character.
+    # The reply summarises (titles it names are there, character for character); the cards
+    # show every title literally, in text and in their buttons' labels.
     reply = _chat_text(page)
-    for product in hostile_ui["products"]:
-        assert product["title"] in reply, (product["title"], reply)
-    # The cards show the same titles literally.
+    named = [p["title"] for p in hostile_ui["products"] if p["title"] in reply]
+    assert named, reply
     titles = [t.text_content() for t in page.locator(".sa-card .sa-title-text").all()]
     assert sorted(titles) == sorted(p["title"] for p in hostile_ui["products"])
+    labels = [b.get_attribute("aria-label") for b in page.locator(".sa-card .sa-fb-like").all()]
+    assert sorted(labels) == sorted(f"Like {p['title']}" for p in hostile_ui["products"])
     _assert_inert(page, pixel)
 
-    # An FAQ answer in the chat, with its question as the source line.
+    # An FAQ answer in the chat, with its question as the source line (and never the entry's id).
     _send(page, "When will I get my refund?")
     _wait_for_bot_messages(page, 2)
     page.get_by_text("From our FAQ").first.wait_for(timeout=TURN_TIMEOUT_MS)
     chat = _chat_text(page)
     refund = hostile_ui["faq"][0]
     assert refund["answer"] in chat and refund["question"] in chat, chat
+    assert "[refund-time]" not in chat
+    assert page.locator(".sa-card").count() == 5  # the cards stay across the FAQ turn
     screenshot(page, "test_browser_markup-chat")
     _assert_inert(page, pixel)
 
@@ -207,11 +211,11 @@ def test_feedback_notices_and_more_like_this_are_inert(hostile_ui, pixel, page):
     page.locator("#sa-message textarea").first.wait_for(state="visible", timeout=120_000)
     _send(page, "headphones")
     page.locator(".sa-card").nth(4).wait_for(timeout=TURN_TIMEOUT_MS)
-    titles = [page.locator(f"#sa-slot-{i} .sa-title-text").text_content() for i in range(5)]
+    titles = [page.locator(f".sa-card[data-slot='{i}'] .sa-title-text").text_content() for i in range(5)]
 
-    # 👍 on every card: the status line and the toast carry each title as text.
+    # Like on every card: the status line and the toast carry each title as text.
     for i in range(5):
-        page.locator(f"#sa-slot-{i} .sa-fb-like").click()
+        page.locator(f".sa-card[data-slot='{i}'] .sa-fb-like").click()
         page.locator("#sa-feedback-status").get_by_text(titles[i], exact=False).wait_for(timeout=30_000)
         status = page.locator("#sa-feedback-status").inner_text()
         assert "Noted" in status and titles[i] in status, (titles[i], status)
@@ -223,7 +227,7 @@ def test_feedback_notices_and_more_like_this_are_inert(hostile_ui, pixel, page):
     _assert_inert(page, pixel)
 
     # "More like this" sends the title as the shopper's next message: shown literally too.
-    page.locator("#sa-slot-0 .sa-fb-more_like_this").click()
+    page.locator(".sa-card[data-slot='0'] .sa-fb-more_like_this").click()
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"user\"]').length >= 2", timeout=TURN_TIMEOUT_MS)
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"bot\"]').length >= 2", timeout=TURN_TIMEOUT_MS)
     users = [m.inner_text() for m in page.locator('[data-testid="user"]').all()]
@@ -234,7 +238,7 @@ def test_feedback_notices_and_more_like_this_are_inert(hostile_ui, pixel, page):
 def test_support_lookup_shows_faq_text_inert(hostile_ui, pixel, page):
     pixel.requests.clear()
     page.goto(hostile_ui["url"], wait_until="domcontentloaded")
-    page.get_by_role("tab", name="Support lookup").click()
+    page.get_by_role("tab", name="Support").click()
     question = page.locator("#sa-support-question textarea").first
     question.wait_for(state="visible", timeout=120_000)
     question.fill("When will I get my refund?")
@@ -248,4 +252,27 @@ def test_support_lookup_shows_faq_text_inert(hostile_ui, pixel, page):
     assert page.locator(".sa-faq-answer textarea").first.input_value() == refund["answer"]
     assert page.locator(".sa-faq-result a, .sa-faq-result img").count() == 0
     screenshot(page, "test_browser_markup-support")
+    _assert_inert(page, pixel)
+
+
+def test_hand_off_tickets_show_shopper_text_inert(hostile_ui, pixel, page):
+    """What a shopper typed (and the agent said about hostile products) before asking for a
+    person is shown to staff as text: in the ticket list and the conversation."""
+    pixel.requests.clear()
+    page.goto(hostile_ui["url"], wait_until="domcontentloaded")
+    page.locator("#sa-message textarea").first.wait_for(state="visible", timeout=120_000)
+    hostile = f"is <img src={pixel.url}/ticket.gif> [this](https://evil.example/t) one waterproof?"
+    _send(page, hostile)
+    _wait_for_bot_messages(page, 1)
+    _send(page, "I want to talk to a person")
+    _wait_for_bot_messages(page, 2)
+    page.get_by_role("tab", name="Support").click()
+    page.locator("#sa-tickets-refresh").click()
+    choice = page.locator("#sa-tickets label").first
+    choice.wait_for(timeout=30_000)
+    choice.click()
+    view = page.locator("#sa-ticket-view")
+    view.get_by_text(hostile).wait_for(timeout=30_000)
+    assert view.locator("img, a").count() == 0
+    screenshot(page, "test_browser_markup-ticket")
     _assert_inert(page, pixel)
