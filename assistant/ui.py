@@ -101,7 +101,7 @@ ICON_PATHS = {
     "dislike": "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z",
     "more_like_this": "M15.5 14h-.79l-.28-.27A6.471 6.471 0 0 0 16 9.5 6.5 6.5 0 1 0 9.5 16c1.61 0 3.09-.59 4.23-1.57l.27.28v.79l5 4.99L20.49 19l-4.99-5zm-6 0C7.01 14 5 11.99 5 9.5S7.01 5 9.5 5 14 7.01 14 9.5 11.99 14 9.5 14zm2.5-4h-2v2H9v-2H7V9h2V7h1v2h2v1z",
     "add_to_cart": "M7 18c-1.1 0-1.99.9-1.99 2S5.9 22 7 22s2-.9 2-2-.9-2-2-2zM1 2v2h2l3.6 7.59-1.35 2.45c-.16.28-.25.61-.25.96 0 1.1.9 2 2 2h12v-2H7.42c-.14 0-.25-.11-.25-.25l.03-.12.9-1.63h7.45c.75 0 1.41-.41 1.75-1.03l3.58-6.49A1.003 1.003 0 0 0 20 4H5.21l-.94-2H1zm16 16c-1.1 0-1.99.9-1.99 2s.89 2 1.99 2 2-.9 2-2-.9-2-2-2z",
-    "open": "M19 19H5V5h7V3H5c-1.11 0-2 .9-2 2v14c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2v-7h-2v7zM14 3v2h3.59l-9.83 9.83 1.41 1.41L19 6.41V10h2V3h-7z",
+    "star": "M12 17.27L18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z",
 }
 
 
@@ -111,7 +111,12 @@ def icon_svg(name: str, size: int = 18) -> str:
             f'<path fill="currentColor" d="{ICON_PATHS[name]}"></path></svg>')
 
 
+# gradio's bundled "Source Sans Pro" lacks glyphs its fallback then draws in another face (an "A"
+# half the size of its neighbours): the page's own parts name fonts that have every letter.
+FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+
 CARD_CSS = """
+.sa-results, .sa-empty { font-family: %FONTS%; }
 .sa-results { margin: 6px 0 0 0; color: #1f2430; }
 .sa-heading { font-weight: 650; font-size: 1.05em; margin: 4px 0 8px 0; }
 .sa-heading-alt { color: #8a4b00; }
@@ -135,6 +140,8 @@ CARD_CSS = """
 .sa-title a:hover { text-decoration: underline; }
 .sa-meta { margin: 0; font-size: 0.9em; color: #4a5163; display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
 .sa-price { font-weight: 700; font-size: 1.08em; color: #1f2430; }
+.sa-rating { display: inline-flex; align-items: center; gap: 2px; }
+.sa-rating .sa-icon { color: #c08a00; }
 .sa-stock { color: #a33; }
 .sa-reason { margin: 2px 0 0 0; font-size: 0.9em; color: #363c4a; overflow-wrap: anywhere; flex: 1 1 auto; }
 .sa-actions { display: flex; gap: 6px; align-items: center; margin-top: 8px; flex-wrap: wrap; }
@@ -157,14 +164,14 @@ CARD_CSS = """
   .sa-body { padding: 8px 10px 10px 10px; }
 }
 .sa-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0,0,0,0); border: 0; }
-"""
+""".replace("%FONTS%", FONT_STACK)
 
 STATUS_CSS = """
-.sa-status-line { margin: 6px 0; font-size: 0.95em; color: #1f2430; }
-"""
+.sa-status-line { margin: 6px 0; font-size: 0.95em; color: #1f2430; font-family: %FONTS%; }
+""".replace("%FONTS%", FONT_STACK)
 
 TICKET_CSS = """
-.sa-ticket { color: #1f2430; }
+.sa-ticket { color: #1f2430; font-family: %FONTS%; }
 .sa-ticket-head { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; margin-bottom: 8px; }
 .sa-ticket-title { font-weight: 700; font-size: 1.05em; }
 .sa-badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.85em; font-weight: 600; }
@@ -181,7 +188,7 @@ TICKET_CSS = """
 .sa-who { display: block; font-size: 0.78em; font-weight: 700; opacity: .8; margin-bottom: 2px; }
 .sa-line p { margin: 0; overflow-wrap: anywhere; }
 .sa-none { color: #5b6275; }
-"""
+""".replace("%FONTS%", FONT_STACK)
 
 # The cards' buttons: one delegated listener (the cards are re-rendered, the listener stays).
 # Like / not for me / add to cart show their state at once; the server records the event.
@@ -318,8 +325,7 @@ def product_card(n: int, p: ProductOut, slot: int | None = None) -> str:
     if p.color:
         meta.append(f'<span class="sa-color">{_esc(p.color)}</span>')
     if p.rating is not None:
-        meta.append(f'<span class="sa-rating"><span aria-hidden="true">★</span> {p.rating:.1f}'
-                    f'<span class="sa-sr"> out of 5</span></span>')
+        meta.append(f'<span class="sa-rating">{icon_svg("star", 13)}{p.rating:.1f}<span class="sa-sr"> out of 5</span></span>')
     if not p.in_stock:
         meta.append('<span class="sa-stock">out of stock</span>')
     link = safe_http_url(p.url)
@@ -449,6 +455,19 @@ def ticket_html(ticket: Ticket | None, now: float | None = None) -> str:
             f'<span class="sa-ticket-meta">{_esc(_shopper_label(ticket.user_id, ticket.session_id))} · opened '
             f"{_esc(_ago(ticket.created, now))}{reason}</span></div>"
             f'<ol class="sa-transcript" aria-label="Conversation">{body}</ol></div>')
+
+
+_ASKS_FOR_PERSON = re.compile(r"\b(?:person|human|someone|somebody|agent|representative|staff|colleague|support|operator)\b", re.I)
+
+
+def lookup_question(ticket: Ticket) -> str:
+    """What to look up for staff: the shopper's last message that is more than a request for a
+    person ("can I talk to someone?"), else their last message."""
+    said = [m.content.strip() for m in ticket.transcript if m.role == "user" and m.content.strip()]
+    for text in reversed(said):
+        if not (_ASKS_FOR_PERSON.search(text) and len(text.split()) <= 10):
+            return text
+    return said[-1] if said else ""
 
 
 def _ticket_choice(t, now: float | None = None) -> tuple[str, int]:
@@ -674,13 +693,13 @@ class ShopUI:
         return gr.Radio(choices=choices, value=selected if selected in ids else None), line
 
     def show_ticket(self, ticket_id: int | None) -> tuple:
-        """(ticket) → (its HTML, the lookup question prefilled with what the shopper wrote last, status)."""
+        """(ticket) → (its HTML, the lookup question prefilled with the shopper's question, status)."""
         if ticket_id is None or self.tickets is None:
             return ticket_html(None), gr.skip(), ""
         ticket = self.tickets.get(int(ticket_id), refresh=True)
         if ticket is None:
             return ticket_html(None), gr.skip(), "That ticket no longer exists (the shopper's data may have been deleted)."
-        question = ticket.last_shopper_message()
+        question = lookup_question(ticket)
         return ticket_html(ticket), (question if question else gr.skip()), ""
 
     def refresh_ticket(self, ticket_id: int | None) -> str | Any:
@@ -811,7 +830,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                         # what the HTML parser would still see (see the module docstring).
                         chatbot = gr.Chatbot(label="Chat", height=380, buttons=["copy"], elem_id="sa-chat",
                                              render_markdown=False, sanitize_html=True, latex_delimiters=[],
-                                             allow_tags=False)
+                                             allow_tags=False, group_consecutive_messages=False)  # a staff reply is a message of its own
                         with gr.Row():
                             message = gr.Textbox(placeholder="Type a message and press Enter", show_label=False,
                                                  scale=5, autofocus=True, elem_id="sa-message", max_lines=4)

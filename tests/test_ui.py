@@ -152,7 +152,7 @@ def test_streamed_turn_shows_product_cards_within_budget(client):
         actions = re.findall(r'<button type="button" class="sa-act[^"]*" data-action="([a-z_]+)" aria-pressed="false" '
                              r'aria-label="([^"]+)"', card)
         assert [a for a, _ in actions] == ["like", "dislike", "more_like_this", "add_to_cart"], card
-        assert all(label.strip() for _, label in actions) and card.count("<svg") == 4
+        assert all(label.strip() for _, label in actions) and card.count('<svg class="sa-icon"') >= 4
         assert not re.search("[\U0001F300-\U0001FAFF\u2705\u26A0]", card)
 
     # The same browser session continues the conversation: "cheaper" refines the last request.
@@ -253,7 +253,7 @@ def test_product_card_fields():
     assert '<span class="sa-title-text">shoe [2-pack] *sale*</span>' in card
     assert '<span class="sa-price" data-price="1234.50">€1,234.50</span>' in card
     assert '<span class="sa-initial">S</span>' in card and "url(&quot;https://cdn.shop.example.com/x1.jpg&quot;)" in card
-    assert 'href="https://shop.example/p/X1"' in card and "out of stock" in card and "★</span> 4.2" in card
+    assert 'href="https://shop.example/p/X1"' in card and "out of stock" in card and '</svg>4.2<span class="sa-sr"> out of 5</span>' in card
     assert '<span class="sa-n">1</span>' in card and 'data-slot="0"' in card and 'data-currency="EUR"' in card
     for label in ("Like shoe [2-pack] *sale*", "Not for me: shoe [2-pack] *sale*", "More like shoe [2-pack] *sale*",
                   "Add shoe [2-pack] *sale* to cart"):
@@ -445,7 +445,8 @@ def test_handoff_ticket_round_trip_in_the_ui(served_ui):
     listing, counts = ui.list_tickets("active", None)
     assert ticket["id"] in [value for _, value in listing.choices] and "waiting for an answer" in counts
     view, question, _ = ui.show_ticket(ticket["id"])
-    assert "Ticket " in view and "running shoes under 100" in view and question == "I want to talk to a person"
+    assert "Ticket " in view and "running shoes under 100" in view
+    assert question == "running shoes under 100"  # the shopper's question, not the request for a person
     sent = ui.send_reply(ticket["id"], "Hi, <b>Dana</b> here: which size do you need?", "Dana", "active")
     assert "Sent" in sent[2] and sent[1] == "" and "&lt;b&gt;Dana&lt;/b&gt;" in sent[0]
     assert "**Not sent:**" in ui.send_reply(ticket["id"], "   ", "Dana", "active")[2]
