@@ -140,3 +140,53 @@ def queries_of(retrieval_queries: list[dict], n: int = 40) -> list[str]:
 
 def key_of(config: str, dataset: str) -> str:
     return config if dataset == "demo" else f"{config}@{key(dataset)}"
+
+
+# --- the suite --------------------------------------------------------------------------------
+
+from evals.registry import RunContext, SuiteResult, fmt, suite, target  # noqa: E402
+
+CATALOGS = ("flipkart", "amazon_in")
+QUERIES = 40
+
+
+def headline(config: str, m: dict) -> str:
+    return (f"restates title {fmt(m.get('restates_title'))} (before {fmt(m.get('restates_title_before'))}), "
+            f"no item fact {fmt(m.get('no_item_fact'))} ({fmt(m.get('no_item_fact_before'))}), "
+            f"repeated {fmt(m.get('repeated_wording'))} ({fmt(m.get('repeated_wording_before'))}), "
+            f"contradicts {fmt(m.get('contradicts_catalog'))} ({fmt(m.get('contradicts_catalog_before'))})")
+
+
+def targets(report: dict) -> list[dict]:
+    out = []
+    for config, m in report.get("suites", {}).get("reply-quality", {}).items():
+        for name, limit in TARGETS.items():
+            value = m.get(name)
+            out.append(target(f"reply quality ({config}): {name.replace('_', ' ')} <= {limit:g}",
+                              None if value is None else value <= limit,
+                              "not in this run" if value is None else f"{value:.3f} (before the composer: {m.get(name + '_before', float('nan')):.3f})"))
+    return out
+
+
+@suite("reply-quality", configs=("hybrid",), order=35, headline=headline, targets=targets)
+def run_reply_quality(run: RunContext) -> SuiteResult:
+    """The demo shop's retrieval queries, and (not --fast) each shared catalog's generated ones."""
+    from evals.data_sets.common import read_jsonl
+    from evals.gen_retrieval import DEMO_QUERIES
+
+    result = SuiteResult()
+    sets = [("demo", run.demo, queries_of(read_jsonl(DEMO_QUERIES), QUERIES))]
+    if run.shared is not None:
+        for name in CATALOGS:
+            ctx, cat, why = run.shared.context(name)
+            if ctx is None:
+                result.notes.append(f"reply-quality: {name} skipped: {why}")
+                continue
+            sets.append((name, ctx, queries_of(cat.queries, QUERIES)))
+    for name, ctx, queries in sets:
+        agent = ctx.shop.assistant(llm=None)
+        figures = reply_quality(agent, ctx.products, queries, name)
+        examples = figures.pop("examples")
+        result.metrics[key_of("hybrid", name)] = figures
+        result.sections.setdefault("reply_quality_examples", {})[name] = examples
+    return result
