@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import ClassVar, Literal, Protocol, Sequence
 
 import numpy as np
 
@@ -44,6 +44,7 @@ class TransformersEmbedder:
     """A sentence-embedding model run locally with `transformers`: mean pooling over tokens,
     then L2 normalisation (how all-MiniLM-L6-v2 was trained to be used)."""
 
+    runtime: ClassVar[str] = "torch"
     model_path: str = field(default_factory=default_model_path)
     batch_size: int = 32
     max_length: int = 256
@@ -170,10 +171,20 @@ def langchain_embeddings(embedder: Embedder):
     return _ShopassistEmbeddings()
 
 
+Runtime = Literal["torch", "onnx"]
+
+
 def make_embedder(model: str | None = None, *, openai_model: str | None = None, base_url: str | None = None,
-                  api_key: str | None = None, batch_size: int = 32) -> Embedder:
+                  api_key: str | None = None, batch_size: int = 32, runtime: Runtime = "torch") -> Embedder:
     """Pick the embedder from configuration: an OpenAI-compatible model when named, else a local
-    model directory (default: the shipped all-MiniLM-L6-v2)."""
+    model directory (default: the shipped all-MiniLM-L6-v2) run by torch or, with
+    runtime="onnx", by ONNX Runtime (retrieval/onnx_embeddings.py: same vectors, faster)."""
     if openai_model:
         return OpenAIEmbedder(model=openai_model, base_url=base_url, api_key=api_key)
+    if runtime == "onnx":
+        from .onnx_embeddings import OnnxEmbedder
+
+        return OnnxEmbedder(model_path=model or default_model_path(), batch_size=batch_size)
+    if runtime != "torch":
+        raise ValueError(f"embedding runtime must be 'torch' or 'onnx', not {runtime!r}")
     return TransformersEmbedder(model_path=model or default_model_path(), batch_size=batch_size)
