@@ -11,12 +11,18 @@ and RRF there and on the test set (figures in evals/README.md).
 
 FAQ entries are indexed once per phrasing; both signals collapse phrasings to their entry
 (best rank wins) before fusion, so an entry is one candidate however many phrasings it has.
+
+Learned ranker (optional, `ranker=`; retrieval/ranker.py): for product searches in hybrid mode
+the first `rerank_depth` fused candidates are reordered by a LightGBM lambdarank model over
+lexical, dense, term-match, attribute and commerce features; without a ranker (or with
+`rerank=False`, or when scoring fails, with a warning) the fused order is returned unchanged.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -26,11 +32,16 @@ from .filters import chroma_where
 from .schemas import FaqEntry, Product, SearchFilters, SearchHit
 from .store import ShopIndex
 
+if TYPE_CHECKING:
+    from .ranker import LearnedRanker
+
+log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "dense", "lexical"]
 Fusion = Literal["convex", "rrf"]
 RRF_K = 60
 DENSE_WEIGHT = 0.6
 COMPLETE_TOP = 3  # BM25's best few get their cosine computed when dense search did not return them
+RERANK_DEPTH = 50  # fused candidates the learned ranker reorders
 
 
 @dataclass
@@ -39,6 +50,16 @@ class _Candidate:
     item_key: tuple[str, str]
     score: float
     metadata: dict[str, Any] | None
+
+
+@dataclass
+class Pool:
+    """Fused candidates (best first) and the scores of each signal's list (best first)."""
+
+    hits: list[SearchHit]
+    dense_scores: list[float]
+    lexical_scores: list[float]
+    vector: np.ndarray | None
 
 
 def _collapse(cands: list[_Candidate]) -> list[_Candidate]:
@@ -55,7 +76,8 @@ class HybridSearcher:
     """Search over a `ShopIndex`. Stateless apart from the index; safe to share."""
 
     def __init__(self, index: ShopIndex, candidates: int = 50, rrf_k: int = RRF_K, fusion: Fusion = "convex",
-                 dense_weight: float = DENSE_WEIGHT) -> None:
+                 dense_weight: float = DENSE_WEIGHT, ranker: "LearnedRanker | None" = None,
+                 rerank_depth: int = RERANK_DEPTH) -> None:
         if fusion not in ("convex", "rrf"):
             raise ValueError(f"fusion must be 'convex' or 'rrf', not {fusion!r}")
         if not 0 <= dense_weight <= 1:
@@ -65,6 +87,9 @@ class HybridSearcher:
         self.rrf_k = rrf_k
         self.fusion = fusion
         self.dense_weight = dense_weight
+        self.ranker = ranker
+        self.rerank_depth = rerank_depth
+        self._stats = None  # retrieval.ranker.StatsCache, made on first rerank
 
     def query_vector(self, query: str) -> np.ndarray:
         return self.index.embedder.embed([query])[0]
@@ -127,11 +152,25 @@ class HybridSearcher:
         profile_vector: np.ndarray | None = None,
         profile_weight: float = 0.0,
         query_vector: np.ndarray | None = None,
+        rerank: bool = True,
     ) -> list[SearchHit]:
+        """The k best items under the filters. `rerank=False` skips the learned ranker (if any)."""
         filters = filters or SearchFilters()
+        use_ranker = rerank and self.ranker is not None and mode == "hybrid" and filters.kind == "product"
+        pool = self.pool(query, max(k, self.rerank_depth) if use_ranker else k, filters, mode=mode,
+                         profile_vector=profile_vector, profile_weight=profile_weight, query_vector=query_vector)
+        if use_ranker:
+            return self._rerank(query, pool, filters, k)
+        return pool.hits
+
+    def pool(self, query: str, k: int, filters: SearchFilters, *, mode: Mode = "hybrid", profile_vector: np.ndarray | None = None,
+             profile_weight: float = 0.0, query_vector: np.ndarray | None = None) -> "Pool":
+        """The k best fused candidates, with what the learned ranker needs of the signals (the
+        training of the ranker calls this too, so its candidates are the searcher's)."""
         n = max(self.candidates, k)
         dense: list[_Candidate] = []
         lexical: list[_Candidate] = []
+        vector = None
         if mode in ("hybrid", "dense"):
             vector = query_vector if query_vector is not None else self.query_vector(query)
             vector = blend(vector, profile_vector, profile_weight)
@@ -142,7 +181,20 @@ class HybridSearcher:
         completed: tuple[dict, dict] = ({}, {})
         if mode == "hybrid" and self.fusion == "convex" and dense and lexical:
             completed = self._complete(dense, lexical, vector, query)
-        return self._fuse(dense, lexical, k, completed)
+        return Pool(self._fuse(dense, lexical, k, completed), [c.score for c in dense], [c.score for c in lexical], vector)
+
+    def _rerank(self, query: str, pool: "Pool", filters: SearchFilters, k: int) -> list[SearchHit]:
+        from .ranker import StatsCache, rerank_hits
+
+        try:
+            if self._stats is None:
+                self._stats = StatsCache()
+            stats = self._stats.get(self.index.lexical)
+            return rerank_hits(self.ranker, self.index, stats, query, pool.vector, pool.hits, pool.dense_scores,
+                               pool.lexical_scores, filters)[:k]
+        except Exception as exc:  # a broken model must cost the order, never the search
+            log.warning("learned ranker failed (%s: %s); hybrid order for this query", type(exc).__name__, exc)
+            return pool.hits[:k]
 
     def _fuse(self, dense: list[_Candidate], lexical: list[_Candidate], k: int,
               completed: tuple[dict, dict] = ({}, {})) -> list[SearchHit]:

@@ -1,0 +1,151 @@
+"""The learned ranker: a LightGBM lambdarank model that reorders the hybrid search's fused
+candidates from the features of retrieval/ranker_features.py.
+
+The shipped model (`retrieval/models/ranker.txt`, its training report beside it) was trained by
+`python -m evals.train_ranker` on the development halves of the Home Depot and Crowdflower
+relevance judgments, folds split by query. A shop retrains it on its own judgments or click
+logs (same command, its own files) and points `SHOPASSIST_RANKER_PATH` at the result.
+
+Serving: `HybridSearcher(index, ranker=load_ranker())`. `load_ranker` returns None, with a
+warning, when the file is missing, unreadable, not a LightGBM model, or made for other features;
+the searcher then keeps its fused (hybrid) order. A scoring error at query time does the same for
+that query. The candidates' features come from `candidates_for` + `query_info`, which training
+calls too, so both sides compute them with the same code from the same index.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .ranker_features import FEATURE_VERSION, FEATURES, Candidate, QueryInfo, TermStats, features
+from .schemas import Product, SearchFilters, SearchHit
+
+log = logging.getLogger(__name__)
+MODELS = Path(__file__).resolve().parent / "models"
+DEFAULT_RANKER = MODELS / "ranker.txt"
+
+
+class RankerUnavailable(ValueError):
+    """The model file cannot serve: missing, corrupt, or made for other features."""
+
+
+@dataclass
+class LearnedRanker:
+    booster: object
+    path: Path
+    popularity: Mapping[str, float] | None = None  # product id -> events (views, clicks, purchases), optional
+
+    @classmethod
+    def load(cls, path: Path | str = DEFAULT_RANKER) -> "LearnedRanker":
+        import lightgbm as lgb
+
+        path = Path(path)
+        if not path.is_file():
+            raise RankerUnavailable(f"ranker model {path} not found")
+        try:
+            text = path.read_text("utf-8")
+            booster = lgb.Booster(model_str=text)
+        except Exception as exc:  # LightGBM raises its own LightGBMError on any malformed text
+            raise RankerUnavailable(f"ranker model {path} is not a readable LightGBM model: {exc}") from exc
+        names = list(booster.feature_name())
+        if names != list(FEATURES):
+            raise RankerUnavailable(f"ranker model {path} was trained on other features ({len(names)} named, "
+                                    f"this code computes {len(FEATURES)}, feature version {FEATURE_VERSION}); retrain it")
+        return cls(booster, path)
+
+    def score(self, matrix: np.ndarray) -> np.ndarray:
+        if matrix.shape[0] == 0:
+            return np.zeros(0)
+        return np.asarray(self.booster.predict(matrix, num_threads=1), dtype=np.float64)
+
+    def order(self, info: QueryInfo, candidates: Sequence[Candidate], stats: TermStats) -> tuple[list[int], np.ndarray]:
+        """Positions of the candidates best first (ties keep the given order), and the scores."""
+        scores = self.score(features(info, candidates, stats))
+        return sorted(range(len(candidates)), key=lambda i: (-scores[i], i)), scores
+
+
+def load_ranker(path: Path | str | None = None, enabled: bool = True) -> LearnedRanker | None:
+    """The ranker to serve, or None (hybrid order) when disabled or when the file cannot serve,
+    with a warning saying why."""
+    if not enabled:
+        return None
+    try:
+        return LearnedRanker.load(path or DEFAULT_RANKER)
+    except RankerUnavailable as exc:
+        log.warning("%s; search keeps the hybrid order", exc)
+        return None
+    except ImportError as exc:
+        log.warning("the learned ranker needs lightgbm (%s); search keeps the hybrid order", exc)
+        return None
+
+
+# --- the inputs, computed the same way for training and serving ---------------------------------
+
+
+class StatsCache:
+    """Term statistics of an index's BM25 side, rebuilt when its revision moves."""
+
+    def __init__(self) -> None:
+        self._revision: str | None = None
+        self._stats: TermStats | None = None
+
+    def get(self, lexical) -> TermStats:
+        if self._stats is None or self._revision != lexical.revision:
+            self._stats = TermStats.from_lexical(lexical)
+            self._revision = lexical.revision
+        return self._stats
+
+
+def query_info(query: str, dense_scores: Sequence[float], lexical_scores: Sequence[float],
+               filters: SearchFilters | None = None) -> QueryInfo:
+    """Per-query figures from the searcher's candidate lists (their scores, best first)."""
+    return QueryInfo(query, max_cosine=float(max(dense_scores, default=0.0)),
+                     max_bm25=float(max(lexical_scores, default=0.0)), filters=filters)
+
+
+def candidates_for(products: Sequence[Product], cosines: Sequence[float | None], bm25: Sequence[float],
+                   popularity: Mapping[str, float] | None = None) -> list[Candidate]:
+    return [Candidate(p, None if c is None else float(c), float(b), None if popularity is None else float(popularity.get(p.id, 0.0)))
+            for p, c, b in zip(products, cosines, bm25)]
+
+
+def bm25_of(index, query: str, record_ids: Sequence[str]) -> list[float]:
+    """The index's BM25 score of each record for the query (0 when it shares no word)."""
+    lexical = index.lexical
+    scores = lexical.scores(query)
+    positions = lexical.positions()
+    return [float(scores[positions[r]]) if r in positions and scores.size else 0.0 for r in record_ids]
+
+
+def pool_candidates(index, query: str, vector: np.ndarray, hits: Sequence[SearchHit], dense_scores: Sequence[float],
+                    lexical_scores: Sequence[float], filters: SearchFilters | None,
+                    popularity: Mapping[str, float] | None = None) -> tuple[list[SearchHit], QueryInfo, list[Candidate]]:
+    """The product hits of a searcher's pool as the ranker's inputs. Cosines the dense side did
+    not return come from the stored vectors; BM25 from the index for every hit."""
+    from .documents import product_record_id
+
+    products = [h for h in hits if h.product is not None]
+    record_ids = [product_record_id(h.id) for h in products]
+    missing = [r for r, h in zip(record_ids, products) if h.dense_score is None]
+    vectors = index.vectors(missing) if missing and vector is not None else {}
+    q = None if vector is None else np.asarray(vector, dtype=np.float32)
+    cosines = [h.dense_score if h.dense_score is not None else
+               (float(vectors[r] @ q) if r in vectors else None) for r, h in zip(record_ids, products)]
+    cands = candidates_for([h.product for h in products], cosines, bm25_of(index, query, record_ids), popularity)
+    return products, query_info(query, dense_scores, lexical_scores, filters), cands
+
+
+def rerank_hits(ranker: LearnedRanker, index, stats: TermStats, query: str, vector: np.ndarray, hits: list[SearchHit],
+                dense_scores: Sequence[float], lexical_scores: Sequence[float], filters: SearchFilters | None) -> list[SearchHit]:
+    """The product hits reordered by the ranker (score = the ranker's), FAQ hits after them in
+    their order."""
+    products, info, cands = pool_candidates(index, query, vector, hits, dense_scores, lexical_scores, filters, ranker.popularity)
+    if not products:
+        return hits
+    order, scores = ranker.order(info, cands, stats)
+    return [products[i].model_copy(update={"score": float(scores[i])}) for i in order] + [h for h in hits if h.product is None]

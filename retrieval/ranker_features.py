@@ -1,0 +1,254 @@
+"""Features of a (query, product) pair for the learned ranker (retrieval/ranker.py).
+
+One function, `features()`, computes them at training time (evals/train_ranker.py over judged
+products) and at serving time (`HybridSearcher(..., ranker=...)` over its fused candidates), from
+the same inputs: the query text and vector, the product, its stored vector, its BM25 score in
+the index, and per-query figures of the searcher's own candidate lists (`QueryInfo`). Nothing
+here knows about chat: constraints the caller parsed come in as plain `SearchFilters`, and the
+query's colour / audience / material words are read with the fixed vocabularies of
+retrieval/attributes.py.
+
+Groups (the training report's ablation drops one group at a time):
+  lexical     BM25 of the query against each field (title, description, brand, category; b=0,
+              idf from the index's own document frequencies), and the index's BM25 score, raw
+              and over the best BM25 among the query's candidates
+  dense       cosine of query and product vectors, and its gap to the best candidate's
+  match       query-term coverage (exact, idf-weighted, fuzzy: prefixes and compounds), exact
+              phrase and bigram matches in the title, the query's head word in the title and as
+              the product's type, where in the title the first match is, lengths, numbers
+  attributes  the product's type, brand, colour, audience and material against the query's
+              (+1 agrees, -1 contradicts, 0 says nothing)
+  commerce    price fit (against the filters' bounds), price, rating, rating count,
+              popularity from the event log (optional input); NaN when unknown
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .attributes import COLORS, MATERIALS, audiences_in, compatible_audiences, find_vocabulary, materials_in, type_key
+from .lexical import tokenize
+from .schemas import Product, SearchFilters
+
+FEATURE_VERSION = "1"
+K1 = 1.2
+DESCRIPTION_CHARS = 2000
+NAN = float("nan")
+
+FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "lexical": ("bm25_title", "bm25_description", "bm25_brand", "bm25_category", "bm25_index", "bm25_index_norm"),
+    "dense": ("cosine", "cosine_gap"),
+    "match": ("coverage_title", "coverage_title_idf", "coverage_text", "coverage_fuzzy", "phrase_title", "bigrams_title",
+              "head_in_title", "head_is_type", "type_in_query", "first_match_position", "title_tokens", "query_tokens",
+              "numbers_in_title"),
+    "attributes": ("brand_match", "lead_word_in_query", "color_match", "audience_match", "material_match"),
+    "commerce": ("price_fit", "price_log", "rating", "rating_count_log", "popularity_log"),
+}
+FEATURES: tuple[str, ...] = tuple(name for names in FEATURE_GROUPS.values() for name in names)
+_COLOR_CANON = {"gray": "grey", "golden": "gold", "multicolour": "multicolor"}
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Document frequencies of the index's tokens (retrieval.lexical.tokenize), for idf."""
+
+    documents: int
+    df: Mapping[str, int]
+
+    def idf(self, token: str) -> float:
+        n = self.df.get(token, 0)
+        return math.log(1.0 + (self.documents - n + 0.5) / (n + 0.5))
+
+    @classmethod
+    def from_lexical(cls, lexical) -> "TermStats":
+        """From a `LexicalIndex`: bm25s keeps one column of precomputed scores per token, whose
+        length is the token's document frequency."""
+        bm25 = getattr(lexical, "_bm25", None)
+        if bm25 is None:
+            return cls(max(1, lexical.size), {})
+        indptr = np.asarray(bm25.scores["indptr"])
+        counts = np.diff(indptr)
+        df = {token: int(counts[i]) for token, i in bm25.vocab_dict.items() if 0 <= i < len(counts)}
+        return cls(int(bm25.scores.get("num_docs", lexical.size)), df)
+
+
+@dataclass
+class QueryInfo:
+    """What the ranker knows of the query: its words, the filters it runs under, and the best
+    scores among the searcher's candidates (`max_cosine`: the dense list's first, `max_bm25`:
+    the lexical list's first; 0 when that list is empty)."""
+
+    text: str
+    max_cosine: float = 0.0
+    max_bm25: float = 0.0
+    filters: SearchFilters | None = None
+    tokens: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = list(dict.fromkeys(tokenize(self.text)))
+
+
+@dataclass
+class Candidate:
+    """One product to score: the cosine of its stored vector with the query's (None: unknown),
+    its BM25 score in the index, its popularity (None: no event log given)."""
+
+    product: Product
+    cosine: float | None = None
+    bm25: float = 0.0
+    popularity: float | None = None
+
+
+class _Query:
+    """Per-query work done once for all candidates."""
+
+    def __init__(self, info: QueryInfo, stats: TermStats) -> None:
+        self.info = info
+        self.tokens = info.tokens
+        self.set = set(self.tokens)
+        self.idf = {t: stats.idf(t) for t in self.tokens}
+        self.idf_total = sum(self.idf.values()) or 1.0
+        self.bigrams = set(zip(self.tokens, self.tokens[1:]))
+        self.head = self.tokens[-1] if self.tokens else ""
+        self.head_type = type_key(self.head) if self.head else ""
+        self.type_keys = {type_key(t) for t in self.tokens}
+        self.numbers = [t for t in self.tokens if _DIGITS.search(t)]
+        text = info.text.lower()
+        self.colors = {_COLOR_CANON.get(c, c) for c in find_vocabulary(text, COLORS)}
+        self.audiences = set(audiences_in(text))
+        self.materials = set(materials_in(text))
+
+
+def _bm25(q: _Query, tokens: Sequence[str]) -> float:
+    if not tokens:
+        return 0.0
+    tf: dict[str, int] = {}
+    for t in tokens:
+        if t in q.set:
+            tf[t] = tf.get(t, 0) + 1
+    return sum(q.idf[t] * n * (K1 + 1) / (n + K1) for t, n in tf.items())
+
+
+def _fuzzy(token: str, title_tokens: set[str], joined: str) -> bool:
+    """A query word the title spells otherwise: a shared prefix of 5+ letters ("faucets" /
+    "faucet", "galvanized" / "galvanised"), or inside a compound ("deckover")."""
+    if len(token) < 4:
+        return False
+    if token in joined:
+        return True
+    stem = token[:5]
+    return len(token) >= 5 and any(len(t) >= 5 and t[:5] == stem for t in title_tokens)
+
+
+def _agreement(wanted: set[str], has: set[str], compatible=None) -> float:
+    if not wanted or not has:
+        return 0.0
+    for w in wanted:
+        ok = compatible(w) if compatible else {w}
+        if ok & has:
+            return 1.0
+    return -1.0
+
+
+def _product_colors(p: Product) -> set[str]:
+    found = {_COLOR_CANON.get(c, c) for c in find_vocabulary(p.title.lower(), COLORS)}
+    if p.color:
+        found.add(_COLOR_CANON.get(p.color.lower(), p.color.lower()))
+    return found
+
+
+def features(info: QueryInfo, candidates: Sequence[Candidate], stats: TermStats) -> np.ndarray:
+    """The feature matrix (len(candidates) x len(FEATURES), float32, NaN = unknown)."""
+    q = _Query(info, stats)
+    out = np.full((len(candidates), len(FEATURES)), np.nan, dtype=np.float32)
+    for row, c in enumerate(candidates):
+        out[row] = _row(q, c)
+    return out
+
+
+def _row(q: _Query, c: Candidate) -> list[float]:
+    p = c.product
+    title = tokenize(p.title)
+    title_set = set(title)
+    description = tokenize(p.description[:DESCRIPTION_CHARS]) if p.description else []
+    brand = tokenize(p.brand) if p.brand else []
+    category = tokenize(" ".join(p.category)) if p.category else []
+    text_set = title_set | set(description) | set(brand) | set(category)
+    n = len(q.tokens)
+    joined = "".join(title)
+
+    # lexical
+    bm25_index_norm = c.bm25 / q.info.max_bm25 if q.info.max_bm25 > 0 else 0.0
+    lexical = [_bm25(q, title), _bm25(q, description), _bm25(q, brand), _bm25(q, category), c.bm25, bm25_index_norm]
+
+    # dense
+    dense = [NAN, NAN] if c.cosine is None else [c.cosine, q.info.max_cosine - c.cosine]
+
+    # match
+    in_title = [t for t in q.tokens if t in title_set]
+    fuzzy = [t for t in q.tokens if t in title_set or _fuzzy(t, title_set, joined)]
+    phrase = 0.0
+    if n >= 2:
+        phrase = float(any(title[i:i + n] == q.tokens for i in range(len(title) - n + 1)))
+    elif n == 1:
+        phrase = float(q.tokens[0] in title_set)
+    title_bigrams = set(zip(title, title[1:]))
+    first = next((i for i, t in enumerate(title) if t in q.set), None)
+    p_type = type_key(p.product_type) if p.product_type else ""
+    match = [
+        len(in_title) / n if n else 0.0,
+        sum(q.idf[t] for t in in_title) / q.idf_total if n else 0.0,
+        sum(t in text_set for t in q.tokens) / n if n else 0.0,
+        len(fuzzy) / n if n else 0.0,
+        phrase,
+        len(q.bigrams & title_bigrams) / len(q.bigrams) if q.bigrams else NAN,
+        float(bool(q.head) and (q.head in title_set or _fuzzy(q.head, title_set, joined))),
+        float(bool(p_type) and q.head_type == p_type) if q.head else 0.0,
+        float(bool(p_type) and p_type in q.type_keys),
+        first / max(1, len(title)) if first is not None else 1.0,
+        float(len(title)),
+        float(n),
+        sum(t in title_set for t in q.numbers) / len(q.numbers) if q.numbers else NAN,
+    ]
+
+    # attributes
+    brand_match = float(bool(brand) and all(t in q.set for t in brand)) if brand else 0.0
+    lead = title[0] if title else ""
+    audiences = set(p.audience) or set(audiences_in(p.title))
+    materials = set(p.materials) or set(materials_in(p.title))
+    attributes = [
+        brand_match,
+        float(bool(lead) and lead in q.set and not _DIGITS.search(lead)),
+        _agreement(q.colors, _product_colors(p)),
+        _agreement(q.audiences, audiences, compatible_audiences),
+        _agreement(q.materials, materials),
+    ]
+
+    # commerce
+    f = q.info.filters
+    price_fit = NAN
+    if p.price is not None and f is not None:
+        if f.max_price:
+            price_fit = p.price / f.max_price
+        elif f.min_price:
+            price_fit = f.min_price / max(p.price, 1e-6)
+    commerce = [
+        price_fit,
+        math.log1p(p.price) if p.price is not None else NAN,
+        p.rating if p.rating is not None else NAN,
+        math.log1p(p.rating_count) if p.rating_count is not None else NAN,
+        math.log1p(c.popularity) if c.popularity is not None else NAN,
+    ]
+    return lexical + dense + match + attributes + commerce
+
+
+def group_columns(groups: Sequence[str]) -> list[int]:
+    """Column positions of the features of these groups."""
+    wanted = {name for g in groups for name in FEATURE_GROUPS[g]}
+    return [i for i, name in enumerate(FEATURES) if name in wanted]
