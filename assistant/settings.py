@@ -22,6 +22,8 @@ class Settings(BaseSettings):
 
     embedding_model: str | None = Field(default=None, description="Local model directory; default: the shipped all-MiniLM-L6-v2.")
     embedding_batch_size: int = Field(default=32, ge=1, description="Texts per embedding batch (16-32 measured fastest on 2 cores).")
+    embedding_runtime: Literal["torch", "onnx"] = Field(
+        default="torch", description="torch: the model as shipped; onnx: the same model exported once to ONNX Runtime (faster, same vectors).")
     openai_embedding_model: str | None = Field(default=None, description="Use this model of an OpenAI-compatible endpoint for embeddings.")
     openai_base_url: str | None = Field(default=None, description="Base URL of the OpenAI-compatible embeddings endpoint.")
     openai_api_key: str | None = Field(default=None, repr=False, description="API key of the embeddings endpoint.")
@@ -50,6 +52,9 @@ class Settings(BaseSettings):
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
     search_fusion: Literal["convex", "rrf"] = Field(default="convex", description="How dense and BM25 scores are fused (retrieval/search.py).")
     search_dense_weight: float = Field(default=0.6, ge=0, le=1, description="Weight of the dense score in convex fusion; BM25 gets the rest.")
+    ranker: bool = Field(default=False, description="Reorder hybrid product results with the learned ranker (retrieval/ranker.py).")
+    ranker_path: Path | None = Field(default=None, description="LightGBM ranker model file; default: the shipped retrieval/models/ranker.txt.")
+    ranker_depth: int = Field(default=50, ge=1, le=500, description="Fused candidates the learned ranker reorders.")
     faq_threshold: float | None = Field(default=None, description="Override the calibrated FAQ confidence threshold.")
     admin_key: str | None = Field(default=None, repr=False,
                                   description="Unlocks the staff UI that `serve --ui` mounts at /ui (the HTTP Basic password).")
@@ -61,7 +66,14 @@ class Settings(BaseSettings):
         from retrieval.embeddings import make_embedder
 
         return make_embedder(self.embedding_model, openai_model=self.openai_embedding_model, base_url=self.openai_base_url,
-                             api_key=self.openai_api_key, batch_size=self.embedding_batch_size)
+                             api_key=self.openai_api_key, batch_size=self.embedding_batch_size, runtime=self.embedding_runtime)
+
+    def make_ranker(self):
+        """The learned ranker to hand to `HybridSearcher(ranker=...)`, or None: switched off, or
+        its file missing or unreadable (then with a warning, and search keeps the hybrid order)."""
+        from retrieval.ranker import load_ranker
+
+        return load_ranker(self.ranker_path, enabled=self.ranker)
 
     def index_location(self):
         from retrieval.store import IndexLocation
