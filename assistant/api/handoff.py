@@ -30,7 +30,7 @@ from ..handoff import Ticket, TicketStore, ticket_store
 from ..profile import check_user_id
 from ..sessions import anonymous_user, validate_session_id
 from .deps import Services, bound_session, caller_of, services, spend
-from .models import BODY, IDENTIFIED, KEYED, SESSIONED, SIGNATURE_FIELD
+from .models import BODY, IDENTIFIED, KEYED, QUERY, SESSIONED, SIGNATURE_FIELD, SessionId, UserId
 
 router = APIRouter()
 
@@ -39,15 +39,19 @@ POLL_RATE_PER_SESSION = 30.0
 POLL_RATE_PER_CLIENT = 240.0
 
 
+def _reason(value: str | None) -> str | None:
+    """Any text is a reason; what cannot be stored (a lone surrogate JSON can spell) is replaced."""
+    return None if value is None else value.encode("utf-8", "replace").decode("utf-8")
+
+
 class HandoffRequest(BaseModel):
     """Ask for a person in this conversation."""
 
     model_config = ConfigDict(extra="forbid")
 
-    user_id: str | None = Field(default=None, min_length=1, max_length=128,
-                                description="The shop's id for a signed-in shopper; needs user_signature.")
+    user_id: UserId | None = None
     user_signature: str | None = SIGNATURE_FIELD
-    session_id: str = Field(min_length=1, max_length=128, description="The issued session of the conversation.")
+    session_id: SessionId = Field(description="The issued session of the conversation.")
     reason: str | None = Field(default=None, max_length=200, description="Why, in a few words (shown to staff).")
 
     @field_validator("session_id")
@@ -60,13 +64,17 @@ class HandoffRequest(BaseModel):
     def _user(cls, value: str | None) -> str | None:
         return None if value is None else check_user_id(value)
 
+    @field_validator("reason")
+    @classmethod
+    def _why(cls, value: str | None) -> str | None:
+        return _reason(value)
+
 
 class HandoffQuery(BaseModel):
-    """The query string of a poll (a site key may ride along as `site_key`)."""
+    """The query string of a poll (the site key may ride along as `site_key`)."""
 
-    session_id: str = Field(min_length=1, max_length=128, description="The issued session of the conversation.")
-    user_id: str | None = Field(default=None, min_length=1, max_length=128,
-                                description="The shop's id for a signed-in shopper; needs user_signature.")
+    session_id: SessionId = Field(description="The issued session of the conversation.")
+    user_id: UserId | None = None
     user_signature: str | None = SIGNATURE_FIELD
 
     @field_validator("session_id")
@@ -128,7 +136,7 @@ def open_handoff(request: Request, body: HandoffRequest, svc: Services = Depends
 
 
 @router.get("/handoff", response_model=HandoffOut, summary="The conversation's hand-off ticket and the staff's replies",
-            responses={**KEYED, **IDENTIFIED, **SESSIONED, 422: BODY[422]})
+            responses={**KEYED, **IDENTIFIED, **SESSIONED, **QUERY})
 def handoff_status(request: Request, query: Annotated[HandoffQuery, Query()], svc: Services = Depends(services)) -> HandoffOut:
     caller = caller_of(request, query.user_id, query.user_signature)
     bound_session(svc, caller, query.session_id)
