@@ -20,9 +20,13 @@ router = APIRouter()
 
 
 def forget_everything(svc: Services, user_id: str) -> tuple[int, int]:
-    """The user's sessions with their messages, their profile, and the anonymous profiles of the
-    sessions they had linked: (sessions deleted, profile rows deleted). Also `profile forget`."""
+    """The user's sessions with their messages, their hand-off tickets (and those of their
+    conversations), their profile, and the anonymous profiles of the sessions they had linked:
+    (sessions deleted, profile rows deleted)."""
+    from .handoff import tickets_of
+
     sessions = svc.sessions.sessions_of(user_id)
+    tickets_of(svc).forget_user(user_id, sessions)
     rows = 0
     if svc.profiles is not None:
         rows = svc.profiles.forget(user_id) + sum(svc.profiles.forget(anonymous_user(s)) for s in sessions)
