@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from evals.context import Context
-    from evals.data_sets.catalogs import SharedContexts
+    from evals.shared_contexts import SharedContexts
 
 
 @dataclass

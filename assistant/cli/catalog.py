@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .common import command, open_shop
 
@@ -48,7 +48,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from retrieval.ingest import ingest_file
     from retrieval.mapping import Mapping
 
-    kind = "product" if args.what == "catalog" else "faq"
+    kind: Literal["product", "faq"] = "product" if args.what == "catalog" else "faq"
     share = args.max_remove_share
     if not 0 <= share <= 1:
         raise ValueError(f"--max-remove-share must be between 0 and 1 (0.2 = a fifth of the {args.what}), not {share}")
