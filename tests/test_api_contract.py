@@ -42,7 +42,7 @@ def api(demo_index, tmp_path_factory):
     app = create_app(None, make_agent(demo_index, home), sites_path=sites, invalid_rate_per_minute=1_000_000,
                      max_concurrent_turns=2, turn_wait_seconds=30)
     with UvicornThread(app) as server:
-        doc = httpx.get(server.url + "/openapi.json").json()
+        doc = httpx.get(server.url + "/openapi.json", timeout=120).json()
         yield {"url": server.url, "home": home, "sites": sites, "site": site, "key": site.key, "doc": doc}
 
 

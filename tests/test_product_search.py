@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from pathlib import Path
 
 import httpx
 import jsonschema_rs
