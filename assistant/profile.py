@@ -26,7 +26,7 @@ from .db import DEFAULT_BUSY_SECONDS, connect, migrate, private_file, private_ho
 if TYPE_CHECKING:
     from retrieval.store import ShopIndex
 
-EventType = Literal["view", "click", "add_to_cart", "purchase", "like", "dislike", "handoff", "more_like_this"]
+EventType = Literal["view", "click", "dwell", "add_to_cart", "purchase", "like", "dislike", "handoff", "more_like_this"]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 # Events that need no product: the assistant handing the shopper to a human is about the conversation.
 EVENTS_WITHOUT_PRODUCT = frozenset({"handoff"})
@@ -35,6 +35,7 @@ EVENTS_WITHOUT_PRODUCT = frozenset({"handoff"})
 EVENT_WEIGHTS: dict[str, float] = {
     "view": 0.2,
     "click": 0.5,
+    "dwell": 0.3,  # scaled by the time spent (dwell_weight): a glance says little, a long read more
     "more_like_this": 0.8,
     "add_to_cart": 0.8,
     "purchase": 1.0,
@@ -43,7 +44,10 @@ EVENT_WEIGHTS: dict[str, float] = {
 }
 
 MAX_USER_ID = 128
+MAX_QUERY_CHARS = 500
 DB_NAME = "profiles.db"
+# Dwell time at which a dwell event counts fully; shorter ones count in proportion.
+FULL_DWELL_SECONDS = 60.0
 
 MIGRATIONS: list[str] = [
     # 1: events and stated preferences.
@@ -64,6 +68,14 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL,
         updated REAL NOT NULL
     );
+    """,
+    # 2: what the recommenders learn from (issue 14): a click's position in the list and the
+    # query that showed it, and the seconds a shopper spent on a product (event "dwell").
+    """
+    ALTER TABLE events ADD COLUMN position INTEGER NULL;
+    ALTER TABLE events ADD COLUMN query TEXT NULL;
+    ALTER TABLE events ADD COLUMN dwell_seconds REAL NULL;
+    CREATE INDEX events_ts ON events (ts, id);
     """,
 ]
 
@@ -107,6 +119,11 @@ class Event(BaseModel):
     session_id: str | None = Field(default=None, min_length=1, max_length=256)
     ts: float = Field(description="Unix time, seconds.", allow_inf_nan=False)
     detail: str | None = Field(default=None, max_length=10000)
+    position: int | None = Field(default=None, ge=0, le=100000,
+                                 description="Where the product was in the list the shopper clicked it in (0 = first).")
+    query: str | None = Field(default=None, max_length=MAX_QUERY_CHARS, description="The search or message that showed it.")
+    dwell_seconds: float | None = Field(default=None, ge=0, le=86400, allow_inf_nan=False,
+                                        description="Seconds spent on the product (event dwell; optional on others).")
 
     @field_validator("user_id")
     @classmethod
@@ -117,6 +134,8 @@ class Event(BaseModel):
     def _product_needed(self) -> "Event":
         if self.product_id is None and self.event not in EVENTS_WITHOUT_PRODUCT:
             raise ValueError(f"event {self.event!r} needs a product id")
+        if self.event == "dwell" and self.dwell_seconds is None:
+            raise ValueError("event 'dwell' needs dwell_seconds")
         return self
 
 
@@ -215,20 +234,53 @@ class ProfileStore:
         session_id: str | None = None,
         detail: str | None = None,
         ts: float | None = None,
+        *,
+        position: int | None = None,
+        query: str | None = None,
+        dwell_seconds: float | None = None,
     ) -> Event:
-        """Store one event and return it with its row id. `ts` defaults to now."""
+        """Store one event and return it with its row id. `ts` defaults to now. A click may say
+        where it was in the list (`position`, 0 = first) and what showed it (`query`); a dwell
+        says how long (`dwell_seconds`)."""
         check_user_id(user_id)
         check_event(event)
         if product_id is None and event not in EVENTS_WITHOUT_PRODUCT:
             raise ValueError(f"event {event!r} needs a product id")
         item = Event(user_id=user_id, event=event, product_id=product_id, session_id=session_id, detail=detail,
-                     ts=time.time() if ts is None else ts)
+                     ts=time.time() if ts is None else ts, position=position, query=query, dwell_seconds=dwell_seconds)
         with self._connect() as conn:
-            cur = conn.execute(
-                "INSERT INTO events (user_id, product_id, event, session_id, ts, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                (item.user_id, item.product_id, item.event, item.session_id, item.ts, item.detail),
-            )
+            cur = conn.execute(f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({_EVENT_PLACES})", _event_row(item))
             return item.model_copy(update={"id": cur.lastrowid})
+
+    def record_many(self, events: Iterable[Event | dict[str, Any]]) -> int:
+        """Store many events in one transaction (an imported history, a simulated log); each is
+        validated like `record` (its `id`, if any, is not kept). Returns how many were stored."""
+        rows = []
+        for ev in events:
+            item = ev if isinstance(ev, Event) else Event.model_validate(ev)
+            rows.append(_event_row(item))
+        if not rows:
+            return 0
+        with self._transaction() as conn:
+            conn.executemany(f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({_EVENT_PLACES})", rows)
+        return len(rows)
+
+    def all_events(self, after_id: int = 0, batch: int = 5000) -> Iterator[Event]:
+        """Every shopper's events in the order they were stored (row id), from `after_id` on:
+        what `events export` writes and what the recommenders train on."""
+        last = after_id
+        while True:
+            with self._connect() as conn:
+                rows = conn.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield Event.model_validate(dict(row))
+            last = rows[-1]["id"]
+
+    def last_event_id(self) -> int:
+        with self._connect() as conn:
+            return int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0])
 
     def events(self, user_id: str, limit: int | None = None) -> list[Event]:
         """The user's events, newest first (at most `limit`)."""
@@ -288,6 +340,12 @@ class ProfileStore:
             self._write_preferences(conn, user_id, prefs)
         return prefs
 
+    def all_preferences(self) -> dict[str, StatedPreferences]:
+        """Every shopper's stated preferences (what the two-tower user tower is trained with)."""
+        with self._connect() as conn:
+            return {row[0]: StatedPreferences.model_validate_json(row[1])
+                    for row in conn.execute("SELECT user_id, data FROM preferences ORDER BY user_id")}
+
     @staticmethod
     def _read_preferences(conn: sqlite3.Connection, user_id: str) -> StatedPreferences:
         row = conn.execute("SELECT data FROM preferences WHERE user_id = ?", (user_id,)).fetchone()
@@ -304,11 +362,16 @@ class ProfileStore:
     # --- whole profiles ---------------------------------------------------------------------
 
     def forget(self, user_id: str) -> int:
-        """Delete everything stored about the user (events and preferences); rows deleted."""
+        """Delete everything stored about the user (events and preferences); rows deleted. The
+        trained recommenders beside this file (`<home>/recs/`) drop the user's vectors at once
+        and are retrained without their events on the next `train recs` (assistant/recs)."""
         check_user_id(user_id)
         with self._transaction() as conn:
             n = conn.execute("DELETE FROM events WHERE user_id = ?", (user_id,)).rowcount
             n += conn.execute("DELETE FROM preferences WHERE user_id = ?", (user_id,)).rowcount
+        from .recs.store import forget_trained_user
+
+        forget_trained_user(self.home, user_id)
         return n
 
     def users(self) -> list[str]:
@@ -318,16 +381,39 @@ class ProfileStore:
             return [r[0] for r in rows]
 
 
+_EVENT_FIELDS = ("user_id", "product_id", "event", "session_id", "ts", "detail", "position", "query", "dwell_seconds")
+_EVENT_COLUMNS = ", ".join(_EVENT_FIELDS)
+_EVENT_PLACES = ", ".join("?" for _ in _EVENT_FIELDS)
+
+
+def _event_row(item: Event) -> tuple:
+    return tuple(getattr(item, f) for f in _EVENT_FIELDS)
+
+
+def event_weight(ev: Event) -> float:
+    """How much one event says about taste (EVENT_WEIGHTS; a dwell in proportion to its time,
+    full from FULL_DWELL_SECONDS)."""
+    base = EVENT_WEIGHTS.get(ev.event, 0.0)
+    if ev.event == "dwell":
+        base *= min(1.0, (ev.dwell_seconds or 0.0) / FULL_DWELL_SECONDS)
+    return base
+
+
 # --- what the events say about taste ------------------------------------------------------
 
 
 def _product_weights(store: ProfileStore, user_id: str, now: float, half_life_days: float) -> dict[str, float]:
+    return taste_weights(store.events(user_id), now, half_life_days)
+
+
+def taste_weights(events: Iterable[Event], now: float, half_life_days: float = 14.0) -> dict[str, float]:
     """Net taste weight per product: sum over events of EVENT_WEIGHTS × recency decay. Products
-    whose events cancel out (net weight negligible next to the events' total) are left out."""
+    whose events cancel out (net weight negligible next to the events' total) are left out.
+    `profile_vector` is the weighted mean of the products' vectors under these weights."""
     net: dict[str, float] = {}
     gross: dict[str, float] = {}
-    for ev in store.events(user_id):
-        base = EVENT_WEIGHTS.get(ev.event)
+    for ev in events:
+        base = event_weight(ev)
         if not base or ev.product_id is None:
             continue
         age_days = max(0.0, (now - ev.ts) / 86400.0)

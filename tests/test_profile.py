@@ -16,10 +16,12 @@ from pydantic import ValidationError
 
 from assistant.profile import (
     EVENT_TYPES,
+    EVENT_WEIGHTS,
     MIGRATIONS,
     ProfileStore,
     StatedPreferences,
     disliked_products,
+    event_weight,
     interacted_products,
     profile_vector,
 )
@@ -61,6 +63,23 @@ def test_migrations_are_idempotent_and_tracked(tmp_path):
     assert {"events", "preferences"} <= tables
 
 
+def test_a_store_from_before_the_event_columns_is_migrated_keeping_its_events(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with sqlite3.connect(home / "profiles.db") as conn:  # a file written by schema version 1
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied REAL NOT NULL)")
+        conn.execute("INSERT INTO schema_migrations VALUES (1, 0)")
+        conn.execute("INSERT INTO events (user_id, product_id, event, session_id, ts, detail) "
+                     "VALUES ('u1', 'SKU-0001', 'click', NULL, 1.0, NULL)")
+    store = ProfileStore(home)
+    assert store.schema_version() == len(MIGRATIONS)
+    (old,) = store.events("u1")
+    assert (old.event, old.position, old.query, old.dwell_seconds) == ("click", None, None, None)
+    store.record("u1", "click", "SKU-0002", position=0, query="boots")
+    assert store.events("u1")[0].query == "boots"
+
+
 # --- events -------------------------------------------------------------------------------
 
 
@@ -82,8 +101,33 @@ def test_record_and_list_events(store):
 
 def test_every_event_type_is_accepted(store):
     for event in EVENT_TYPES:
-        store.record("u1", event, "SKU-0001")
+        # A dwell says how long the shopper stayed; without the time it says nothing.
+        store.record("u1", event, "SKU-0001", dwell_seconds=12.0 if event == "dwell" else None)
     assert set(store.event_counts("u1")) == set(EVENT_TYPES)
+
+
+def test_a_dwell_needs_its_time_and_counts_in_proportion(store):
+    with pytest.raises(ValueError, match="needs dwell_seconds"):
+        store.record("u1", "dwell", "SKU-0001")
+    short = store.record("u1", "dwell", "SKU-0001", dwell_seconds=6.0)
+    long = store.record("u1", "dwell", "SKU-0001", dwell_seconds=600.0)
+    assert event_weight(short) == pytest.approx(EVENT_WEIGHTS["dwell"] * 0.1)
+    assert event_weight(long) == pytest.approx(EVENT_WEIGHTS["dwell"])
+
+
+def test_clicks_keep_position_and_query_and_the_log_reads_back_in_order(store):
+    store.record("u1", "click", "SKU-0001", position=2, query="rain jacket", ts=1.0)
+    n = store.record_many([{"user_id": "u2", "event": "view", "product_id": "SKU-0002", "ts": 2.0},
+                           {"user_id": "u2", "event": "purchase", "product_id": "SKU-0002", "ts": 3.0}])
+    assert n == 2
+    log = list(store.all_events())
+    assert [(e.user_id, e.event) for e in log] == [("u1", "click"), ("u2", "view"), ("u2", "purchase")]
+    assert (log[0].position, log[0].query) == (2, "rain jacket")
+    assert store.last_event_id() == log[-1].id
+    assert [e.event for e in store.all_events(after_id=log[0].id)] == ["view", "purchase"]
+    with pytest.raises(ValueError):
+        store.record_many([{"user_id": "u3", "event": "dwell", "product_id": "SKU-1", "ts": 1.0}])
+    assert store.users() == ["u1", "u2"]
 
 
 @pytest.mark.parametrize(
