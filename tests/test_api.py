@@ -122,7 +122,7 @@ def test_chat_streams_deltas_then_one_final_within_the_price_limit(client, api):
     events = sse_events(r.text)
     names = [name for name, _ in events]
     assert names[-1] == "final" and names.count("final") == 1 and "error" not in names
-    assert names[0] == "delta" and set(names[:-1]) == {"delta"}
+    assert names[0] == "delta" and set(names[:-1]) == {"delta", "products"} and names.count("products") == 1
     final = events[-1][1]
     session = final["session_id"]
     assert len(session) == 32 and set(session) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")

@@ -143,7 +143,7 @@ def test_fast_report_files(fast_report):
     report, folder = fast_report
     data = json.loads((folder / "report.json").read_text())
     assert data["schema"] == 1 and {"created", "machine", "suites", "failures", "latency"} <= set(data)
-    assert set(data["suites"]) == {"retrieval", "faq", "dialogue", "personalization", "latency"}
+    assert set(data["suites"]) == {"retrieval", "faq", "dialogue", "personalization", "latency", "reply-quality"}
     assert not any(c.startswith("hybrid+llm") for s in data["suites"].values() for c in s)
     assert set(data["suites"]["retrieval"]) >= {"bm25", "dense", "hybrid"}
     md = (folder / "report.md").read_text()
