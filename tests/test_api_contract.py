@@ -293,3 +293,21 @@ def test_schemathesis_finds_no_contract_failures(api):
     assert not unique, f"{len(unique)} contract failures:\n\n" + "\n\n".join(unique)
     assert cases.get("coverage", 0) > 300 and cases.get("fuzzing", 0) > 50 and cases.get("stateful", 0) > 0, cases
     print(f"schemathesis: {sum(cases.values())} cases {cases} in {elapsed:.0f} s, 0 failures")
+
+
+def test_503_has_the_one_shape_too(demo_index, tmp_path, api):
+    """Feedback on a server without profiles: 503, documented, in the one error shape."""
+    import dataclasses
+
+    from assistant.api import create_app
+    from assistant.sitekeys import add_site
+
+    site = add_site(tmp_path / "sites.json", "no profiles", [SHOP], **GENEROUS)
+    agent = dataclasses.replace(make_agent(demo_index, tmp_path), profiles=None)
+    with UvicornThread(create_app(None, agent, sites_path=tmp_path / "sites.json")) as server, \
+            httpx.Client(base_url=server.url, timeout=120, headers={"X-Site-Key": site.key}) as c:
+        session = new_session(c, site.key)
+        r = c.post("/api/v1/feedback", json={"session_id": session, "product_id": "SKU-0001", "event": "like"})
+        assert r.status_code == 503 and r.json()["code"] == "unavailable"
+        check(api["doc"], "ErrorOut", r.json())
+        assert "503" in api["doc"]["paths"]["/api/v1/feedback"]["post"]["responses"]

@@ -20,6 +20,7 @@ from .models import (
     IDENTIFIED,
     KEYED,
     SESSIONED,
+    UNAVAILABLE,
     ChatRequest,
     SessionOut,
     SessionRequest,
@@ -72,7 +73,7 @@ async def new_session(out: SessionOut = Depends(session_request)) -> SessionOut:
                            "describes one event: its name and its JSON data.",
             "content": {"text/event-stream": {"schema": {"$ref": "#/components/schemas/ChatStreamEvent"}}},
         },
-        **KEYED, **IDENTIFIED, **SESSIONED, **BODY,
+        **KEYED, **IDENTIFIED, **SESSIONED, **BODY, **UNAVAILABLE,
     },
     openapi_extra={"x-sse-events": SSE_EVENTS_DOC},
 )

@@ -9,7 +9,15 @@ from retrieval.documents import product_record_id
 
 from .deps import Conversation, Services, caller_of, open_conversation, services
 from .guard import ApiError
-from .models import BODY, IDENTIFIED, KEYED, SESSIONED, FeedbackOut, FeedbackRequest
+from .models import (
+    BODY,
+    IDENTIFIED,
+    KEYED,
+    SESSIONED,
+    UNAVAILABLE,
+    FeedbackOut,
+    FeedbackRequest,
+)
 
 router = APIRouter()
 
@@ -22,7 +30,7 @@ def feedback_context(request: Request, body: FeedbackRequest, svc: Services = De
 
 
 @router.post("/feedback", response_model=FeedbackOut, summary="Record what the shopper did with a product",
-             responses={**KEYED, **IDENTIFIED, **SESSIONED, **BODY,
+             responses={**KEYED, **IDENTIFIED, **SESSIONED, **BODY, **UNAVAILABLE,
                         404: {"model": SESSIONED[404]["model"], "description": "unknown product, or unknown / expired session"}})
 def feedback(context: tuple[Conversation, FeedbackRequest] = Depends(feedback_context),
              svc: Services = Depends(services)) -> FeedbackOut:

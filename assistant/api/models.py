@@ -583,3 +583,4 @@ BODY = {400: {"model": ErrorOut, "description": "the body cannot be read as JSON
         413: {"model": ErrorOut, "description": "body too large"},
         422: {"model": ErrorOut, "description": "invalid request: `errors` lists each problem"}}
 QUERY = {422: {"model": ErrorOut, "description": "invalid parameters: `errors` lists each problem"}}
+UNAVAILABLE = {503: {"model": ErrorOut, "description": "the server is shutting down (turns), or profiles are not enabled (feedback)"}}

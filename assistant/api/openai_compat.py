@@ -46,6 +46,7 @@ from .guard import ApiError
 from .models import (
     BODY,
     SESSIONED,
+    UNAVAILABLE,
     ChatCompletion,
     ChatCompletionRequest,
     CompletionMetadata,
@@ -111,7 +112,7 @@ def _stream_error(message: str, code: str) -> dict[str, Any]:
         },
         401: {"model": ErrorOut, "description": "missing or unknown site key (the bearer token), or metadata.user_id "
                                                 "without a valid metadata.user_signature"},
-        **SESSIONED, **BODY,
+        **SESSIONED, **BODY, **UNAVAILABLE,
         504: {"model": ErrorOut, "description": "stream=false: the assistant took too long"},
     },
 )
