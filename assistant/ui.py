@@ -907,8 +907,9 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
         pref_fields = [max_budget, min_budget, preferred, avoided, sizes, colors]
         card_outputs = [shown, cards]
         chat_outputs = [chatbot, message, session, *card_outputs, ticket, poll]
+        # always_last: a message sent while a reply is still streaming is sent once it ends, not dropped.
         chat_args = dict(fn=ui.respond, inputs=[message, chatbot, session, user, ticket], outputs=chat_outputs,
-                         concurrency_limit=concurrency_limit)
+                         concurrency_limit=concurrency_limit, trigger_mode="always_last")
         message.submit(api_name=API_NAME, **chat_args)
         send.click(api_visibility="private", **chat_args)
 

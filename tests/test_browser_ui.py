@@ -80,9 +80,12 @@ def _open(page, served, user: str | None = None):
 
 
 def _send(page, text: str) -> None:
+    """Type and send a message; returns once the page has taken it (the box is cleared when its
+    turn starts: one sent while a reply still streams waits for it)."""
     box = page.locator("#sa-message textarea").first
     box.fill(text)
     box.press("Enter")
+    page.wait_for_function("() => document.querySelector('#sa-message textarea').value === ''", timeout=TURN_TIMEOUT_MS)
 
 
 def _wait_for_bot(page, n: int) -> None:
