@@ -35,7 +35,7 @@ from .attributes import COLORS, MATERIALS, audiences_in, compatible_audiences, f
 from .lexical import tokenize
 from .schemas import Product, SearchFilters
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 K1 = 1.2
 DESCRIPTION_CHARS = 2000
 NAN = float("nan")
@@ -52,6 +52,25 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
 FEATURES: tuple[str, ...] = tuple(name for names in FEATURE_GROUPS.values() for name in names)
 _COLOR_CANON = {"gray": "grey", "golden": "gold", "multicolour": "multicolor"}
 _DIGITS = re.compile(r"\d")
+# Words after which a query names what the product is for or comes with, not what it is: the head
+# ("jacket" in "black jacket for women", "drill" in "drill with battery") is the last word before them.
+_QUALIFIERS = frozenset({"for", "with", "without", "in", "on", "under", "from", "by", "to", "of", "w/", "w"})
+
+
+def _words(text: str) -> list[str]:
+    """The index's tokens (retrieval.lexical.tokenize) without a possessive's apostrophe
+    ("women's" -> "women", as the query spells it)."""
+    return [t.rstrip("'") for t in tokenize(text) if t.rstrip("'")]
+
+
+def head_word(text: str) -> str:
+    """The query's head word: its last token before the first qualifying preposition (or its last)."""
+    words = text.lower().split()
+    # "in" after a number is inches ("3 in pvc pipe"), not a qualifier
+    cut = next((i for i, w in enumerate(words)
+                if i > 0 and w in _QUALIFIERS and not (w == "in" and _DIGITS.search(words[i - 1]))), len(words))
+    tokens = _words(" ".join(words[:cut])) or _words(text)
+    return tokens[-1] if tokens else ""
 
 
 @dataclass(frozen=True)
@@ -91,7 +110,7 @@ class QueryInfo:
     tokens: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.tokens = list(dict.fromkeys(tokenize(self.text)))
+        self.tokens = list(dict.fromkeys(_words(self.text)))
 
 
 @dataclass
@@ -115,7 +134,7 @@ class _Query:
         self.idf = {t: stats.idf(t) for t in self.tokens}
         self.idf_total = sum(self.idf.values()) or 1.0
         self.bigrams = set(zip(self.tokens, self.tokens[1:]))
-        self.head = self.tokens[-1] if self.tokens else ""
+        self.head = head_word(info.text)
         self.head_type = type_key(self.head) if self.head else ""
         self.type_keys = {type_key(t) for t in self.tokens}
         self.numbers = [t for t in self.tokens if _DIGITS.search(t)]
@@ -174,11 +193,11 @@ def features(info: QueryInfo, candidates: Sequence[Candidate], stats: TermStats)
 
 def _row(q: _Query, c: Candidate) -> list[float]:
     p = c.product
-    title = tokenize(p.title)
+    title = _words(p.title)
     title_set = set(title)
-    description = tokenize(p.description[:DESCRIPTION_CHARS]) if p.description else []
-    brand = tokenize(p.brand) if p.brand else []
-    category = tokenize(" ".join(p.category)) if p.category else []
+    description = _words(p.description[:DESCRIPTION_CHARS]) if p.description else []
+    brand = _words(p.brand) if p.brand else []
+    category = _words(" ".join(p.category)) if p.category else []
     text_set = title_set | set(description) | set(brand) | set(category)
     n = len(q.tokens)
     joined = "".join(title)

@@ -1,0 +1,212 @@
+"""The learned ranker: the shipped model loads and ranks deterministically; a missing, corrupt or
+mismatched model file (or a scoring error) leaves search in its hybrid order with a warning; the
+features are computed the same at training time (evals/train_ranker.py) and at serving time
+(HybridSearcher with a ranker); the ONNX Runtime embedder agrees with torch."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from retrieval.ranker import (
+    DEFAULT_RANKER,
+    LearnedRanker,
+    RankerUnavailable,
+    load_ranker,
+)
+from retrieval.ranker_features import (
+    FEATURE_GROUPS,
+    FEATURES,
+    Candidate,
+    QueryInfo,
+    TermStats,
+    features,
+    group_columns,
+)
+from retrieval.schemas import Product, SearchFilters
+from retrieval.search import HybridSearcher
+
+PRODUCTS = SearchFilters(kind="product")
+QUERIES = ["waterproof hiking jacket", "running shoes for women", "espresso coffee maker", "black leather backpack under 100"]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return LearnedRanker.load(DEFAULT_RANKER)
+
+
+def test_shipped_model_loads_and_is_small(shipped):
+    assert list(shipped.booster.feature_name()) == list(FEATURES)
+    assert DEFAULT_RANKER.stat().st_size < 600_000
+    report = DEFAULT_RANKER.with_name("ranker_report.json")
+    assert report.is_file() and DEFAULT_RANKER.with_name("ranker_report.md").is_file()
+
+
+def test_ranks_deterministically(demo_index, shipped):
+    a = HybridSearcher(demo_index, ranker=shipped)
+    b = HybridSearcher(demo_index, ranker=LearnedRanker.load(DEFAULT_RANKER))
+    for q in QUERIES:
+        first = [(h.id, round(h.score, 9)) for h in a.search(q, k=10, filters=PRODUCTS)]
+        assert first == [(h.id, round(h.score, 9)) for h in a.search(q, k=10, filters=PRODUCTS)]
+        assert first == [(h.id, round(h.score, 9)) for h in b.search(q, k=10, filters=PRODUCTS)]
+        scores = [s for _, s in first]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_ranker_reorders_only_the_fused_pool_and_keeps_filters(demo_index, shipped):
+    hybrid = HybridSearcher(demo_index)
+    ranked = HybridSearcher(demo_index, ranker=shipped, rerank_depth=50)
+    f = SearchFilters(kind="product", max_price=100)
+    for q in QUERIES:
+        pool = {h.id for h in hybrid.search(q, k=50, filters=f)}
+        got = ranked.search(q, k=10, filters=f)
+        assert {h.id for h in got} <= pool
+        assert all(h.product.price is not None and h.product.price <= 100 for h in got)
+
+
+def test_without_a_ranker_the_hybrid_order_is_unchanged(demo_index, shipped):
+    plain = HybridSearcher(demo_index)
+    off = HybridSearcher(demo_index, ranker=None)
+    on = HybridSearcher(demo_index, ranker=shipped)
+    for q in QUERIES:
+        expected = [(h.id, h.score) for h in plain.search(q, k=10, filters=PRODUCTS)]
+        assert [(h.id, h.score) for h in off.search(q, k=10, filters=PRODUCTS)] == expected
+        assert [(h.id, h.score) for h in on.search(q, k=10, filters=PRODUCTS, rerank=False)] == expected
+        # not a product search, or not hybrid: the ranker stays out
+        assert [h.id for h in on.search(q, k=10)] == [h.id for h in plain.search(q, k=10)]
+        assert [h.id for h in on.search(q, k=10, filters=PRODUCTS, mode="dense")] == \
+            [h.id for h in plain.search(q, k=10, filters=PRODUCTS, mode="dense")]
+
+
+def test_missing_model_degrades_to_hybrid_order_with_a_warning(tmp_path, caplog, demo_index):
+    with caplog.at_level(logging.WARNING, logger="retrieval.ranker"):
+        ranker = load_ranker(tmp_path / "no-such-model.txt")
+    assert ranker is None
+    assert "not found" in caplog.text and "hybrid order" in caplog.text
+    assert load_ranker(tmp_path / "no-such-model.txt", enabled=False) is None
+    searcher = HybridSearcher(demo_index, ranker=ranker)
+    assert [h.id for h in searcher.search(QUERIES[0], filters=PRODUCTS)] == \
+        [h.id for h in HybridSearcher(demo_index).search(QUERIES[0], filters=PRODUCTS)]
+
+
+@pytest.mark.parametrize("content", ["", "garbage\x00not a model", "tree\nversion=v4\nnum_class=1\n"])
+def test_corrupt_model_degrades_with_a_warning(tmp_path, caplog, content):
+    path = tmp_path / "ranker.txt"
+    path.write_text(content, "utf-8")
+    with caplog.at_level(logging.WARNING, logger="retrieval.ranker"):
+        assert load_ranker(path) is None
+    assert "hybrid order" in caplog.text
+    with pytest.raises(RankerUnavailable):
+        LearnedRanker.load(path)
+
+
+def test_truncated_shipped_model_degrades(tmp_path, caplog):
+    path = tmp_path / "ranker.txt"
+    text = DEFAULT_RANKER.read_text("utf-8")
+    path.write_text(text[: len(text) // 3], "utf-8")
+    with caplog.at_level(logging.WARNING, logger="retrieval.ranker"):
+        assert load_ranker(path) is None
+    assert "hybrid order" in caplog.text
+
+
+def test_model_of_other_features_is_refused(tmp_path, caplog):
+    import lightgbm as lgb
+
+    rng = np.random.default_rng(1)
+    X, y = rng.random((60, 3)), rng.integers(0, 3, 60)
+    booster = lgb.train({"objective": "lambdarank", "verbose": -1, "min_data_in_leaf": 2}, lgb.Dataset(X, y, group=[10] * 6),
+                        num_boost_round=2)
+    path = tmp_path / "other.txt"
+    path.write_text(booster.model_to_string(), "utf-8")
+    with caplog.at_level(logging.WARNING, logger="retrieval.ranker"):
+        assert load_ranker(path) is None
+    assert "other features" in caplog.text
+
+
+def test_scoring_error_keeps_the_hybrid_order_for_that_query(demo_index, shipped, caplog):
+    class Broken:
+        popularity = None
+
+        def order(self, *args, **kwargs):
+            raise RuntimeError("model exploded")
+
+    searcher = HybridSearcher(demo_index, ranker=Broken())
+    with caplog.at_level(logging.WARNING, logger="retrieval.search"):
+        got = [h.id for h in searcher.search(QUERIES[1], k=10, filters=PRODUCTS)]
+    assert got == [h.id for h in HybridSearcher(demo_index).search(QUERIES[1], k=10, filters=PRODUCTS)]
+    assert "model exploded" in caplog.text and "hybrid order" in caplog.text
+
+
+def test_features_are_the_same_at_training_and_serving(demo_index, shipped, monkeypatch):
+    """Serving: what the searcher hands the model. Training: evals.train_ranker computes a judged
+    product outside the pool from the stored vectors and the index's BM25 (candidates_for); for
+    every product of the pool both ways must give the same row."""
+    import retrieval.ranker as R
+    from retrieval.documents import product_record_id
+    from retrieval.ranker import StatsCache, bm25_of, candidates_for, pool_candidates
+
+    captured = {}
+    real = R.features
+
+    def spy(info, cands, stats):
+        captured["info"], captured["cands"], captured["X"] = info, list(cands), real(info, cands, stats)
+        return captured["X"]
+
+    monkeypatch.setattr(R, "features", spy)
+    searcher = HybridSearcher(demo_index, ranker=shipped)
+    stats = StatsCache().get(demo_index.lexical)
+    for q in QUERIES:
+        vector = searcher.query_vector(q)
+        searcher.search(q, k=10, filters=PRODUCTS, query_vector=vector)
+        serving = captured["X"]
+        # training's pool path: the same call the trainer makes
+        pool = searcher.pool(q, searcher.rerank_depth, PRODUCTS, query_vector=vector)
+        hits, info, cands = pool_candidates(demo_index, q, pool.vector, pool.hits, pool.dense_scores, pool.lexical_scores, PRODUCTS)
+        assert np.array_equal(features(info, cands, stats), serving, equal_nan=True)
+        # training's judged-product path, from stored vectors
+        products = [h.product for h in hits]
+        rids = [product_record_id(p.id) for p in products]
+        vectors = demo_index.vectors(rids)
+        judged = candidates_for(products, [float(vectors[r] @ vector) for r in rids], bm25_of(demo_index, q, rids))
+        other = features(info, judged, stats)
+        np.testing.assert_allclose(other, serving, rtol=1e-4, atol=1e-5)
+
+
+def test_feature_groups_cover_every_feature_once():
+    names = [n for g in FEATURE_GROUPS.values() for n in g]
+    assert sorted(names) == sorted(FEATURES) and len(set(names)) == len(names)
+    assert sorted(group_columns(list(FEATURE_GROUPS))) == list(range(len(FEATURES)))
+
+
+def test_features_read_attributes_and_commerce():
+    stats = TermStats(1000, {"jacket": 30, "black": 100, "women": 50})
+    info = QueryInfo("black jacket for women", max_cosine=0.8, max_bm25=10.0, filters=SearchFilters(max_price=200))
+    match = Product(id="a", title="Alpine Women's Rain Jacket in Black", color="Black", audience=["women"], price=100.0,
+                    rating=4.5, rating_count=99, product_type="Jacket")
+    clash = Product(id="b", title="Men's Red Rain Jacket", color="Red", audience=["men"], product_type="Jacket")
+    X = features(info, [Candidate(match, 0.7, 8.0, 3.0), Candidate(clash, None, 2.0)], stats)
+    col = {n: i for i, n in enumerate(FEATURES)}
+    assert X[0, col["color_match"]] == 1 and X[1, col["color_match"]] == -1
+    assert X[0, col["audience_match"]] == 1 and X[1, col["audience_match"]] == -1
+    assert X[0, col["head_is_type"]] == 1 and X[0, col["coverage_title"]] == 1.0
+    assert X[0, col["price_fit"]] == pytest.approx(0.5) and np.isnan(X[1, col["price_fit"]])
+    assert X[0, col["cosine"]] == pytest.approx(0.7) and np.isnan(X[1, col["cosine"]])
+    assert X[0, col["bm25_index_norm"]] == pytest.approx(0.8)
+    assert X[0, col["popularity_log"]] == pytest.approx(np.log1p(3.0)) and np.isnan(X[1, col["popularity_log"]])
+
+
+def test_onnx_embedder_agrees_with_torch(embedder):
+    from retrieval.onnx_embeddings import OnnxEmbedder
+
+    onnx = OnnxEmbedder()
+    assert onnx.model_id == embedder.model_id and onnx.dimension == embedder.dimension
+    texts = ["Veloxa Tailwind Trail Running Shoe", "how long does shipping take?", "", "a" * 3000,
+             "BEHR Premium Textured DeckOver 1-gal. #SC-141 Tugboat Wood and Concrete Coating",
+             "Waterproof hiking jacket with taped seams, packable hood and two zip pockets; fits true to size."]
+    a, b = embedder.embed(texts), onnx.embed(texts)
+    assert b.shape == a.shape and b.dtype == np.float32
+    assert float((a * b).sum(1).min()) > 0.999
+    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    assert onnx.embed([]).shape == (0, embedder.dimension)
