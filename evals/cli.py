@@ -1,4 +1,4 @@
-"""`shopassist bench ...` and `shopassist eval ...`: the evaluation package's commands, added
+"""`shopassist bench ...`, `shopassist eval ...` and `shopassist train ranker`: the evaluation package's commands, added
 to the product's command line through the `shopassist.commands` entry point group
 (pyproject.toml), so that the product package never imports `evals`. Nothing heavy is imported
 until a command runs: this module is loaded whenever `shopassist` starts."""
@@ -6,6 +6,7 @@ until a command runs: this module is loaded whenever `shopassist` starts."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,45 @@ from assistant.cli.common import command, settings_from
 def register(sub: Any) -> None:
     _register_bench(sub)
     _register_eval(sub)
+    _register_train(sub)
+
+
+def _group(sub: Any, name: str, help: str) -> Any:
+    """The subcommands of the top-level command `name`: those of the group another module
+    created (`train` comes from assistant/cli/recs.py, registered before the plugins), or a new
+    group when no module did."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="what", required=True)
+
+
+# --- train --------------------------------------------------------------------------------------
+
+
+def _register_train(sub: Any) -> None:
+    tr = command(_group(sub, "train", "train models from the shop's data"), "ranker", _train_ranker,
+                 help="the learned search ranker (LightGBM lambdarank) from graded judgments or a click log")
+    tr.add_argument("--judgments", type=Path, action="append", required=True,
+                    help="CSV of query, product id, grade (repeat, each with its --products)")
+    tr.add_argument("--products", type=Path, action="append", required=True, help="the catalog the judgments name (CSV or JSONL)")
+    tr.add_argument("--out", type=Path, help="model file (default: the shipped retrieval/models/ranker.txt); its report goes beside it")
+    tr.add_argument("--folds", type=int, default=5, help="cross-validation folds, split by query")
+    tr.add_argument("--no-ablation", action="store_true", help="skip what-each-feature-group-adds")
+
+
+def _train_ranker(args: argparse.Namespace) -> int:
+    from evals.train_ranker import main
+
+    if len(args.judgments) != len(args.products):
+        print("error: give one --products per --judgments", file=sys.stderr)
+        return 2
+    argv = [x for j, p in zip(args.judgments, args.products) for x in ("--judgments", str(j), "--products", str(p))]
+    argv += (["--out", str(args.out)] if args.out else []) + ["--folds", str(args.folds)] + (["--no-ablation"] if args.no_ablation else [])
+    return main(argv)
 
 
 # --- bench --------------------------------------------------------------------------------------

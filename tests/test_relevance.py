@@ -4,6 +4,7 @@ to end on a small judged set over demo products (cross-validated learned ranker 
 
 from __future__ import annotations
 
+import argparse
 import csv
 import math
 from pathlib import Path
@@ -120,3 +121,13 @@ def test_training_cross_validates_by_query_and_writes_model_and_report(small_set
     # folds split by query: every query in exactly one fold, the same whatever the set
     assert {T.fold_of(q.text, 3) for q in small_set.queries} <= {0, 1, 2}
     assert T.fold_of("Rain Jacket", 5) == T.fold_of("rain jacket", 5)
+
+
+def test_train_ranker_command_joins_the_train_group():
+    from assistant import cli
+
+    parser = cli.build_parser()
+    args = parser.parse_args(["train", "ranker", "--judgments", "j.csv", "--products", "p.csv", "--no-ablation"])
+    assert args.handler.__module__ == "evals.cli" and args.judgments == [Path("j.csv")] and args.no_ablation
+    train = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices["train"]
+    assert {"ranker"} <= set(next(a for a in train._actions if isinstance(a, argparse._SubParsersAction)).choices)
