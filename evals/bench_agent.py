@@ -9,8 +9,6 @@ p50 <= 4 s.
 
 from __future__ import annotations
 
-from assistant.events import Final, Products
-
 import statistics
 import tempfile
 import time
@@ -18,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.events import Final, Products
 from assistant.settings import Settings
 
 SCRIPT = [

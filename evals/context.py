@@ -103,6 +103,7 @@ class Context:
         """LangChain Chroma vector store over product texts (what="product") or FAQ phrasings."""
         if what not in self._baseline:
             from langchain_chroma import Chroma
+
             from retrieval.documents import faq_records, product_text
             from retrieval.embeddings import langchain_embeddings
 

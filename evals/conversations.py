@@ -25,7 +25,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from retrieval.attributes import AUDIENCE_WORDS, COLORS, audiences_in, compatible_audiences, type_key
+from retrieval.attributes import COLORS, audiences_in, compatible_audiences, type_key
 
 CATALOG_FILES = {
     "flipkart": ("catalog/flipkart", "flipkart.toml"),

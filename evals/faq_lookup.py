@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from assistant.settings import Settings, quiet_offline_environment
+
 # The data readers are shared with `shopassist eval run` (evals/data_sets/bitext.py).
 from evals.data_sets.bitext import bitext_files, check_qa_columns, load_utterances
 from evals.data_sets.common import EvalDataError

@@ -1289,7 +1289,6 @@ def make_turn(rng: random.Random, cat: Catalog, data: dict[str, SubjectData], op
     for p in pieces:  # a piece the subject has no values for is left out, unless the template needs it
         try:
             if p == "price0":
-                relative = None
                 turn.price("price0", "max")
             else:
                 turn.draw(p)

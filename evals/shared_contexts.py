@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from evals.context import Context, log
-from evals.data_sets.catalogs import (CATALOGS, MAX_CATEGORIES, MAX_PRODUCTS, queries_path, read_catalog,
-                                      read_shared_queries)
+from evals.data_sets.catalogs import CATALOGS, MAX_CATEGORIES, MAX_PRODUCTS, queries_path, read_catalog, read_shared_queries
 from evals.data_sets.common import SEED, EvalDataError
 from evals.gen_retrieval import sample_and_generate
 from evals.paths import DATA, REPO

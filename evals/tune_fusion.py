@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from evals import metrics as M
-from evals.context import K, Context
+from evals.context import Context, K
 from evals.data_sets.common import read_jsonl
 from evals.gen_retrieval import DEMO_CATALOG, DEMO_QUERIES, generate, load_catalog
 

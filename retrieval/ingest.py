@@ -25,7 +25,7 @@ from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from .documents import LAYOUT_VERSION, IndexRecord, faq_records, product_record, product_record_id, faq_record_id
+from .documents import LAYOUT_VERSION, IndexRecord, faq_record_id, faq_records, product_record, product_record_id
 from .mapping import Mapping, TransformError, convert
 from .readers import RowError, detect_format, printable, read_rows, slug
 from .schemas import FaqEntry, Product

@@ -20,7 +20,6 @@ error naming that delimiter, rather than thousands of one-column rejects.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field

@@ -6,7 +6,6 @@ per-budget limits: tests/test_rate_limits.py. Nothing is mocked."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from pathlib import Path

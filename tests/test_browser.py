@@ -17,7 +17,14 @@ import urllib.request
 import pytest
 
 from tests.browser_helpers import (
-    CHROMIUM_ARGS, RequestLog, StaticSite, UvicornThread, chromium_path, host_page, screenshot, write_site,
+    CHROMIUM_ARGS,
+    RequestLog,
+    StaticSite,
+    UvicornThread,
+    chromium_path,
+    host_page,
+    screenshot,
+    write_site,
 )
 
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (browser tests)")

@@ -87,5 +87,5 @@ def test_ingest_with_mapping_and_rejects(home, tmp_path):
 def test_errors_exit_nonzero_with_one_line(home, args, message):
     proc = run(*args, home=home, check=False)
     assert proc.returncode != 0
-    lines = [l for l in proc.stderr.strip().splitlines() if l.startswith("error:")]
+    lines = [line for line in proc.stderr.strip().splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and message in lines[0], proc.stderr

@@ -10,8 +10,18 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from evals.gen_dialogue_bank import (BANK, CATALOG_NAMES, HELD, OPERATIONS, ROUTES, dev_templates, generate, held_templates,
-                                     load_catalog, read_bank)
+from evals.gen_dialogue_bank import (
+    BANK,
+    CATALOG_NAMES,
+    HELD,
+    OPERATIONS,
+    ROUTES,
+    dev_templates,
+    generate,
+    held_templates,
+    load_catalog,
+    read_bank,
+)
 from evals.suites.dialogue_state import bound_ok, constraint_set, route_correct
 
 FACETS = {"type", "category", "brand", "color", "material", "audience", "size"}

@@ -69,8 +69,8 @@ def test_bitext_limit_is_a_stratified_sample():
 
 
 def test_retrieval_sets_sampled_indexed_and_stored(settings, embedder, contexts, tmp_path):
-    from evals.gen_retrieval import main as gen_main
     from evals.data_sets.catalogs import sample_catalog
+    from evals.gen_retrieval import main as gen_main
     from evals.shared_contexts import load_shared_catalog, shared_retrieval_sets
 
     sets, notes = shared_retrieval_sets(settings, embedder, contexts=contexts)

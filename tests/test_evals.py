@@ -10,7 +10,6 @@ from evals import metrics as M
 from evals.report import check_thresholds, compare, run_compare, write_reports
 from evals.suites.dialogue import check_expectations, ungrounded_prices
 
-
 # --- metrics, hand-computed ---------------------------------------------------------------------
 
 
@@ -70,8 +69,8 @@ def test_ungrounded_prices():
 
 
 def test_expectations():
-    from assistant.events import ProductOut, TurnResult
     from assistant.dialogue import Constraints
+    from assistant.events import ProductOut, TurnResult
     from retrieval.schemas import Product
 
     catalog = {"p1": Product(id="p1", title="A", price=90, brand="Veloxa", color="Blue")}

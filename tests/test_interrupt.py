@@ -21,7 +21,7 @@ SHOPASSIST = str(Path(sys.executable).parent / "shopassist")
 
 @pytest.fixture(scope="module")
 def big_catalog(tmp_path_factory):
-    rows = [json.loads(l) for l in (DEMO / "products.jsonl").read_text().splitlines()]
+    rows = [json.loads(line) for line in (DEMO / "products.jsonl").read_text().splitlines()]
     out = tmp_path_factory.mktemp("big") / "big.jsonl"
     with out.open("w") as fh:
         for copy in range(2):

@@ -79,7 +79,7 @@ def test_reader_opening_during_a_write_is_told_to_wait(tmp_path, embedder):
         "import sys, time\n"
         "from retrieval.store import IndexLocation, ShopIndex\n"
         "from retrieval.embeddings import TransformersEmbedder\n"
-        f"index = ShopIndex(IndexLocation(home=sys.argv[1]), TransformersEmbedder())\n"
+        "index = ShopIndex(IndexLocation(home=sys.argv[1]), TransformersEmbedder())\n"
         "index.begin_write(); print('writing', flush=True); time.sleep(60)\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", code, str(home)], stdout=subprocess.PIPE, text=True)
@@ -102,7 +102,7 @@ def test_server_reader_catches_up_after_seeing_a_load_midway(tmp_path, embedder,
     collection = f"live{tmp_path.name[-8:].replace('-', '')}"
     writer = ShopIndex(IndexLocation(home=tmp_path / "writer", collection=collection, chroma_host=host, chroma_port=port), embedder)
     reader = ShopIndex(IndexLocation(home=tmp_path / "reader", collection=collection, chroma_host=host, chroma_port=port), embedder)
-    from retrieval.ingest import parse_file, _records
+    from retrieval.ingest import _records, parse_file
 
     items = [item for _, item in parse_file(DEMO / "products.jsonl", "product").items][:40]
     records = [r for item in items for r in _records(item, writer)]

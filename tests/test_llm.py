@@ -2,9 +2,9 @@
 `python -m llama_cpp.server` through the `openai` client. A 135M model is weak, so these tests
 check the contract (streams, schema-valid output, grounded agent replies), not its taste."""
 
-import pytest
-
 import dataclasses
+
+import pytest
 
 from assistant.agent import ShoppingAssistant, config_for
 from assistant.budget import fit_cards, fit_history, tiktoken_counter, truncate_to_tokens

@@ -24,7 +24,7 @@ import pytest
 from retrieval.ingest import SyncRefused, ingest_file, parse_file
 from retrieval.mapping import Mapping
 from retrieval.readers import FileError, RawRow, RowError, read_rows
-from retrieval.store import IndexLocation, ShopIndex
+from retrieval.store import ShopIndex
 from tests.conftest import MAPPINGS, SHARED_DATA, shared_file
 
 SHOPASSIST = str(Path(sys.executable).parent / "shopassist")

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from assistant.dialogue import Constraints as SearchIntent
-from retrieval.facets import Facets
 from assistant.ranking import card, rank_and_explain, reason_problem, template_reason
+from retrieval.facets import Facets
 from retrieval.schemas import Product
 from tests.conftest import DEMO
 

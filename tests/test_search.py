@@ -128,7 +128,7 @@ def test_embedding_adapters(embedder):
 
 def test_filtered_hybrid_search_on_both_backends(make_index, tmp_path):
     """The same guarantees against a real Chroma server as against the embedded store."""
-    rows = [json.loads(l) for l in (DEMO / "products.jsonl").read_text().splitlines()][:120]
+    rows = [json.loads(line) for line in (DEMO / "products.jsonl").read_text().splitlines()][:120]
     path = tmp_path / "subset.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
     index = make_index()

@@ -69,7 +69,7 @@ class TokenBuckets:
                         self._buckets[other] = (self._level(other, float(other_rate), now), now, float(other_rate))
                     return label, (1.0 - level) * 60.0 / float(rate)
                 levels.append(level)
-            for (label, name, rate), level in zip(wants, levels):
+            for (_label, name, rate), level in zip(wants, levels):
                 self._buckets[name] = (level - 1.0, now, float(rate))
             if len(self._buckets) > self.max_entries:
                 self._prune(now)

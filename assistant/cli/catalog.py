@@ -100,9 +100,8 @@ def _register_search(sub: Any) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from retrieval.schemas import SearchFilters
-
     from assistant.formatting import price as format_price
+    from retrieval.schemas import SearchFilters
 
     filters = SearchFilters(
         kind=args.kind, min_price=args.min_price, max_price=args.max_price, brands=args.brand,

@@ -18,8 +18,20 @@ from retrieval.facets import Facets
 
 from .llm import propose
 from .rules import Reading, read
-from .state import (Applied, Bound, Constraint, Constraints, DialogueState, Operation, Route, ShownItem, Source, apply_operations,
-                    nice_above, nice_below)
+from .state import (
+    Applied,
+    Bound,
+    Constraint,
+    Constraints,
+    DialogueState,
+    Operation,
+    Route,
+    ShownItem,
+    Source,
+    apply_operations,
+    nice_above,
+    nice_below,
+)
 
 __all__ = ["Bound", "Constraint", "Constraints", "DialogueState", "Operation", "Route", "ShownItem", "Source", "Update", "update",
            "nice_above", "nice_below", "apply_operations"]

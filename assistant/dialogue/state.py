@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from retrieval.documents import key
-from retrieval.facets import Facets, FacetName
+from retrieval.facets import FacetName, Facets
 from retrieval.schemas import SearchFilters
 
 Route = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare"]

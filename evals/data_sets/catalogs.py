@@ -21,8 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Sequence
 
-from evals.data_sets.common import (SEED, EvalDataError, locate, parse_with_mapping, read_jsonl, shared_root,
-                                    stratified_sample)
+from evals.data_sets.common import SEED, EvalDataError, locate, parse_with_mapping, read_jsonl, shared_root, stratified_sample
 from evals.paths import DATA
 
 CATALOGS = ("flipkart", "amazon_in")

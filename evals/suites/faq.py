@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from evals import metrics as M
-from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log
+from evals.context import MAX_FAILURES_PER_CONFIG, MODES, Context, K, log
 from evals.data_sets.common import read_jsonl
 from evals.paths import DATA
 from evals.registry import RunContext, SuiteResult, figure, fmt, suite, target

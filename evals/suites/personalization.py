@@ -9,7 +9,7 @@ import random
 from collections import defaultdict
 
 from evals import metrics as M
-from evals.context import K, Context, log
+from evals.context import Context, K, log
 from evals.registry import RunContext, SuiteResult, figure, fmt, suite, target
 
 

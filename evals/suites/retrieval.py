@@ -8,11 +8,10 @@ import math
 import time
 
 from evals import metrics as M
-from evals.context import K, MAX_FAILURES_PER_CONFIG, MODES, Context, log, retriever_ids
+from evals.context import MAX_FAILURES_PER_CONFIG, MODES, Context, K, log, retriever_ids
 from evals.data_sets.common import read_jsonl
 from evals.gen_retrieval import DEMO_QUERIES
 from evals.registry import RunContext, SuiteResult, figure, fmt, suite, target
-
 
 CONFIGS = ("bm25", "dense", "hybrid", "hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint", "tutorial-baseline")
 AGENT_CONFIGS = ("hybrid+profile", "hybrid+llm", "hybrid+llm-endpoint")

@@ -1,7 +1,6 @@
 """Mapping files and transforms: the shipped mappings load files shaped like the shared real
 catalogs and FAQ sets (fixtures written by us in the same layouts)."""
 
-from pathlib import Path
 
 import pytest
 
