@@ -13,21 +13,24 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test test-fast bench eval eval-faq clean
+.PHONY: install demo test test-fast lint bench eval eval-faq clean
 
 install: $(STAMP)
 
 # llama.cpp's default native build crashes on this CPU family (AMX path): build it portably,
 # once, into our own wheel folder (pip's cache may hold a bad native build, so it is bypassed).
 LLAMA_VERSION := 0.3.36
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 LLAMA_WHEELS ?= $(HOME)/.cache/shopassist/llama-wheels-portable
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DGGML_AVX512=OFF
 
 $(STAMP): pyproject.toml Makefile
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	# torch first, pinned to the CPU wheel: an unpinned torch pulls a multi-GB CUDA build.
-	$(PIP) install -q torch==2.13.0
+	# torch first, pinned to the CPU build: PyPI's Linux torch is the multi-GB CUDA build, so ask
+	# PyTorch's CPU index; where only PyPI answers (as on the offline CI machine, whose PyPI mirror
+	# serves the CPU wheel) fall back to it. An installed torch==2.13.0 is kept as it is.
+	$(PIP) install -q --timeout 15 --retries 1 --index-url $(TORCH_INDEX) torch==2.13.0 2>/dev/null || $(PIP) install -q torch==2.13.0
 	@if ! ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1; then \
 	  echo "building llama-cpp-python $(LLAMA_VERSION) portably (about 5 minutes, once)"; \
 	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) wheel -q --no-cache-dir --no-deps -w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION); \
@@ -48,6 +51,11 @@ test: install
 # no index, seconds. The full `make test` runs them too.
 test-fast: install
 	$(PY) -m pytest -q tests/fast
+
+# The linter and the type checker (configured in pyproject.toml); part of `make test`.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 bench: install
 	$(VENV)/bin/shopassist bench index --items 10000
