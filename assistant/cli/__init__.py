@@ -15,11 +15,11 @@ import sys
 from importlib.metadata import entry_points
 from typing import Any, Sequence
 
-from . import catalog, chat, server, shoppers
+from . import catalog, chat, recs, server, shoppers
 from .common import add_home_option
 from .errors import run
 
-COMMAND_MODULES = (catalog, chat, shoppers, server)
+COMMAND_MODULES = (catalog, chat, shoppers, server, recs)
 PLUGIN_GROUP = "shopassist.commands"
 
 
