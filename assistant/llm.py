@@ -205,3 +205,31 @@ def with_deadline(iterator: Iterator[str], seconds: float) -> Iterator[str]:
         if isinstance(item, Exception):
             raise item if isinstance(item, LLMError) else LLMError(str(item))
         yield item
+
+
+def endpoint_slots(base_url: str | None, api_key: str | None = None, timeout: float = 3.0) -> int | None:
+    """How many requests the LLM server runs at once, when it says: llama.cpp's server reports
+    `total_slots` at GET /props (llama-server) and the number of entries at GET /slots; others
+    (vLLM, Ollama, hosted APIs) do not, and this returns None."""
+    if not base_url:
+        return None
+    import httpx
+
+    root = base_url.rstrip("/")
+    roots = [root[: -len("/v1")]] if root.endswith("/v1") else []
+    roots.append(root)
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+    for base in roots:
+        for path in ("/props", "/slots"):
+            try:
+                response = httpx.get(base + path, headers=headers, timeout=timeout)
+                if response.status_code != 200:
+                    continue
+                data = response.json()
+            except (httpx.HTTPError, ValueError):
+                continue
+            if isinstance(data, dict) and isinstance(data.get("total_slots"), int) and data["total_slots"] > 0:
+                return int(data["total_slots"])
+            if path == "/slots" and isinstance(data, list) and data:
+                return len(data)
+    return None

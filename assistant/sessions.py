@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .db import connect, migrate, private_file, private_home
+from .db import Conn, PostgresDatabase, SqliteDatabase, integrity_errors, private_home
 from .dialogue import DialogueState
 
 DEFAULT_TTL_SECONDS = 30 * 24 * 3600
@@ -60,6 +59,32 @@ MIGRATIONS = [
     """
     ALTER TABLE sessions ADD COLUMN site_key TEXT;
     ALTER TABLE sessions ADD COLUMN origin TEXT;
+    CREATE INDEX sessions_updated ON sessions(updated);
+    """,
+]
+
+# The same tables in PostgreSQL (SHOPASSIST_DATABASE_URL): one script, times as double precision.
+PG_MIGRATIONS = [
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT,
+        state TEXT NOT NULL,
+        created DOUBLE PRECISION NOT NULL,
+        updated DOUBLE PRECISION NOT NULL,
+        site_key TEXT,
+        origin TEXT
+    );
+    CREATE TABLE messages (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL,
+        meta TEXT,
+        ts DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (session_id, n)
+    );
+    CREATE INDEX sessions_user ON sessions(user_id);
     CREATE INDEX sessions_updated ON sessions(updated);
     """,
 ]
@@ -114,23 +139,33 @@ def new_session_id() -> str:
 
 
 class SessionStore:
-    def __init__(self, home: Path, ttl_seconds: float | None = DEFAULT_TTL_SECONDS) -> None:
+    """Conversations in `<home>/sessions.db`, or in PostgreSQL when `database` is one (several
+    workers then share them: any worker can run any turn of any session)."""
+
+    def __init__(self, home: Path, ttl_seconds: float | None = DEFAULT_TTL_SECONDS,
+                 database: PostgresDatabase | None = None) -> None:
         home = Path(home)
         private_home(home)
+        self.home = home
         self.path = home / "sessions.db"
         self.ttl_seconds = ttl_seconds  # None: never expire
         # Serialises the agent's reads and writes of a transcript in this process; the API's
-        # single-statement checks (issue, binding, claim, touch, purge) rely on SQLite alone.
+        # single-statement checks (issue, binding, claim, touch, purge) rely on the database alone
+        # (across workers, save_turn's upsert holds the session's row lock until its COMMIT).
         self._lock = threading.Lock()
         self._last_purge = 0.0
-        private_file(self.path)
-        with contextlib.closing(self._connect()) as db:
-            migrate(db, MIGRATIONS)
+        if database is None:
+            # forgotten messages are overwritten, not just unlinked
+            self.database: SqliteDatabase | PostgresDatabase = SqliteDatabase(self.path, pragmas=["PRAGMA secure_delete=ON"])
+            self.database.migrate("sessions", MIGRATIONS)
+        else:
+            self.database = database
+            self.database.migrate("sessions", PG_MIGRATIONS)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = connect(self.path)
-        db.execute("PRAGMA secure_delete=ON")  # forgotten messages are overwritten, not just unlinked
-        return db
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[Conn]:
+        with self.database.connect() as db:
+            yield db
 
     def _cutoff(self, now: float | None = None) -> float:
         if not self.ttl_seconds:
@@ -154,8 +189,7 @@ class SessionStore:
     def save_turn(self, session_id: str, user_id: str | None, state: SessionState, new_messages: list[ChatMessage], meta: dict | None = None) -> None:
         session_id = validate_session_id(session_id)
         now = time.time()
-        with self._lock, self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
+        with self._lock, self._connect() as db, db.transaction():
             # An expired session starts over: its old transcript goes before the new turn is kept.
             db.execute("DELETE FROM sessions WHERE id = ? AND updated < ?", (session_id, self._cutoff(now)))
             db.execute(
@@ -170,13 +204,12 @@ class SessionStore:
                     "INSERT INTO messages(session_id, n, role, content, meta, ts) VALUES (?, ?, ?, ?, ?, ?)",
                     (session_id, n + i, message.role, message.content, json.dumps(meta or {}), now),
                 )
-            db.execute("COMMIT")
         self._maybe_purge(now)
 
     def reset(self, session_id: str) -> None:
         with self._lock, self._connect() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (validate_session_id(session_id),))
-            _truncate_wal(db)
+            self.database.after_delete(db)
 
     # --- issued sessions (the HTTP API) ------------------------------------------------------
 
@@ -192,7 +225,7 @@ class SessionStore:
                         "INSERT INTO sessions(id, user_id, state, created, updated, site_key, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (session_id, user_id, SessionState().model_dump_json(), now, now, site_key, origin),
                     )
-                except sqlite3.IntegrityError:  # 192 random bits colliding: try again
+                except integrity_errors():  # 192 random bits colliding: try again
                     continue
             self._maybe_purge(now)
             return session_id
@@ -234,7 +267,7 @@ class SessionStore:
         """Delete the user's sessions and their messages (overwritten on disk); sessions deleted."""
         with self._lock, self._connect() as db:
             n = db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
-            _truncate_wal(db)
+            self.database.after_delete(db)
             return n
 
     def purge_expired(self) -> int:
@@ -246,7 +279,7 @@ class SessionStore:
         with self._connect() as db:
             n = db.execute("DELETE FROM sessions WHERE updated < ?", (self._cutoff(now),)).rowcount
             if n:
-                _truncate_wal(db)
+                self.database.after_delete(db)
             return n
 
     def _maybe_purge(self, now: float) -> None:
@@ -257,11 +290,3 @@ class SessionStore:
         with self._lock, self._connect() as db:
             return db.execute("SELECT COUNT(*) FROM sessions WHERE updated >= ?", (self._cutoff(),)).fetchone()[0]
 
-
-def _truncate_wal(db: sqlite3.Connection) -> None:
-    """Copy the log into the database and empty it, so deleted rows' old pages leave the disk
-    (best effort: a reader holding an old snapshot can keep the log from being truncated)."""
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error:
-        pass

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     collection: str = Field(default="shopassist", description="Chroma collection holding the shop's products and FAQ.")
     chroma_host: str | None = Field(default=None, description="Use a Chroma server at this host instead of the embedded store.")
     chroma_port: int = Field(default=8000, description="Port of the Chroma server (with `chroma_host`).")
+    database_url: str | None = Field(
+        default=None, repr=False,
+        description="PostgreSQL (postgresql://user:password@host:5432/db) for sessions, tickets, site keys and rate limits "
+                    "shared by several workers; default: SQLite files in the home folder.")
 
     embedding_model: str | None = Field(default=None, description="Local model directory; default: the shipped all-MiniLM-L6-v2.")
     embedding_batch_size: int = Field(default=32, ge=1, description="Texts per embedding batch (16-32 measured fastest on 2 cores).")
@@ -34,6 +38,10 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(default=None, description="Model name at the endpoint, or a local GGUF path for embedded.")
     llm_base_url: str | None = Field(default=None, description="e.g. http://127.0.0.1:8001/v1 (vLLM, Ollama, llama.cpp server).")
     llm_api_key: str | None = Field(default=None, repr=False, description="API key of the LLM endpoint.")
+    llm_slots: int | None = Field(
+        default=None, ge=1, le=256,
+        description="Chat turns run at once (the LLM endpoint's parallel slots); default: the endpoint's total_slots "
+                    "(llama.cpp server /props) when it says, else 4.")
     llm_timeout: float = Field(default=20.0, gt=0, description="Seconds any LLM call may take; a timeout never fails the turn.")
     llm_context_window: int = Field(default=2048, ge=512, description="The model's window in tokens (sizes the prompt budgets).")
     llm_json_mode: Literal["json_object", "json_schema"] = Field(
@@ -67,6 +75,15 @@ class Settings(BaseSettings):
 
         return make_embedder(self.embedding_model, openai_model=self.openai_embedding_model, base_url=self.openai_base_url,
                              api_key=self.openai_api_key, batch_size=self.embedding_batch_size, runtime=self.embedding_runtime)
+
+    def database(self):
+        """The shared PostgreSQL database when `database_url` is set (one pool per URL in a
+        process), else None: every store keeps its SQLite file in the home folder."""
+        if not self.database_url:
+            return None
+        from assistant.db import postgres_database
+
+        return postgres_database(self.database_url)
 
     def make_ranker(self):
         """The learned ranker to hand to `HybridSearcher(ranker=...)`, or None: switched off, or

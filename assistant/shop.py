@@ -48,7 +48,7 @@ class Shop:
     def sessions(self):
         from .sessions import SessionStore
 
-        return SessionStore(self.settings.home)
+        return SessionStore(self.settings.home, database=self.settings.database())
 
     @cached_property
     def llm(self):

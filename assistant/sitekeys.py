@@ -13,6 +13,10 @@ id only with a valid signature (`SiteKey.verify_user`). `sites add` prints the s
 `sites rotate-secret KEY` replaces it (signatures made with the old one stop working at once).
 Listings never show it.
 
+With SHOPASSIST_DATABASE_URL the keys live in PostgreSQL instead (table `sites`, one JSON row
+per key), so every worker sees the same keys; each worker re-reads them when the table changes
+(checked at most once a second), and `sites add|revoke` apply to all of them within a second.
+
 The file is rewritten atomically (temporary file + `os.replace`) under an advisory lock, so a
 running server never reads half a file and two commands never lose each other's changes. The
 server re-reads it when it changes on disk: adding or revoking a key needs no restart.
@@ -28,9 +32,10 @@ import os
 import secrets
 import tempfile
 import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -190,13 +195,65 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
-def add_site(path: Path, name: str, origins: list[str], rate_per_minute: int = 60,
+# --- the same keys in PostgreSQL ---------------------------------------------------------------
+
+PG_MIGRATIONS = [
+    """
+    CREATE TABLE sites (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated DOUBLE PRECISION NOT NULL
+    );
+    """,
+]
+_migrated: set[int] = set()
+
+
+def _is_db(where: Any) -> bool:
+    return hasattr(where, "dialect") and hasattr(where, "connect")
+
+
+def _db(database: Any) -> Any:
+    if id(database) not in _migrated:
+        database.migrate("sites", PG_MIGRATIONS)
+        _migrated.add(id(database))
+    return database
+
+
+def _db_read(database: Any) -> SitesFile:
+    with _db(database).connect() as db:
+        rows = db.execute("SELECT key, data FROM sites ORDER BY seq").fetchall()
+    sites = []
+    for key, data in rows:
+        try:
+            sites.append(SiteKey.model_validate_json(data))
+        except ValueError as exc:
+            raise ValueError(f"site key {key!r} in the database is not valid ({str(exc).splitlines()[0]})") from None
+    return SitesFile(sites=sites)
+
+
+def _db_update(database: Any, key: str, update: dict) -> SiteKey:
+    with _db(database).connect() as db, db.transaction():
+        row = db.execute("SELECT data FROM sites WHERE key = ? FOR UPDATE", (key,)).fetchone()
+        if row is None:
+            raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")
+        site = SiteKey.model_validate_json(row[0]).model_copy(update=update)
+        db.execute("UPDATE sites SET data = ?, updated = ? WHERE key = ?", (site.model_dump_json(), time.time(), key))
+    return site
+
+
+def add_site(path: Path | Any, name: str, origins: list[str], rate_per_minute: int = 60,
              session_rate_per_minute: int = 20, **limits: int) -> SiteKey:
     """Create a key (and its identity secret) for a site and store it; returns the new entry (its
     `key` is what to embed, its `secret` what the shop's server signs user ids with). `limits`:
     client_rate_per_minute, faq_rate_per_minute, sessions_per_client_per_minute."""
     site = SiteKey(key=new_key(), name=name, allowed_origins=origins, rate_per_minute=rate_per_minute,
                    session_rate_per_minute=session_rate_per_minute, secret=new_secret(), **limits)
+    if _is_db(path):
+        with _db(path).connect() as db:
+            db.execute("INSERT INTO sites(key, data, updated) VALUES (?, ?, ?)", (site.key, site.model_dump_json(), time.time()))
+        return site
     with _locked(path):
         data = _read(path)
         data.sites.append(site)
@@ -204,12 +261,15 @@ def add_site(path: Path, name: str, origins: list[str], rate_per_minute: int = 6
     return site
 
 
-def list_sites(path: Path) -> list[SiteKey]:
-    return _read(path).sites
+def list_sites(path: Path | Any) -> list[SiteKey]:
+    """Every key in the sites file, or in the database (`path` a PostgresDatabase)."""
+    return (_db_read(path) if _is_db(path) else _read(path)).sites
 
 
-def revoke_site(path: Path, key: str) -> SiteKey:
+def revoke_site(path: Path | Any, key: str) -> SiteKey:
     """Mark the key revoked (kept in the file, so it is never reissued or silently re-enabled)."""
+    if _is_db(path):
+        return _db_update(path, key, {"revoked": True})
     with _locked(path):
         data = _read(path)
         for n, site in enumerate(data.sites):
@@ -220,8 +280,10 @@ def revoke_site(path: Path, key: str) -> SiteKey:
     raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")
 
 
-def rotate_secret(path: Path, key: str) -> SiteKey:
+def rotate_secret(path: Path | Any, key: str) -> SiteKey:
     """Give the site a new identity secret (the old one stops verifying at once); returns the entry."""
+    if _is_db(path):
+        return _db_update(path, key, {"secret": new_secret()})
     with _locked(path):
         data = _read(path)
         for n, site in enumerate(data.sites):
@@ -232,22 +294,49 @@ def rotate_secret(path: Path, key: str) -> SiteKey:
     raise ValueError(f"unknown site key {key!r}; `shopassist sites list` shows the keys")
 
 
-def lookup_site(path: Path, key: str) -> SiteKey | None:
+def lookup_site(path: Path | Any, key: str) -> SiteKey | None:
     """The entry for `key` (revoked or not), or None."""
-    return next((s for s in _read(path).sites if s.key == key), None)
+    return next((s for s in list_sites(path) if s.key == key), None)
 
 
 class SiteRegistry:
     """What a running server consults on every request: the sites file, re-read whenever its
-    modification time or size changes (so `sites add|revoke` apply without a restart)."""
+    modification time or size changes (so `sites add|revoke` apply without a restart); or the
+    `sites` table of a PostgresDatabase, re-read when its row count or latest update changes
+    (looked at no more than once every `poll_seconds`)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | Any, poll_seconds: float = 1.0) -> None:
+        self.database = path if _is_db(path) else None
+        self.path = Path(path) if self.database is None else None
+        self.poll_seconds = poll_seconds
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int, int] | None = None
+        self._stamp: tuple[Any, ...] | None = None
         self._by_key: dict[str, SiteKey] = {}
+        self._polled = 0.0
+
+    def _refresh_db(self) -> None:
+        now = time.monotonic()
+        if self._stamp is not None and now - self._polled < self.poll_seconds:
+            return
+        with self._lock:
+            if self._stamp is not None and now - self._polled < self.poll_seconds:
+                return
+            try:
+                with _db(self.database).connect() as db:
+                    stamp = tuple(db.execute("SELECT COUNT(*), COALESCE(MAX(updated), 0) FROM sites").fetchone())
+                if stamp != self._stamp:
+                    self._by_key = {s.key: s for s in _db_read(self.database).sites}
+                    self._stamp = stamp
+            except Exception:
+                if self._stamp is None:  # never read: nothing to serve from
+                    raise
+                # the database blinked: keep serving the last keys read
+            self._polled = now
 
     def _refresh(self) -> None:
+        if self.database is not None:
+            self._refresh_db()
+            return
         try:
             st = self.path.stat()
             stamp = (st.st_ino, st.st_mtime_ns, st.st_size)  # os.replace gives a new inode

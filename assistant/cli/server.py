@@ -15,6 +15,26 @@ from .common import command, open_shop, settings_from
 def register(sub: Any) -> None:
     _register_serve(sub)
     _register_sites(sub)
+    _register_db(sub)
+
+
+# --- db -----------------------------------------------------------------------------------------
+
+
+def _register_db(sub: Any) -> None:
+    db = sub.add_parser("db", help="the stores' database (SQLite files in the home folder, or SHOPASSIST_DATABASE_URL)")
+    db_sub = db.add_subparsers(dest="what", required=True)
+    command(db_sub, "migrate", _migrate,
+            help="create or upgrade the tables of every store (sessions, hand-off tickets, site keys, rate limits, profiles)")
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from assistant.stores import migrate_all
+
+    settings = settings_from(args)
+    for store, version in migrate_all(settings.home, settings.database()).items():
+        print(f"{store}: schema version {version}")
+    return 0
 
 
 # --- serve --------------------------------------------------------------------------------------
@@ -30,7 +50,9 @@ def _register_serve(sub: Any) -> None:
                        help="mount the Gradio chat page at /ui for staff; needs SHOPASSIST_ADMIN_KEY (asked as the HTTP Basic password)")
     serve.add_argument("--no-ui", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
     serve.add_argument("--sites", type=Path, help="site keys file (default: <home>/sites.json)")
-    serve.add_argument("--max-turns", type=int, default=4, help="chat turns processed at once (more wait, then get 429)")
+    serve.add_argument("--max-turns", type=int, default=None,
+                       help="chat turns processed at once (more wait, then get 429); default: SHOPASSIST_LLM_SLOTS, "
+                            "else the LLM server's parallel slots when it reports them (llama.cpp), else 4")
     serve.add_argument("--session-ttl-days", type=float, default=30,
                        help="delete conversations idle for this many days (default 30; 0: keep them)")
     serve.add_argument("--forwarded-allow-ips", metavar="IPS",
@@ -38,8 +60,25 @@ def _register_serve(sub: Any) -> None:
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
 
 
+DEFAULT_MAX_TURNS = 4
+
+
+def turn_capacity(settings: Any, no_llm: bool = False) -> tuple[int, str]:
+    """How many turns a worker runs at once, and where the number came from: the LLM endpoint's
+    capacity (SHOPASSIST_LLM_SLOTS, or the slots a llama.cpp server reports), else 4."""
+    if settings.llm_slots:
+        return settings.llm_slots, "SHOPASSIST_LLM_SLOTS"
+    if not no_llm and settings.llm_backend == "openai":
+        from assistant.llm import endpoint_slots
+
+        slots = endpoint_slots(settings.llm_base_url, settings.llm_api_key)
+        if slots:
+            return slots, f"the LLM server's total_slots at {settings.llm_base_url}"
+    return DEFAULT_MAX_TURNS, "default"
+
+
 def _check_serve_flags(args: argparse.Namespace, admin_key: str | None) -> None:
-    if args.max_turns < 1:
+    if args.max_turns is not None and args.max_turns < 1:
         raise ValueError("--max-turns must be at least 1")
     if args.session_ttl_days < 0:
         raise ValueError("--session-ttl-days must not be negative")
@@ -50,19 +89,24 @@ def _check_serve_flags(args: argparse.Namespace, admin_key: str | None) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from assistant.api import create_app, serve
-    from assistant.sitekeys import list_sites, sites_path
+    from assistant.sitekeys import list_sites
 
     settings = settings_from(args)
-    sites = args.sites or sites_path(settings.home)
+    sites = args.sites or sites_location(settings)
     admin_key = settings.admin_key
     _check_serve_flags(args, admin_key)
     if not any(not s.revoked for s in list_sites(sites)):
         print(f"note: no active site key in {sites}; /api/v1 answers 403 until `shopassist sites add NAME --origin URL`",
               file=sys.stderr)
+    if args.max_turns is None:
+        max_turns, source = turn_capacity(settings, args.no_llm)
+        print(f"note: {max_turns} chat turns at once ({source}; --max-turns overrides)", file=sys.stderr)
+    else:
+        max_turns = args.max_turns
     shop = open_shop(args)
     agent = shop.assistant(llm=None) if args.no_llm else shop.assistant()
     app = create_app(shop, agent, sites_path=sites, mount_ui=args.ui, admin_key=admin_key if args.ui else None,
-                     max_concurrent_turns=args.max_turns, session_ttl_seconds=args.session_ttl_days * 86400)
+                     max_concurrent_turns=max_turns, session_ttl_seconds=args.session_ttl_days * 86400)
     serve(app, host=args.host, port=args.port, log_level=args.log_level, forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
@@ -93,10 +137,17 @@ def _register_sites(sub: Any) -> None:
     rs.add_argument("key")
 
 
-def _sites_file(args: argparse.Namespace) -> Path:
+def sites_location(settings: Any) -> Any:
+    """Where the site keys are: the shared database when SHOPASSIST_DATABASE_URL is set, else
+    `<home>/sites.json`."""
     from assistant.sitekeys import sites_path
 
-    return sites_path(settings_from(args).home)
+    database = settings.database()
+    return database if database is not None else sites_path(settings.home)
+
+
+def _sites_file(args: argparse.Namespace) -> Any:
+    return sites_location(settings_from(args))
 
 
 def _add(args: argparse.Namespace) -> int:
