@@ -12,7 +12,8 @@ That is all a new suite needs: every module of `evals/suites/` is imported when 
 first read, `shopassist eval run` runs the registered suites in `order` (each with the selected
 configurations it names), and `evals/report.py` renders whatever they returned. A suite may also
 give `headline` (its figures per configuration in the report's headline table; see `fmt()`) and
-`targets` (its "must show" targets, computed from a whole report; see `target()` and `figure()`).
+`targets` (its "must show" targets, computed from a whole report; see `target()` and `figure()`)
+and `sections_md` (Markdown for the report's sections the suite filled, e.g. before/after examples).
 
 Nothing here knows a particular suite; `evals/run.py` builds the `RunContext`, `evals/report.py`
 reads `headline` and `targets`.
@@ -71,6 +72,7 @@ class Suite:
     order: int = 100  # lower runs (and is reported) first
     headline: Callable[[str, dict], str] | None = None  # (config, its metrics) -> the headline's figures
     targets: Callable[[dict], list[dict]] | None = None  # whole report -> [target(...), ...]
+    sections_md: Callable[[dict], str] | None = None  # whole report -> Markdown of the suite's own sections
 
 
 _SUITES: dict[str, Suite] = {}
@@ -79,14 +81,15 @@ _discovered = False
 
 def suite(name: str, *, configs: tuple[str, ...], fast: bool = True, order: int = 100,
           headline: Callable[[str, dict], str] | None = None,
-          targets: Callable[[dict], list[dict]] | None = None) -> Callable[[Callable[[RunContext], SuiteResult]], Callable]:
+          targets: Callable[[dict], list[dict]] | None = None,
+          sections_md: Callable[[dict], str] | None = None) -> Callable[[Callable[[RunContext], SuiteResult]], Callable]:
     """Register the decorated function as the suite `name` (see the module docstring)."""
 
     def register(fn: Callable[[RunContext], SuiteResult]) -> Callable[[RunContext], SuiteResult]:
         known = _SUITES.get(name)
         if known is not None and _qualname(known.run) != _qualname(fn):
             raise ValueError(f"suite {name!r} is registered twice: {_qualname(known.run)} and {_qualname(fn)}")
-        _SUITES[name] = Suite(name, fn, tuple(configs), fast, order, headline, targets)
+        _SUITES[name] = Suite(name, fn, tuple(configs), fast, order, headline, targets, sections_md)
         return fn
 
     return register

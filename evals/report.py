@@ -92,6 +92,9 @@ def markdown(report: dict) -> str:
             "hybrid (calibrated FaqLookupService) configuration can abstain. Sets: evals/data/ (retrieval_demo.jsonl from "
             "`python -m evals.gen_retrieval`, faq_demo.jsonl, dialogues.json).", ""]
     out.append(tables_md(report))
+    for spec in registered():
+        if spec.sections_md is not None and spec.name in report.get("suites", {}):
+            out.append(spec.sections_md(report))
     if report.get("notes"):
         out += ["## Notes", "", *[f"- {n}" for n in report["notes"]], ""]
     out += [f"## Failures ({len(report['failures'])})", ""]

@@ -36,7 +36,7 @@ SIGNATURE_FIELD = Field(default=None, min_length=64, max_length=64, pattern=SIGN
                         description="Hex HMAC-SHA256 of user_id with the site's secret (computed by the shop's server). "
                                     "Required with user_id.")
 # The parts of a turn's result a client gets; diagnostics (`notes`: may quote backend errors) stay in the server log.
-FINAL_FIELDS = {"session_id", "reply", "intent", "constraints", "products", "faq", "alternatives", "relaxation", "handoff",
+FINAL_FIELDS = {"session_id", "reply", "intent", "constraints", "products", "faq", "alternatives", "relaxation", "offered_budget", "handoff",
                 "unknown_values", "timings_ms", "llm_used"}
 
 # What a pattern mismatch means, in the words a 422 uses.

@@ -168,7 +168,22 @@ def targets(report: dict) -> list[dict]:
     return out
 
 
-@suite("reply-quality", configs=("hybrid",), order=35, headline=headline, targets=targets)
+def examples_md(report: dict) -> str:
+    """The first turns of each shop, each product's reason before (template) and after (composer)."""
+    out = ["## Reply quality: examples, before and after the composer", ""]
+    for shop, turns in report.get("reply_quality_examples", {}).items():
+        for turn in turns:
+            out += [f"**{shop}**: “{turn['query']}” — {turn['opening']}", "", "| product | before | after |", "| --- | --- | --- |"]
+            out += [f"| {_cell(p['title'])} | {_cell(p['before'])} | {_cell(p['after'])} |" for p in turn["products"]]
+            out.append("")
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+@suite("reply-quality", configs=("hybrid",), order=35, headline=headline, targets=targets, sections_md=examples_md)
 def run_reply_quality(run: RunContext) -> SuiteResult:
     """The demo shop's retrieval queries, and (not --fast) each shared catalog's generated ones."""
     from evals.data_sets.common import read_jsonl
