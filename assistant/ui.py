@@ -637,7 +637,7 @@ class ShopUI:
     def load_preferences(self, user_id: str | None, session_id: str | None) -> tuple:
         """The stated preferences of the shopper, as the panel's field values and a status line
         (an unset budget is an empty field, not 0)."""
-        empty = ("", "", [], [], [], [])
+        empty: tuple[str, str, list[str], list[str], list[str], list[str]] = ("", "", [], [], [], [])
         if self.profiles is None:
             return (*empty, "Preferences are not available: profiles are not enabled on this server.")
         if not (user_id or "").strip() and not session_id:
@@ -849,7 +849,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                                                 placeholder="No limit", info="A number, e.g. 120; empty: no limit")
                         min_budget = gr.Textbox(label="Min budget per item", value="", max_lines=1, elem_id="sa-min-budget",
                                                 placeholder="No minimum", info="A number; empty: no minimum")
-                        dd = dict(multiselect=True, allow_custom_value=True, value=[])
+                        dd: dict[str, Any] = dict(multiselect=True, allow_custom_value=True, value=[])
                         preferred = gr.Dropdown(choices["brands"], label="Preferred brands", elem_id="sa-preferred", **dd)
                         avoided = gr.Dropdown(choices["brands"], label="Avoided brands", elem_id="sa-avoided", **dd)
                         sizes = gr.Dropdown(choices["sizes"], label="Sizes", elem_id="sa-sizes", **dd)
@@ -895,7 +895,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                     banner = gr.Markdown("", elem_id="sa-support-banner")
                     faq_outputs: list = []
                     use_buttons: list = []
-                    for i in range(MAX_FAQ_RESULTS):
+                    for _ in range(MAX_FAQ_RESULTS):
                         with gr.Group(visible=False, elem_classes=["sa-faq-result"]) as group:
                             header = gr.HTML("", padding=True, js_on_load=None, elem_classes=["sa-faq-header"])
                             answer = gr.Textbox(label="Answer", interactive=False, lines=2, max_lines=12, buttons=["copy"],
@@ -908,7 +908,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
         card_outputs = [shown, cards]
         chat_outputs = [chatbot, message, session, *card_outputs, ticket, poll]
         # always_last: a message sent while a reply is still streaming is sent once it ends, not dropped.
-        chat_args = dict(fn=ui.respond, inputs=[message, chatbot, session, user, ticket], outputs=chat_outputs,
+        chat_args: dict[str, Any] = dict(fn=ui.respond, inputs=[message, chatbot, session, user, ticket], outputs=chat_outputs,
                          concurrency_limit=concurrency_limit, trigger_mode="always_last")
         message.submit(api_name=API_NAME, **chat_args)
         send.click(api_visibility="private", **chat_args)
@@ -919,7 +919,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                 return
             yield from ui.respond(pending, history, session_id, user_id, ticket_state)
 
-        follow_args = dict(fn=send_follow_up, inputs=[follow_up, chatbot, session, user, ticket], outputs=chat_outputs,
+        follow_args: dict[str, Any] = dict(fn=send_follow_up, inputs=[follow_up, chatbot, session, user, ticket], outputs=chat_outputs,
                            concurrency_limit=concurrency_limit, api_visibility="private")
         cards.click(ui.card_click, inputs=[shown, session, user], outputs=[feedback_status, follow_up, session],
                     api_visibility="private", show_progress="hidden").success(**follow_args)
@@ -938,7 +938,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
             ui.load_preferences, inputs=[user, session], outputs=[*pref_fields, prefs_status], api_visibility="private")
 
         if staff:
-            list_args = dict(fn=ui.list_tickets, inputs=[which, ticket_list], outputs=[ticket_list, ticket_counts],
+            list_args: dict[str, Any] = dict(fn=ui.list_tickets, inputs=[which, ticket_list], outputs=[ticket_list, ticket_counts],
                              show_progress="hidden")
             refresh.click(api_name="list_tickets", **list_args)
             demo.load(api_name="list_tickets_on_load", api_visibility="private", **list_args)
@@ -952,7 +952,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
             close_button.click(ui.close_ticket, inputs=[ticket_list, which],
                                outputs=[ticket_view, reply_status, ticket_list, ticket_counts], api_name="close_ticket")
 
-            lookup_args = dict(fn=ui.support_lookup, inputs=[question, k], outputs=[banner, *faq_outputs])
+            lookup_args: dict[str, Any] = dict(fn=ui.support_lookup, inputs=[question, k], outputs=[banner, *faq_outputs])
             lookup_button.click(api_name="support_lookup", **lookup_args)
             question.submit(api_visibility="private", **lookup_args)
             for use, answer in use_buttons:
