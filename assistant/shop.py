@@ -32,7 +32,8 @@ class Shop:
     @cached_property
     def searcher(self) -> HybridSearcher:
         return HybridSearcher(self.index, candidates=self.settings.search_candidates, fusion=self.settings.search_fusion,
-                              dense_weight=self.settings.search_dense_weight)
+                              dense_weight=self.settings.search_dense_weight, ranker=self.settings.make_ranker(),
+                              rerank_depth=self.settings.ranker_depth)
 
     @cached_property
     def faq(self) -> FaqLookupService:
