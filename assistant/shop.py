@@ -43,7 +43,7 @@ class Shop:
     def profiles(self):
         from .profile import ProfileStore
 
-        return ProfileStore(self.settings.home)
+        return ProfileStore(self.settings.home, database=self.settings.database())
 
     @cached_property
     def sessions(self):

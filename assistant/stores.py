@@ -26,7 +26,5 @@ def migrate_all(home: Path, database: Any = None) -> dict[str, int]:
         versions["sites"] = database.version("sites")
         SharedBuckets(database)
         versions["ratelimits"] = database.version("ratelimits")
-    if database is None or getattr(ProfileStore, "supports_database", False):
-        profiles = ProfileStore(home, database=database) if database is not None else ProfileStore(home)
-        versions["profiles"] = profiles.schema_version() if hasattr(profiles, "schema_version") else -1
+    versions["profiles"] = ProfileStore(home, database=database).schema_version()
     return versions

@@ -17,6 +17,7 @@ import pytest
 
 from assistant.db import DatabaseURLError, PostgresDatabase, SqliteDatabase, check_database_url
 from assistant.handoff import TicketError, TicketStore
+from assistant.profile import Event, ProfileStore
 from assistant.ratelimits import SharedBuckets
 from assistant.sessions import ChatMessage, SessionState, SessionStore, anonymous_user
 from assistant.sitekeys import SiteRegistry, add_site, list_sites, lookup_site, revoke_site, rotate_secret, sites_path
@@ -143,6 +144,36 @@ def test_tickets_round_trip_between_two_workers(where):
     assert shop_side.for_session(sid) is None
 
 
+# --- profiles -------------------------------------------------------------------------------
+
+
+def test_profiles_events_and_preferences_across_two_workers(where):
+    home, database = where
+    a, b = ProfileStore(home, database=database), ProfileStore(home, database=database)
+    first = a.record("alice", "click", "P1", session_id="s1", position=2, query="red shoes", ts=100.0)
+    assert first.id is not None and first.position == 2 and first.query == "red shoes"
+    b.record("alice", "dwell", "P1", dwell_seconds=42.5, ts=101.0)
+    b.record("alice", "handoff", ts=102.0)
+    assert b.record_many([Event(user_id="bob", event="purchase", product_id="P9", ts=50.0),
+                          {"user_id": "bob", "event": "like", "product_id": "P8", "ts": 51.0}]) == 2
+    events = a.events("alice")
+    assert [e.event for e in events] == ["handoff", "dwell", "click"] and events[1].dwell_seconds == 42.5
+    assert [e.event for e in a.events("alice", limit=1)] == ["handoff"]
+    assert a.event_counts("alice") == {"click": 1, "dwell": 1, "handoff": 1}
+    every = list(b.all_events(batch=2))
+    assert [e.id for e in every] == sorted(e.id for e in every) and len(every) == 5
+    assert list(b.all_events(after_id=every[2].id)) == every[3:] and a.last_event_id() == every[-1].id
+
+    a.set_preferences("alice", {"preferred_brands": ["Acme"], "max_budget": 90})
+    prefs = b.update_preferences("alice", avoided_brands=["acme", "Zed"])
+    assert prefs.preferred_brands == [] and prefs.avoided_brands == ["acme", "Zed"] and prefs.max_budget == 90
+    assert a.get_preferences("alice") == prefs and set(b.all_preferences()) == {"alice"}
+    assert a.users() == ["alice", "bob"]
+    assert b.forget("alice") == 4
+    assert a.events("alice") == [] and a.get_preferences("alice").is_empty() and a.users() == ["bob"]
+    assert a.schema_version() >= 1
+
+
 # --- site keys ------------------------------------------------------------------------------
 
 
@@ -239,6 +270,8 @@ def test_migrations_apply_once_and_record_their_versions(where):
         with database.connect() as db:
             rows = db.execute("SELECT store, COUNT(*) FROM schema_migrations GROUP BY store ORDER BY store").fetchall()
         assert dict(rows) == {"handoff": 1, "sessions": 1}
+    else:
+        assert ProfileStore(home).schema_version() == 2
 
 
 def test_db_migrate_command(tmp_path, postgres_server):  # noqa: F811
@@ -248,6 +281,7 @@ def test_db_migrate_command(tmp_path, postgres_server):  # noqa: F811
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "sessions: schema version 1" in done.stdout and "ratelimits: schema version 1" in done.stdout
+    assert "profiles: schema version 1" in done.stdout and "sites: schema version 1" in done.stdout
     again = subprocess.run([SHOPASSIST, "db", "migrate", "--home", str(tmp_path / "home")], capture_output=True, text=True,
                            env=env, timeout=120)
     assert again.returncode == 0 and again.stdout == done.stdout

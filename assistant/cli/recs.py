@@ -41,7 +41,8 @@ def register(sub: Any) -> None:
 def _profiles(args: argparse.Namespace):
     from assistant.profile import ProfileStore
 
-    return ProfileStore(settings_from(args).home)
+    settings = settings_from(args)
+    return ProfileStore(settings.home, database=settings.database())
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -48,7 +48,8 @@ def _store(args: argparse.Namespace):
     from assistant.profile import ProfileStore, check_user_id
 
     check_user_id(args.user)
-    return ProfileStore(settings_from(args).home)
+    settings = settings_from(args)
+    return ProfileStore(settings.home, database=settings.database())
 
 
 def _feedback(args: argparse.Namespace) -> int:
@@ -69,7 +70,8 @@ def _forget(args: argparse.Namespace) -> int:
     from assistant.sessions import SessionStore, anonymous_user
 
     store = _store(args)
-    sessions = SessionStore(settings_from(args).home)
+    settings = settings_from(args)
+    sessions = SessionStore(settings.home, database=settings.database())
     linked = sessions.sessions_of(args.user)
     rows = store.forget(args.user) + sum(store.forget(anonymous_user(s)) for s in linked)
     conversations = sessions.forget_user(args.user)
