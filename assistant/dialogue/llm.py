@@ -27,14 +27,17 @@ class ProposedOperation(BaseModel):
     value: str | float | None = None
 
 
+ProposedRoute = Literal["product", "faq", "both", "smalltalk", "human"]
+
+
 class Proposal(BaseModel):
-    route: Literal["product", "faq", "both", "smalltalk", "human"]
+    route: ProposedRoute
     operations: list[ProposedOperation] = Field(default_factory=list, max_length=8)
 
 
 @dataclass
 class Validated:
-    route: str | None = None
+    route: ProposedRoute | None = None
     operations: list[Operation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

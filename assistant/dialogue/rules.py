@@ -451,13 +451,14 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         if value <= 5:
             extra_ops.append(Operation(op="add", facet="min_rating", value=value, words=rating.group(0)))
             taken.append(rating.span())
-    if _IN_STOCK.search(scan):
-        extra_ops.append(Operation(op="in_stock", value=True, words=_IN_STOCK.search(scan).group(0)))
+    in_stock = _IN_STOCK.search(scan)
+    if in_stock:
+        extra_ops.append(Operation(op="in_stock", value=True, words=in_stock.group(0)))
     for pattern, sort in _SORT:
-        m = pattern.search(scan)
-        if m and not refs:
-            extra_ops.append(Operation(op="sort", value=sort, words=m.group(0)))
-            taken.append(m.span())
+        sort_match = pattern.search(scan)
+        if sort_match and not refs:
+            extra_ops.append(Operation(op="sort", value=sort, words=sort_match.group(0)))
+            taken.append(sort_match.span())
 
     # Words inside a recognised phrase ("won't break the bank", "in that vein") name no facet.
     cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX) for m in pattern.finditer(scan)]
@@ -510,8 +511,9 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     ops.extend(extra_ops)
     _reference_operations(text, state, refs, ops, reading)
     names_subject = any(m.facet in ("type", "category") and state.has(m.facet, m.value, exclude=False) for m in included)
-    if state.subject and _AGAIN.search(text) and not any(op.op not in ("refine",) for op in ops):
-        ops[:] = [Operation(op="restate", words=_AGAIN.search(text).group(0))]
+    again = _AGAIN.search(text)
+    if state.subject and again and not any(op.op not in ("refine",) for op in ops):
+        ops[:] = [Operation(op="restate", words=again.group(0))]
         names_subject = True
     _route(text, state, ops, refs, reading, faq_match, names_subject)
     return reading
@@ -544,9 +546,9 @@ def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: 
         elif raw:
             reading.unknown.append(f"size {raw.upper()}")
     for word, size_key in _SIZE_WORDS.items():
-        m = re.search(rf"\b(?:in|size)\s+(?:a\s+)?{word}\b", text, re.I)
-        if m and size_key in facets.sizes and not _overlaps(m.start(), m.end(), [(x.start, x.end) for x in mentions + found]):
-            found.append(Mention("size", facets.sizes[size_key], m.start(), m.end(), m.group(0)))
+        phrase = re.search(rf"\b(?:in|size)\s+(?:a\s+)?{word}\b", text, re.I)
+        if phrase and size_key in facets.sizes and not _overlaps(phrase.start(), phrase.end(), [(x.start, x.end) for x in mentions + found]):
+            found.append(Mention("size", facets.sizes[size_key], phrase.start(), phrase.end(), phrase.group(0)))
     return found
 
 
@@ -574,7 +576,7 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
         if facet == "price":
             ops += [Operation(op="remove", facet="max_price", words=m.group(0)), Operation(op="remove", facet="min_price", words=m.group(0))]
         elif facet:
-            ops.append(Operation(op="remove", facet=facet, words=m.group(0)))  # type: ignore[arg-type]
+            ops.append(Operation(op="remove", facet=facet, words=m.group(0)))
     for mention in mentions:
         before = text[max(0, mention.start - 45):mention.start]
         after = _RELEASED.match(text[mention.end:mention.end + 40])
@@ -656,11 +658,12 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         cue = _COMPARE.search(text)
         ops.append(Operation(op="compare", values=positions, words=cue.group(0) if cue else text))
         return
-    if _SIMILAR.search(text) and state.shown:
+    similar, more = _SIMILAR.search(text), _MORE.search(text)
+    if similar and state.shown:
         position = refs[0] if refs else next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)
-        ops.append(Operation(op="similar", value=position, words=_SIMILAR.search(text).group(0)))
-    elif _MORE.search(text):
-        ops.append(Operation(op="more", words=_MORE.search(text).group(0)))
+        ops.append(Operation(op="similar", value=position, words=similar.group(0)))
+    elif more:
+        ops.append(Operation(op="more", words=more.group(0)))
     cheaper, pricier = _CHEAPER.search(text), _PRICIER.search(text)
     explicit = any(op.facet in ("max_price", "min_price") for op in ops)
     if cheaper and not explicit:
@@ -668,8 +671,9 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
     elif pricier and not explicit:
         ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))
-    if _RELAX.search(text):
-        ops.append(Operation(op="relax", facet="max_price", words=_RELAX.search(text).group(0)))
+    relax = _RELAX.search(text)
+    if relax:
+        ops.append(Operation(op="relax", facet="max_price", words=relax.group(0)))
     elif state.relaxed and any(op.op in ("cheaper", "pricier", "more", "similar") for op in ops) and not any(
             op.facet in state.relaxed for op in ops):
         # The shopper went on from the alternatives that had to drop a constraint: drop it for good.

@@ -10,7 +10,7 @@ propose operations; neither touches the state directly, so the same checks hold 
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -20,6 +20,7 @@ from retrieval.schemas import SearchFilters
 
 Route = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare"]
 Sort = Literal["relevance", "price_asc", "price_desc", "rating"]
+_SORTS: dict[str, Sort] = {name: name for name in get_args(Sort)}
 BoundName = Literal["max_price", "min_price", "min_rating"]
 OpName = Literal[
     "add", "replace", "remove", "exclude", "relax", "reset", "new_subject", "refer", "more", "similar", "compare",
@@ -172,7 +173,7 @@ class DialogueState(BaseModel):
     def public(self) -> Constraints:
         v = self.values
         return Constraints(
-            text=self.search_text(), category=(v("category") or [None])[0], categories=v("category"), types=v("type"),
+            text=self.search_text(), category=next(iter(v("category")), None), categories=v("category"), types=v("type"),
             audiences=v("audience"), brands=v("brand"), colors=v("color"), materials=v("material"), sizes=v("size"),
             exclude_brands=v("brand", True), exclude_colors=v("color", True), exclude_materials=v("material", True),
             exclude_types=v("type", True), exclude_categories=v("category", True),
@@ -253,7 +254,7 @@ def apply_operations(state: DialogueState, operations: list[Operation], facets: 
 
 
 def _apply_one(state: DialogueState, op: Operation, facets: Facets, turn: int, by: str) -> str | None:
-    source = Source(turn=turn, words=op.words, by=by)  # type: ignore[arg-type]
+    source = Source(turn=turn, words=op.words, by=by)
     if op.facet in ("max_price", "min_price", "min_rating") and op.op in ("add", "replace"):
         return _set_bound(state, op, source)
     if op.op in ("add", "replace", "exclude"):
@@ -286,9 +287,10 @@ def _apply_one(state: DialogueState, op: Operation, facets: Facets, turn: int, b
         state.seen = []
         return None
     if op.op == "sort":
-        if op.value not in ("relevance", "price_asc", "price_desc", "rating"):
+        sort = _SORTS.get(op.value) if isinstance(op.value, str) else None
+        if sort is None:
             return f"unknown sort {op.value!r}"
-        state.sort = op.value  # type: ignore[assignment]
+        state.sort = sort
         return None
     if op.op == "in_stock":
         state.in_stock_only = bool(op.value if op.value is not None else True)
@@ -299,7 +301,7 @@ def _apply_one(state: DialogueState, op: Operation, facets: Facets, turn: int, b
 def _set_constraint(state: DialogueState, op: Operation, facets: Facets, source: Source) -> str | None:
     if op.facet not in ("type", "category", "brand", "color", "material", "audience", "size") or not op.value:
         return f"{op.op} needs a facet and a value"
-    value = facets.canonical(op.facet, str(op.value))  # type: ignore[arg-type]
+    value = facets.canonical(op.facet, str(op.value))
     if value is None:
         return f"unknown {op.facet} {op.value}"
     exclude = op.op == "exclude"
@@ -307,7 +309,7 @@ def _set_constraint(state: DialogueState, op: Operation, facets: Facets, source:
     state.constraints = [c for c in state.constraints if not (c.facet == op.facet and key(c.value) == key(value))]
     if op.op == "replace":
         state.constraints = [c for c in state.constraints if not (c.facet == op.facet and not c.exclude)]
-    state.constraints.append(Constraint(facet=op.facet, value=value, exclude=exclude, source=source))  # type: ignore[arg-type]
+    state.constraints.append(Constraint(facet=op.facet, value=value, exclude=exclude, source=source))
     if op.facet in state.relaxed:
         state.relaxed.remove(op.facet)
     return None
@@ -317,7 +319,7 @@ def _remove(state: DialogueState, op: Operation, facets: Facets) -> str | None:
     if op.facet in ("max_price", "min_price", "min_rating"):
         setattr(state, op.facet, None)
         return None
-    if op.facet == "price":  # type: ignore[comparison-overlap]
+    if op.facet == "price":
         state.max_price = state.min_price = None
         return None
     before = len(state.constraints)
