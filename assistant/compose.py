@@ -217,9 +217,10 @@ def _candidates(p: Product, i: int, products: list[Product], constraints: Constr
                           f"Saves you {money(first.price - p.price, currency)} against the first."]
     mine = _features(p)
     title = key(p.title)
+    asked = key(f"{constraints.text} {' '.join(constraints.materials)}")
     for feature in sorted(mine):
-        if feature in title:
-            continue  # the title says it already
+        if feature in title or feature in asked:
+            continue  # the title says it already, or the shopper did
         if others and not any(feature in _features(q) for q in others):
             if feature in MATERIALS or feature in (p.materials or []):
                 yield "only", [f"The only one here in {feature}.", f"Unlike the others, it is made of {feature}.",

@@ -9,9 +9,13 @@ For product turns over the demo shop and the shared catalogs, each product's rea
   the same reply, or shares most of its word trigrams with one;
 - states something the catalog contradicts: `assistant.ranking.reason_problem` finds a claim
   the item's facts do not support.
-Targets: 0, 0, ≤ 5 %, 0. The same turns are judged with the reasons the assistant wrote before
+Targets: 0, 0, ≤ 5 %, 0 (for the default, composed reasons). The same turns are judged with the reasons the assistant wrote before
 the composer (`assistant.ranking.template_reason`, "Matches: …, within your 100 budget …") as
 "before", and examples of both go into the report.
+
+The LLM configurations (`hybrid+llm`, `hybrid+llm-endpoint`) measure what an LLM rewrite would
+give: on the demo shop's first `--llm-turns` queries, the LLM's reasons replace the composer's
+whenever they pass the same fact check (`llm_reasons_shown` = their share), judged the same way.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ def item_facts(product) -> set[str]:
     from assistant.formatting import price
 
     facts = set(_words(" ".join([product.title, product.description, product.brand or "", product.color or "",
-                                 " ".join(product.materials or []), " ".join(product.category)])))
+                                 " ".join(product.materials or []), " ".join(product.category), " ".join(product.sizes or [])])))
     for number in (product.price, product.rating, product.rating_count):
         if number is not None:
             facts |= set(_words(f"{number:g} {number:,}" if isinstance(number, int) else f"{number:g}"))
@@ -106,6 +110,7 @@ def reply_quality(agent, products_by_id: dict, queries: list[str], label: str, e
     after: dict[str, list[bool]] = {name: [] for name in TARGETS}
     before: dict[str, list[bool]] = {name: [] for name in TARGETS}
     shown: list[dict] = []
+    from_llm = 0
     t0 = time.perf_counter()
     facets = agent.facets()
     for n, query in enumerate(queries):
@@ -114,6 +119,7 @@ def reply_quality(agent, products_by_id: dict, queries: list[str], label: str, e
         if len(products) < 2:
             continue
         new = [p.reason for p in result.products if p.id in products_by_id]
+        from_llm += sum(1 for p in result.products if p.id in products_by_id and p.reason_source == "llm")
         old = [template_reason(p, result.constraints) for p in products]
         for into, reasons in ((after, new), (before, old)):
             for name, flags in judge(products, reasons, facets, result.constraints, query).items():
@@ -124,7 +130,8 @@ def reply_quality(agent, products_by_id: dict, queries: list[str], label: str, e
     share = lambda flags: sum(flags) / len(flags) if flags else float("nan")  # noqa: E731
     out = {f"{name}": share(flags) for name, flags in after.items()}
     out |= {f"{name}_before": share(flags) for name, flags in before.items()}
-    out |= {"reasons": len(after["restates_title"]), "turns": len(queries), "seconds": time.perf_counter() - t0, "examples": shown}
+    out |= {"reasons": len(after["restates_title"]), "turns": len(queries), "seconds": time.perf_counter() - t0, "examples": shown,
+            "llm_share": from_llm / max(1, len(after["restates_title"]))}
     return out
 
 
@@ -147,6 +154,7 @@ def key_of(config: str, dataset: str) -> str:
 from evals.registry import RunContext, SuiteResult, fmt, suite, target  # noqa: E402
 
 CATALOGS = ("flipkart", "amazon_in")
+LLM_CONFIGS = ("hybrid+llm", "hybrid+llm-endpoint")
 QUERIES = 40
 
 
@@ -160,6 +168,8 @@ def headline(config: str, m: dict) -> str:
 def targets(report: dict) -> list[dict]:
     out = []
     for config, m in report.get("suites", {}).get("reply-quality", {}).items():
+        if config in LLM_CONFIGS:
+            continue  # a measurement of the LLM's reasons (is a rewrite better?), not what shoppers get by default
         for name, limit in TARGETS.items():
             value = m.get(name)
             out.append(target(f"reply quality ({config}): {name.replace('_', ' ')} <= {limit:g}",
@@ -183,7 +193,18 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-@suite("reply-quality", configs=("hybrid",), order=35, headline=headline, targets=targets, sections_md=examples_md)
+def llm_agent(ctx, config: str):
+    """The demo shop's agent with the configuration's LLM, its reasons preferred to the
+    composer's whenever they pass the fact check: what an LLM rewrite would give shoppers."""
+    from dataclasses import replace
+
+    llm = ctx.llm_for(config)
+    agent = ctx.shop.assistant(llm=llm)
+    agent.config = replace(agent.config, prefer_llm_reasons=True)
+    return agent
+
+
+@suite("reply-quality", configs=("hybrid", *LLM_CONFIGS), order=35, headline=headline, targets=targets, sections_md=examples_md)
 def run_reply_quality(run: RunContext) -> SuiteResult:
     """The demo shop's retrieval queries, and (not --fast) each shared catalog's generated ones."""
     from evals.data_sets.common import read_jsonl
@@ -198,10 +219,21 @@ def run_reply_quality(run: RunContext) -> SuiteResult:
                 result.notes.append(f"reply-quality: {name} skipped: {why}")
                 continue
             sets.append((name, ctx, queries_of(cat.queries, QUERIES)))
-    for name, ctx, queries in sets:
-        agent = ctx.shop.assistant(llm=None)
-        figures = reply_quality(agent, ctx.products, queries, name)
-        examples = figures.pop("examples")
-        result.metrics[key_of("hybrid", name)] = figures
-        result.sections.setdefault("reply_quality_examples", {})[name] = examples
+    if "hybrid" in run.configs:
+        for name, ctx, queries in sets:
+            agent = ctx.shop.assistant(llm=None)
+            figures = reply_quality(agent, ctx.products, queries, name)
+            examples = figures.pop("examples")
+            figures.pop("llm_share")
+            result.metrics[key_of("hybrid", name)] = figures
+            result.sections.setdefault("reply_quality_examples", {})[name] = examples
+    # The LLM's own reasons (preferred over the composer's when they pass the checks), on the demo
+    # shop's first --llm-turns queries: whether an LLM rewrite would read better than the draft.
+    limit = run.demo.llm_turn_limit or QUERIES
+    for config in (c for c in run.configs if c in LLM_CONFIGS):
+        agent = llm_agent(run.demo, config)
+        figures = reply_quality(agent, run.demo.products, sets[0][2][: min(limit, QUERIES)], f"demo-{config}")
+        figures["llm_reasons_shown"] = figures.pop("llm_share")
+        figures.pop("examples")
+        result.metrics[config] = figures
     return result
