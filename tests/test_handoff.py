@@ -277,7 +277,6 @@ def test_polling_has_its_own_budget(api, client):
     assert _turn(client, api, "what is your return policy?", session)["session_id"] == session
 
 
-@pytest.mark.xfail(reason="needs the call in assistant/api/admin.py forget_everything (see the hand-off report)", strict=False)
 def test_api_forget_removes_the_users_tickets(api, client):
     from assistant.handoff import ticket_store
 
