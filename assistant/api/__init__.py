@@ -242,7 +242,9 @@ def create_app(
         for e in exc.errors():
             msg = str(e.get("msg", "invalid")).removeprefix("Value error, ")
             if e.get("type") == "string_pattern_mismatch":
-                msg = PATTERN_TEXT.get((e.get("ctx") or {}).get("pattern"), msg)
+                pattern = (e.get("ctx") or {}).get("pattern")
+                if isinstance(pattern, str):
+                    msg = PATTERN_TEXT.get(pattern, msg)
             errors.append({"loc": [x if isinstance(x, int) else str(x) for x in e.get("loc", ())], "msg": msg, "type": e.get("type", "")})
 
         def where(loc: list) -> str:
@@ -281,6 +283,7 @@ def create_app(
         from .ui_mount import mount_ui as mount
 
         mount(app, agent)
+        assert admin_key, "create_app refuses a UI without an admin key, above"
         app.add_middleware(UiGuard, admin_key=admin_key, buckets=svc.buckets, rate_per_minute=ui_rate_per_minute,
                            invalid_rate_per_minute=invalid_rate_per_minute)
 

@@ -50,6 +50,7 @@ def product(request: Request, product_id: ProductId, svc: Services = Depends(ser
     site = caller.site
     spend(svc, [("client", ("client", caller.client), site.client_rate_per_minute), ("key", ("key", site.key), site.rate_per_minute)])
     found = svc.index.metadatas([product_record_id(product_id)])
-    if not found:
+    item = item_from_metadata(next(iter(found.values()))) if found else None
+    if not isinstance(item, Product):
         raise ApiError(404, f"unknown product {product_id!r}", "product_unknown")
-    return item_from_metadata(next(iter(found.values())))
+    return item

@@ -285,7 +285,7 @@ class ProductsEvent(BaseModel):
     alternatives: bool = False
 
 
-SSE_EVENTS = {"delta": DeltaEvent, "products": ProductsEvent, "final": TurnResult, "error": ErrorEvent}
+SSE_EVENTS: dict[str, type[BaseModel]] = {"delta": DeltaEvent, "products": ProductsEvent, "final": TurnResult, "error": ErrorEvent}
 
 
 # --- product search (GET /api/v1/products/search) -------------------------------------------------------
@@ -570,17 +570,20 @@ class ModelList(BaseModel):
 
 # --- response documentation shared by the routers -----------------------------------------------------
 
-KEYED = {
+# The type FastAPI's `responses=` takes: status code -> OpenAPI response fields.
+Responses = dict[int | str, dict[str, Any]]
+
+KEYED: Responses = {
     403: {"model": ErrorOut, "description": "missing, unknown or revoked site key, or origin not allowed"},
     429: {"model": ErrorOut, "description": "a limit was exceeded (`limit` names it) or busy; see Retry-After (seconds)"},
 }
-IDENTIFIED = {401: {"model": ErrorOut, "description": "user_id without a valid user_signature"}}
-SESSIONED = {
+IDENTIFIED: Responses = {401: {"model": ErrorOut, "description": "user_id without a valid user_signature"}}
+SESSIONED: Responses = {
     403: {"model": ErrorOut, "description": "site key / origin refused, or the session belongs to another site, origin or shopper"},
     404: {"model": ErrorOut, "description": "a session id this server did not issue, or one that expired"},
 }
-BODY = {400: {"model": ErrorOut, "description": "the body cannot be read as JSON (not UTF-8 text)"},
+BODY: Responses = {400: {"model": ErrorOut, "description": "the body cannot be read as JSON (not UTF-8 text)"},
         413: {"model": ErrorOut, "description": "body too large"},
         422: {"model": ErrorOut, "description": "invalid request: `errors` lists each problem"}}
-QUERY = {422: {"model": ErrorOut, "description": "invalid parameters: `errors` lists each problem"}}
-UNAVAILABLE = {503: {"model": ErrorOut, "description": "the server is shutting down (turns), or profiles are not enabled (feedback)"}}
+QUERY: Responses = {422: {"model": ErrorOut, "description": "invalid parameters: `errors` lists each problem"}}
+UNAVAILABLE: Responses = {503: {"model": ErrorOut, "description": "the server is shutting down (turns), or profiles are not enabled (feedback)"}}

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from .guard import API_PREFIX, OPENAI_PREFIX, SITE_KEY_HEADER, in_prefix
@@ -56,7 +57,7 @@ def install(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            complete(original())
+            app.openapi_schema = complete(original())
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -79,7 +80,7 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _add_models(schemas: dict[str, Any]) -> None:
-    models = [*SSE_EVENTS.values(), ChatCompletionChunk, StreamError, ErrorOut]
+    models: list[type[BaseModel]] = [*SSE_EVENTS.values(), ChatCompletionChunk, StreamError, ErrorOut]
     _, defs = models_json_schema([(m, "serialization") for m in models], ref_template=REF)
     for name, schema in defs.get("$defs", {}).items():
         schemas.setdefault(name, schema)

@@ -166,7 +166,7 @@ def _counts(values_per_product: list[list[str]], fold=key) -> list[FacetCount]:
     shown: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for values in values_per_product:
-        keys = {}
+        keys: dict[str, str] = {}
         for v in values:
             if v:
                 keys.setdefault(fold(v), v)
@@ -192,7 +192,7 @@ def price_bands(products: list[Product]) -> list[PriceBand]:
     if not priced:
         return []
     currency = Counter(p.currency for p in priced).most_common(1)[0][0]
-    prices = sorted(float(p.price) for p in priced)  # type: ignore[arg-type]
+    prices = sorted(float(p.price) for p in priced if p.price is not None)
     lo, hi = prices[0], prices[-1]
     edges = sorted({e for e in (nice(float(q)) for q in np.quantile(prices, [0.2, 0.4, 0.6, 0.8])) if lo < e <= hi})
     counts = [0] * (len(edges) + 1)
@@ -202,14 +202,14 @@ def price_bands(products: list[Product]) -> list[PriceBand]:
     for i, n in enumerate(counts):
         low = edges[i - 1] if i > 0 else None
         high = edges[i] if i < len(edges) else None
-        if low is None and high is None:
-            label = money(lo, currency) if lo == hi else f"{money(lo, currency)} – {money(hi, currency)}"
-        elif low is None:
+        if low is not None and high is not None:
+            label = f"{money(low, currency)} – {money(high, currency)}"
+        elif high is not None:
             label = f"under {money(high, currency)}"
-        elif high is None:
+        elif low is not None:
             label = f"{money(low, currency)} and up"
         else:
-            label = f"{money(low, currency)} – {money(high, currency)}"
+            label = money(lo, currency) if lo == hi else f"{money(lo, currency)} – {money(hi, currency)}"
         if n:
             bands.append(PriceBand(min=low, max=high, count=n, label=label))
     return bands
