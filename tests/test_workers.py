@@ -1,0 +1,208 @@
+"""Several stateless `shopassist serve` workers over one Chroma server and one PostgreSQL
+database (issue 13): any worker answers any turn of any session, what one worker forgets the
+others no longer have, and rate limits are one budget for all of them.
+
+Everything is real and on 127.0.0.1: a PostgreSQL cluster started by tests/postgres.py, `chroma
+run` (tests/conftest.py), the catalog loaded by `shopassist ingest`, a site key made by
+`shopassist sites add` into the database, and two `shopassist serve --no-llm` processes with
+homes of their own (as on two machines: nothing is shared through the file system). The test
+client sends each request to the next worker in turn.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.browser_helpers import identity, sse_events
+from tests.conftest import DEMO, background_server, free_port
+from tests.postgres import new_database, postgres_server  # noqa: F401
+
+SHOPASSIST = str(Path(sys.executable).parent / "shopassist")
+ORIGIN = "http://127.0.0.1:8125"
+
+
+class RoundRobin:
+    """An HTTP client over several workers: request n goes to worker n mod N (a load balancer
+    with no stickiness); `via` names the worker the last request went to."""
+
+    def __init__(self, urls: list[str]) -> None:
+        self.clients = [httpx.Client(base_url=u, timeout=120) for u in urls]
+        self._next = itertools.cycle(range(len(urls)))
+        self.via: int | None = None
+        self.log: list[int] = []
+
+    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
+        self.via = next(self._next)
+        self.log.append(self.via)
+        return self.clients[self.via].request(method, path, **kwargs)
+
+    def post(self, path: str, **kwargs) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def get(self, path: str, **kwargs) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def close(self) -> None:
+        for c in self.clients:
+            c.close()
+
+
+def _env(**extra: str) -> dict:
+    return dict(os.environ, **extra)
+
+
+def _healthy(port: int):
+    def ready() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return True
+        except OSError:
+            return False
+    return ready
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory, chroma_server, postgres_server):  # noqa: F811
+    """Two workers over a Chroma server and PostgreSQL, the demo catalog loaded, one site key."""
+    import contextlib
+
+    from assistant.db import PostgresDatabase
+    from assistant.sitekeys import list_sites
+
+    root = tmp_path_factory.mktemp("workers")
+    host, port = chroma_server
+    url = new_database(postgres_server)
+    shared = {"SHOPASSIST_CHROMA_HOST": host, "SHOPASSIST_CHROMA_PORT": str(port), "SHOPASSIST_COLLECTION": "workers",
+              "SHOPASSIST_DATABASE_URL": url, "SHOPASSIST_LLM_BACKEND": "none"}
+    loader = shared | {"SHOPASSIST_HOME": str(root / "loader")}
+    migrated = subprocess.run([SHOPASSIST, "db", "migrate"], capture_output=True, text=True, env=_env(**loader), timeout=120)
+    assert migrated.returncode == 0, migrated.stderr
+    for what, path in (("catalog", DEMO / "products.jsonl"), ("faq", DEMO / "faq.md")):
+        done = subprocess.run([SHOPASSIST, "ingest", what, str(path)], capture_output=True, text=True, env=_env(**loader), timeout=900)
+        assert done.returncode == 0, done.stderr
+    added = subprocess.run([SHOPASSIST, "sites", "add", "two workers", "--origin", ORIGIN, "--rate", "100000",
+                            "--session-rate", "5", "--client-rate", "100000", "--new-sessions-rate", "100000"],
+                           capture_output=True, text=True, env=_env(**loader), timeout=120)
+    assert added.returncode == 0, added.stderr
+    database = PostgresDatabase(url)
+    site = list_sites(database)[0]
+    ports = [free_port(), free_port()]
+    with contextlib.ExitStack() as stack:
+        for n, api_port in enumerate(ports):
+            env = _env(**shared, SHOPASSIST_HOME=str(root / f"worker{n}"))
+            stack.enter_context(background_server([SHOPASSIST, "serve", "--port", str(api_port), "--no-llm"],
+                                                  root / f"worker{n}.log", _healthy(api_port), f"worker {n}", 300, env=env))
+        client = RoundRobin([f"http://127.0.0.1:{p}" for p in ports])
+        yield {"client": client, "site": site, "database": database, "root": root, "ports": ports}
+        client.close()
+        database.close()
+
+
+def _headers(site) -> dict:
+    return {"X-Site-Key": site.key, "Origin": ORIGIN}
+
+
+def _session(rr: RoundRobin, site, **body) -> str:
+    r = rr.post("/api/v1/sessions", json=body, headers=_headers(site))
+    assert r.status_code == 201, r.text
+    return r.json()["session_id"]
+
+
+def _turn(rr: RoundRobin, site, session_id: str, message: str, **extra) -> tuple[int, dict]:
+    r = rr.post("/api/v1/chat", json={"message": message, "session_id": session_id, **extra}, headers=_headers(site))
+    assert r.status_code == 200, (rr.via, r.status_code, r.text)
+    events = sse_events(r.text)
+    assert not [e for e in events if e[0] == "error"], events
+    final = dict(events)["final"]
+    assert final["session_id"] == session_id
+    return rr.via, final
+
+
+def test_one_conversation_alternating_between_workers_keeps_its_state(cluster):
+    rr, site = cluster["client"], cluster["site"]
+    session = _session(rr, site)
+    first, turn1 = _turn(rr, site, session, "sneakers under 120")
+    second, turn2 = _turn(rr, site, session, "in white")
+    third, turn3 = _turn(rr, site, session, "cheaper ones")
+    assert {first, second} == {0, 1} and third == first  # every turn on the other worker than the one before
+    assert turn1["constraints"]["max_price"] == 120 and turn1["products"]
+    # the second worker read the first worker's turn: the budget stands, the colour is added
+    assert turn2["constraints"]["max_price"] == 120 and "white" in _lower(turn2["constraints"]["colors"])
+    assert turn2["products"] and all(p["price"] <= 120 for p in turn2["products"])
+    # and the first read the second's: still white, now cheaper than what was shown
+    assert "white" in _lower(turn3["constraints"]["colors"])
+    assert turn3["constraints"]["max_price"] is not None and turn3["constraints"]["max_price"] < 120
+
+
+def _lower(values: list[str]) -> list[str]:
+    return [v.lower() for v in values]
+
+
+def test_forget_through_one_worker_is_seen_by_the_other(cluster):
+    rr, site, database = cluster["client"], cluster["site"], cluster["database"]
+    user = identity(site, "worker-shopper")
+    session = _session(rr, site, **user)
+    _turn(rr, site, session, "a waterproof jacket", **user)
+    r = rr.post("/api/v1/feedback", json={"session_id": session, "event": "like", "product_id": _any_product(database, rr, site),
+                                          **user}, headers=_headers(site))
+    assert r.status_code in (200, 201), r.text
+    opened = rr.post("/api/v1/handoff", json={"session_id": session, **user}, headers=_headers(site))
+    assert opened.status_code in (200, 201), opened.text
+    seen = rr.get("/api/v1/handoff", params={"session_id": session, **user}, headers=_headers(site))
+    assert seen.status_code == 200 and seen.json()["ticket"] is not None, seen.text  # opened on one, read on the other
+
+    forgot = rr.post("/api/v1/forget", json=user, headers={"X-Site-Key": site.key})
+    assert forgot.status_code == 200 and forgot.json()["sessions_deleted"] == 1, forgot.text
+    forgot_on = rr.via
+    # the other worker no longer knows the conversation, the profile or the ticket
+    r = rr.post("/api/v1/chat", json={"message": "in blue", "session_id": session, **user}, headers=_headers(site))
+    assert rr.via != forgot_on and r.status_code == 404 and r.json()["code"] == "session_unknown", r.text
+    with database.connect() as db:
+        assert db.execute("SELECT COUNT(*) FROM events WHERE user_id = ?", ("worker-shopper",)).fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM tickets WHERE session_id = ?", (session,)).fetchone()[0] == 0
+
+
+def _any_product(database, rr: RoundRobin, site) -> str:
+    r = rr.get("/api/v1/products/search", params={"q": "jacket"}, headers=_headers(site))
+    assert r.status_code == 200, r.text
+    return r.json()["products"][0]["id"]
+
+
+def test_rate_limits_are_one_budget_across_workers(cluster):
+    """The key allows 5 turns a minute per conversation: the sixth is refused whichever worker
+    gets it (two in-memory budgets would have allowed ten)."""
+    rr, site = cluster["client"], cluster["site"]
+    session = _session(rr, site)
+    statuses = []
+    for message in ["sneakers", "under 90", "in white", "for men", "cheaper", "in black", "under 50"]:
+        r = rr.post("/api/v1/chat", json={"message": message, "session_id": session}, headers=_headers(site))
+        statuses.append((rr.via, r.status_code, r.json().get("limit") if r.status_code == 429 else None))
+    assert [s for _, s, _ in statuses[:5]] == [200] * 5, statuses
+    assert [(s, lim) for _, s, lim in statuses[5:]] == [(429, "session")] * 2, statuses
+    assert {w for w, _, _ in statuses[5:]} == {0, 1}  # refused by both workers
+
+
+def test_site_keys_revoked_once_are_refused_by_every_worker(cluster):
+    from assistant.sitekeys import add_site, revoke_site
+
+    rr, database = cluster["client"], cluster["database"]
+    site = add_site(database, "short-lived", [ORIGIN])
+    import time
+
+    time.sleep(1.2)  # workers look at the table at most once a second
+    assert [_session_status(rr, site) for _ in range(2)] == [201, 201]
+    revoke_site(database, site.key)
+    time.sleep(1.2)
+    assert [_session_status(rr, site) for _ in range(2)] == [403, 403]
+
+
+def _session_status(rr: RoundRobin, site) -> int:
+    return rr.post("/api/v1/sessions", json={}, headers=_headers(site)).status_code
