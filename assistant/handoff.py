@@ -409,9 +409,10 @@ def ticket_store(home: Path, sessions: SessionStore | None = None) -> TicketStor
     home = Path(home).resolve()
     with _stores_lock:
         store = _stores.get(home)
-        shared = store is not None and isinstance(store.database, PostgresDatabase)
         if sessions is not None and isinstance(sessions.database, PostgresDatabase):
-            shared = store is not None and store.database is sessions.database
-        if store is None or (not shared and not store.path.exists()):
+            stale = store is None or store.database is not sessions.database  # tickets go where the conversations are
+        else:  # sessions=None (the UI): whatever store the server opened for this home
+            stale = store is None or (not isinstance(store.database, PostgresDatabase) and not store.path.exists())
+        if stale:
             store = _stores[home] = TicketStore(home, sessions)
         return store

@@ -312,3 +312,15 @@ def test_cli_reports_a_bad_database_url_in_one_line(tmp_path):
                           env=env, timeout=120)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "SHOPASSIST_DATABASE_URL must start with postgresql://" in done.stderr
+
+
+def test_ticket_store_of_a_home_follows_its_sessions(where):
+    """The staff UI asks for the home's ticket store without sessions: it gets the one the API
+    opened, in the database when the conversations are there."""
+    from assistant.handoff import ticket_store
+
+    home, database = where
+    sessions = SessionStore(home, database=database)
+    opened = ticket_store(home, sessions)
+    assert ticket_store(home) is opened
+    assert (opened.database is database) if database is not None else isinstance(opened.database, SqliteDatabase)

@@ -89,6 +89,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from ..ratelimits import SharedBuckets
 from ..sitekeys import SiteRegistry
 from ..sitekeys import sites_path as default_sites_path
 from . import admin, catalog, chat, feedback, handoff, openai_compat, openapi, recommendations, search
@@ -146,8 +147,13 @@ def create_app(
             raise ValueError("create_app needs a shop or an agent")
         agent = shop.assistant()
     profiles = agent.profiles if agent.profiles is not None else (shop.profiles if shop is not None else None)
+    shared_db = getattr(agent.sessions, "database", None)
+    if getattr(shared_db, "dialect", None) != "postgres":
+        shared_db = None  # one process: budgets in memory, keys in the sites file
     if sites_path is None:
-        if shop is not None:
+        if shared_db is not None:
+            sites_path = shared_db  # several workers: the keys in the shared database
+        elif shop is not None:
             sites_path = default_sites_path(shop.settings.home)
         elif profiles is not None:
             sites_path = default_sites_path(profiles.home)
@@ -164,8 +170,13 @@ def create_app(
                           max_concurrent_turns=max_concurrent_turns, turn_wait_seconds=turn_wait_seconds,
                           turn_timeout_seconds=turn_timeout_seconds, ui_rate_per_minute=ui_rate_per_minute)
     svc = Services(agent=agent, index=agent.index, faq=agent.faq, profiles=profiles, sessions=agent.sessions,
-                   registry=SiteRegistry(Path(sites_path)), buckets=TokenBuckets(), limits=limits,
+                   registry=SiteRegistry(sites_path if hasattr(sites_path, "dialect") else Path(sites_path)),
+                   buckets=SharedBuckets(shared_db) if shared_db is not None else TokenBuckets(), limits=limits,
                    executor=ThreadPoolExecutor(max_workers=max_concurrent_turns, thread_name_prefix="shopassist-turn"))
+    if shared_db is not None:
+        from ..handoff import ticket_store
+
+        ticket_store(agent.sessions.home, agent.sessions)  # the UI and the routes share the tickets in the database
     static_dir = Path(static_dir)
 
     def warm_up() -> None:
