@@ -66,6 +66,7 @@ from .events import Delta, Final, ProductOut, Products, TurnResult  # noqa: E402
 from .formatting import money  # noqa: E402
 from .handoff import DEFAULT_AUTHOR, Ticket, TicketError, TicketStore, ticket_store  # noqa: E402
 from .profile import StatedPreferences, shopper_id  # noqa: E402
+from .ui_recs import RECS_CSS, RECS_JS, RecsRows  # noqa: E402
 
 TITLE = "Shop assistant"
 API_NAME = "chat"
@@ -838,6 +839,8 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
                         gr.Examples(EXAMPLES, inputs=message)
                         cards = gr.HTML(cards_html("", []), css_template=CARD_CSS, js_on_load=CARDS_JS, elem_id="sa-cards")
                         feedback_status = gr.HTML("", css_template=STATUS_CSS, elem_id="sa-feedback-status", js_on_load=None)
+                        # issue 14: "Often bought together" with the first card, and "For you" (ui_recs.py)
+                        recs_rows = gr.HTML("", css_template=RECS_CSS, js_on_load=RECS_JS, elem_id="sa-recs")
                     with gr.Column(scale=1, min_width=260, elem_id="sa-side"):
                         gr.Markdown("### Your profile")
                         user = gr.Textbox(label="User id (optional)", max_lines=1, elem_id="sa-user",
@@ -910,8 +913,14 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
         # always_last: a message sent while a reply is still streaming is sent once it ends, not dropped.
         chat_args: dict[str, Any] = dict(fn=ui.respond, inputs=[message, chatbot, session, user, ticket], outputs=chat_outputs,
                          concurrency_limit=concurrency_limit, trigger_mode="always_last")
-        message.submit(api_name=API_NAME, **chat_args)
-        send.click(api_visibility="private", **chat_args)
+        rows = RecsRows(assistant)
+        rows_args: dict[str, Any] = dict(fn=rows.render, inputs=[session, user, shown], outputs=[recs_rows],
+                                         api_visibility="private", show_progress="hidden")
+        message.submit(api_name=API_NAME, **chat_args).then(**rows_args)
+        send.click(api_visibility="private", **chat_args).then(**rows_args)
+        recs_rows.click(rows.click, inputs=[session, user, shown], outputs=[recs_rows, session], api_visibility="private",
+                        show_progress="hidden")
+        demo.load(**rows_args)
 
         def send_follow_up(pending: str, history, session_id, user_id, ticket_state):
             if not pending:
@@ -922,7 +931,7 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
         follow_args: dict[str, Any] = dict(fn=send_follow_up, inputs=[follow_up, chatbot, session, user, ticket], outputs=chat_outputs,
                            concurrency_limit=concurrency_limit, api_visibility="private")
         cards.click(ui.card_click, inputs=[shown, session, user], outputs=[feedback_status, follow_up, session],
-                    api_visibility="private", show_progress="hidden").success(**follow_args)
+                    api_visibility="private", show_progress="hidden").success(**follow_args).then(**rows_args)
         api_trigger.click(lambda slot, action, shown_, session_id, user_id: ui.feedback(slot, action, shown_, session_id, user_id),
                           inputs=[api_slot, api_action, shown, session, user], outputs=[feedback_status, follow_up, session],
                           api_name="card_action").success(**follow_args)
@@ -932,10 +941,11 @@ def build_ui(shop_or_assistant: Any, *, title: str = TITLE, concurrency_limit: i
         save.click(ui.save_preferences, inputs=[user, session, *pref_fields],
                    outputs=[prefs_status, session, *pref_fields], api_name="save_preferences")
         user.change(ui.load_preferences, inputs=[user, session], outputs=[*pref_fields, prefs_status],
-                    api_name="load_preferences", trigger_mode="always_last")
+                    api_name="load_preferences", trigger_mode="always_last").then(**rows_args)
         reset.click(ui.reset, inputs=[session], outputs=[chatbot, message, session, session_status, *card_outputs, ticket, poll],
                     api_name="reset_session").then(
-            ui.load_preferences, inputs=[user, session], outputs=[*pref_fields, prefs_status], api_visibility="private")
+            ui.load_preferences, inputs=[user, session], outputs=[*pref_fields, prefs_status], api_visibility="private").then(
+            **rows_args)
 
         if staff:
             list_args: dict[str, Any] = dict(fn=ui.list_tickets, inputs=[which, ticket_list], outputs=[ticket_list, ticket_counts],

@@ -65,6 +65,13 @@ class Catalog:
         return len(self.ids)
 
     @property
+    def out_of_stock(self) -> np.ndarray:
+        """Which items are out of stock (a mask, computed once: serving reads it every request)."""
+        if getattr(self, "_out_of_stock", None) is None:
+            self._out_of_stock = np.array([not e.get("in_stock", True) for e in self.extras], dtype=bool)
+        return self._out_of_stock
+
+    @property
     def families(self) -> list[frozenset[str]]:
         if self._families is None:
             self._families = [title_family(t, b) for t, b in zip(self.titles, self.brands)]

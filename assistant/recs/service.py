@@ -264,9 +264,7 @@ class Recommender:
         for pid in exclude:
             if pid in catalog.position:
                 banned[catalog.position[pid]] = True
-        for n, extra in enumerate(catalog.extras):
-            if not extra.get("in_stock", True):
-                banned[n] = True
+        banned |= catalog.out_of_stock
         if prefs is not None and prefs.avoided_brands:
             avoided = {b.lower() for b in prefs.avoided_brands}
             banned |= np.array([(b or "").lower() in avoided for b in catalog.brands])

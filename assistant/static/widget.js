@@ -31,6 +31,12 @@
  *   "Added to your cart". Unhandled, it points the shopper to the product page instead.
  * The widget also records `add_to_cart` as feedback (POST api/v1/feedback).
  *
+ * Recommendations (GET api/v1/recommendations): under a turn's cards, "Often bought together"
+ * with its first product (co-bought / co-viewed items only; no row when nobody's behaviour links
+ * it yet); and a "For you" row (the shopper's picks, "Popular right now" when the server knows
+ * nothing about them yet), drawn when the panel opens for a known shopper and after each turn,
+ * drawn again at once after any "not for me" so the dismissed item (and its near-duplicates) go.
+ *
  * Talking to a person: when a turn hands the conversation over (`handoff: true` in its final
  * event) the widget opens a ticket (POST api/v1/handoff) and polls GET api/v1/handoff every few
  * seconds until staff close it; their replies appear in the chat (after a reload too).
@@ -65,6 +71,7 @@
   var FEEDBACK_URL = new URL("api/v1/feedback", apiBase).href;
   var SESSIONS_URL = new URL("api/v1/sessions", apiBase).href;
   var HANDOFF_URL = new URL("api/v1/handoff", apiBase).href;
+  var RECS_URL = new URL("api/v1/recommendations", apiBase).href;
   var siteKey = (script.getAttribute("data-site-key") || "").trim();
   var userId = (script.getAttribute("data-user-id") || "").trim() || null;
   var userSignature = (script.getAttribute("data-user-signature") || "").trim() || null;
@@ -351,6 +358,18 @@
     ".sa-ack { font-size: 12px; color: #57606a; flex: 1 1 100%; min-height: 0; }",
     ".sa-ack:empty { display: none; }",
     ".sa-ack a { color: #0b57d0; }",
+    ".sa-recs { align-self: stretch; margin: 2px 0 0 0; }",
+    ".sa-recs-label { margin: 0 0 4px 0; font-size: 12px; font-weight: 700; color: #1f2328; }",
+    ".sa-recs-note { margin: 0 0 4px 0; font-size: 11px; color: #57606a; }",
+    ".sa-recs-list { list-style: none; margin: 0; padding: 0 0 4px 0; display: flex; gap: 6px; overflow-x: auto; }",
+    ".sa-rec { flex: 0 0 150px; display: flex; flex-direction: column; gap: 2px; padding: 6px 8px; background: #ffffff;",
+    "  border: 1px solid #d0d7de; border-radius: 8px; }",
+    ".sa-rec-title { margin: 0; font-size: 12px; font-weight: 600; line-height: 1.3; overflow-wrap: anywhere; }",
+    ".sa-rec-title a { color: #0b57d0; text-decoration: none; }",
+    ".sa-rec-reason { margin: 0; font-size: 11px; color: #57606a; overflow-wrap: anywhere; flex: 1 1 auto; }",
+    ".sa-rec-no { align-self: flex-start; margin-top: 2px; padding: 2px 6px; font-size: 11px; background: #f6f8fa;",
+    "  border: 1px solid #d0d7de; border-radius: 6px; cursor: pointer; }",
+    ".sa-rec-no:hover { background: #ffebe9; border-color: #cf222e; }",
     ".sa-bubble[data-unread]::after { content: ''; position: absolute; top: 4px; right: 4px; width: 12px; height: 12px;",
     "  border-radius: 50%; background: #cf222e; border: 2px solid #ffffff; }",
     ".sa-form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d7de; background: #ffffff; }",
@@ -436,6 +455,7 @@
       if (greeted) return;
       greeted = true;
       addMessage("assistant", "Hi! Tell me what you're looking for (e.g. \u201Crunning shoes under 100\u201D), or ask about shipping and returns.");
+      refreshForYou(true); // a shopper the server may know (signed in, or a conversation kept from before)
     }
 
     function open() {
@@ -466,6 +486,7 @@
       handoff.seen = 0;
       saveSession(null);
       while (messages.firstChild) messages.removeChild(messages.firstChild);
+      forYou = null;
       greeted = false;
       greet();
       input.focus();
@@ -637,6 +658,7 @@
             card.classList.toggle("sa-dismissed", spec[0] === "dislike");
             ack.textContent = spec[3];
             button.disabled = false;
+            refreshForYou(false); // the next recommendations already know
           }, function (status) {
             ack.textContent = typeof status === "number" && status === 429
               ? "Too many clicks; please try again in a moment."
@@ -671,6 +693,116 @@
       return section;
     }
 
+    // --- recommendations: "often bought together" under the cards, and "for you" ---------------
+
+    var forYou = null; // the "For you" row, once drawn
+
+    function recsUrl(params) {
+      var url = new URL(RECS_URL);
+      Object.keys(params).forEach(function (name) {
+        if (params[name] !== null && params[name] !== undefined) url.searchParams.set(name, String(params[name]));
+      });
+      if (userId) {
+        url.searchParams.set("user", userId);
+        if (userSignature) url.searchParams.set("user_signature", userSignature);
+      } else if (currentSession()) {
+        url.searchParams.set("session_id", currentSession());
+      }
+      return url.href;
+    }
+
+    function fetchRecs(params) {
+      return fetch(recsUrl(params), {
+        method: "GET", mode: "cors", credentials: "omit", headers: { "X-Site-Key": siteKey },
+      }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).catch(function () {
+        return null; // recommendations are a bonus: the chat goes on without them
+      });
+    }
+
+    function recCard(product, dismissible) {
+      var productId = String(product.id);
+      var name = String(product.title || "").replace(/\s+/g, " ").trim() || "this product";
+      var titleNode = el("h4", { className: "sa-rec-title" });
+      var link = safeHttpUrl(product.url);
+      if (link) {
+        var anchor = el("a", { href: link, target: "_blank", rel: "noopener noreferrer", text: name });
+        anchor.addEventListener("click", function () {
+          sendFeedback(productId, "click").catch(function () {});
+        });
+        titleNode.appendChild(anchor);
+      } else {
+        titleNode.textContent = name;
+      }
+      var item = el("li", { className: "sa-rec", "data-product-id": productId }, [
+        titleNode,
+        el("span", { className: "sa-price", text: formatPrice(product) }),
+        product.reason ? el("p", { className: "sa-rec-reason", text: String(product.reason) }) : null,
+      ]);
+      if (dismissible) {
+        var no = el("button", { type: "button", className: "sa-rec-no", "aria-label": "Not for me: " + name, text: "Not for me" });
+        no.addEventListener("click", function () {
+          no.disabled = true;
+          ensureSession().then(function () { // feedback belongs to a conversation: a signed-in shopper may not have one yet
+            return sendFeedback(productId, "dislike");
+          }).then(function () {
+            refreshForYou(false);
+          }, function () {
+            no.disabled = false;
+          });
+        });
+        item.appendChild(no);
+      }
+      return item;
+    }
+
+    function recsRow(kind, label, products, note, dismissible) {
+      var row = el("section", { className: "sa-recs sa-recs-" + kind, "aria-label": label }, [
+        el("p", { className: "sa-recs-label", text: label }),
+        note ? el("p", { className: "sa-recs-note", text: note }) : null,
+      ]);
+      var list = el("ol", { className: "sa-recs-list", role: "list" });
+      products.forEach(function (product) {
+        if (product && product.id !== undefined && product.id !== null) list.appendChild(recCard(product, dismissible));
+      });
+      row.appendChild(list);
+      return row;
+    }
+
+    // Under a turn's cards: what shoppers bought or viewed with its first product.
+    function addTogether(section, product) {
+      if (!siteKey || !product || product.id === undefined || product.id === null) return;
+      fetchRecs({ product: String(product.id), k: 4 }).then(function (data) {
+        if (!data || !Array.isArray(data.products)) return;
+        var linked = data.products.filter(function (p) {
+          return p && (p.reason_kind === "co_bought" || p.reason_kind === "co_viewed");
+        });
+        if (!linked.length || !section.parentNode) return;
+        var name = String(product.title || "").replace(/\s+/g, " ").trim();
+        section.appendChild(recsRow("together", "Often bought together with the " + name, linked, "", false));
+      });
+    }
+
+    // The shopper's row: drawn again in place after a "not for me"; after a turn (`toEnd`) it
+    // moves below the newest messages.
+    function refreshForYou(toEnd) {
+      if (!siteKey || (userId ? !userSignature : !currentSession())) return; // nobody the server could know
+      fetchRecs({ k: 6 }).then(function (data) {
+        if (!data || !Array.isArray(data.products) || !data.products.length) return;
+        var cold = data.cold_start === true;
+        var row = recsRow("for-you", cold ? "Popular right now" : "For you", data.products,
+                          cold ? "Like or dismiss products and this row becomes yours." : "", true);
+        if (forYou && forYou.parentNode === messages && !toEnd) {
+          messages.replaceChild(row, forYou);
+        } else {
+          if (forYou && forYou.parentNode) forYou.parentNode.removeChild(forYou);
+          messages.appendChild(row);
+        }
+        forYou = row;
+      });
+    }
+
     function alternativesLabel(relaxation) {
       return "Closest alternatives (not a full match)" + (relaxation ? ": " + String(relaxation) : "");
     }
@@ -681,7 +813,7 @@
       var products = Array.isArray(result.products) ? result.products : [];
       var alternatives = Array.isArray(result.alternatives) ? result.alternatives : [];
       var shown = products.length ? products : alternatives;
-      if (!section && shown.length) renderCards(shown, !products.length, result.relaxation);
+      if (!section && shown.length) section = renderCards(shown, !products.length, result.relaxation);
       else if (section && !products.length && result.relaxation) {
         var label = section.querySelector(".sa-cards-label");
         if (label) label.textContent = alternativesLabel(result.relaxation);
@@ -691,6 +823,8 @@
         addMessage("note", "From our FAQ: " + String(faq[0].question));
       }
       if (result.handoff === true) openHandoff(result.intent === "human" ? "asked for a person" : "no confident answer");
+      if (section && products.length) addTogether(section, products[0]);
+      refreshForYou(true);
     }
 
     // --- talking to a person: a ticket, and the staff's replies as they come -------------------
