@@ -16,9 +16,14 @@ import queue
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol, TypeVar
+from typing import TYPE_CHECKING, Iterator, Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:
+    from llama_cpp.llama_types import ChatCompletionRequestMessage
+    from openai.types.chat import ChatCompletionMessageParam
+    from openai.types.chat.completion_create_params import ResponseFormat
 
 T = TypeVar("T", bound=BaseModel)
 Message = dict[str, str]
@@ -103,13 +108,16 @@ class LlamaCppLLM:
             raise LLMError(f"embedded LLM busy for more than {self.timeout:.0f}s")
         try:
             chunks = self._llm.create_chat_completion(
-                messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True,
-                response_format=response_format,
+                # Our messages are role/content dicts: what llama.cpp's message TypedDicts describe.
+                messages=cast("list[ChatCompletionRequestMessage]", messages), max_tokens=max_tokens,
+                temperature=temperature, stream=True, response_format=response_format,
             )
+            if isinstance(chunks, dict):  # llama.cpp's signature has no overload for stream=True
+                raise LLMError("embedded LLM did not stream its answer")
             for chunk in chunks:
-                delta = chunk["choices"][0].get("delta", {}).get("content")
-                if delta:
-                    yield delta
+                content = chunk["choices"][0].get("delta", {}).get("content")
+                if isinstance(content, str) and content:
+                    yield content
                 if time.monotonic() > deadline:
                     raise LLMError(f"embedded LLM exceeded {self.timeout:.0f}s")
         finally:
@@ -126,6 +134,11 @@ class LlamaCppLLM:
         fmt = {"type": "json_object", "schema": schema or _schema(model)}
         text = "".join(self._completion_stream(messages, max_tokens, 0.0, fmt))
         return _parse_structured(text, model)
+
+
+def _openai_messages(messages: list[Message]) -> list[ChatCompletionMessageParam]:
+    # Our messages are role/content dicts: what the OpenAI message TypedDicts describe.
+    return cast("list[ChatCompletionMessageParam]", messages)
 
 
 @dataclass
@@ -154,7 +167,8 @@ class OpenAICompatibleLLM:
     def stream(self, messages: list[Message], *, max_tokens: int = 256, temperature: float = 0.2) -> Iterator[str]:
         try:
             response = self._client.chat.completions.create(
-                model=self.model, messages=messages, max_tokens=max_tokens, temperature=temperature, stream=True
+                model=self.model, messages=_openai_messages(messages), max_tokens=max_tokens, temperature=temperature,
+                stream=True,
             )
             for chunk in response:
                 if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:
@@ -167,13 +181,16 @@ class OpenAICompatibleLLM:
 
     def structured(self, messages: list[Message], model: type[T], *, max_tokens: int = 256, schema: dict | None = None) -> T:
         schema = schema or _schema(model)
+        fmt: ResponseFormat
         if self.json_mode == "json_schema":
             fmt = {"type": "json_schema", "json_schema": {"name": model.__name__, "schema": schema}}
         else:
-            fmt = {"type": "json_object", "schema": schema}
+            # llama.cpp's server reads a `schema` inside json_object, a key the OpenAI types do not have.
+            fmt = cast("ResponseFormat", {"type": "json_object", "schema": schema})
         try:
             response = self._client.chat.completions.create(
-                model=self.model, messages=messages, max_tokens=max_tokens, temperature=0.0, response_format=fmt
+                model=self.model, messages=_openai_messages(messages), max_tokens=max_tokens, temperature=0.0,
+                response_format=fmt,
             )
         except self._errors() as exc:
             raise LLMError(f"LLM endpoint failed: {exc}") from None
