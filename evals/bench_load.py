@@ -60,6 +60,7 @@ class Stats:
     chat_refused: int = 0
     sse_errors: int = 0
     transport_errors: int = 0
+    mixed_up: int = 0  # a turn answered for another session, or that lost its own conversation's budget
     turns: int = 0
     error_samples: list[str] = field(default_factory=list)
 
@@ -147,6 +148,9 @@ async def _chat(client, stats: Stats, message: str, session: str, who: dict) -> 
         if final is not None:
             stats.last_event.append(time.perf_counter() - started)
             stats.turns += 1
+            if final.get("session_id") != session:
+                stats.mixed_up += 1
+                stats.error(f"mixed-up session: asked {session}, answered {final.get('session_id')}")
         return final, 0.0
     except Exception as exc:  # connection refused / reset / timeout: counted, never fatal to the run
         stats.transport_errors += 1
@@ -186,6 +190,7 @@ async def _shopper(n: int, client, stats: Stats, stop_at: float, think: float, s
         if session is None:
             await asyncio.sleep(min(max(retry, 0.5), 5.0) * rng.uniform(1.0, 1.5))
             continue
+        budget = None  # the conversation's budget once stated: every later turn must still have it
         for message in SCRIPT[conversation % len(SCRIPT)]:
             final, retry = None, 0.0
             while time.monotonic() < stop_at:
@@ -195,6 +200,11 @@ async def _shopper(n: int, client, stats: Stats, stop_at: float, think: float, s
                 await asyncio.sleep(min(retry, 5.0) * rng.uniform(1.0, 1.5))
             if final is None:
                 break
+            stated = (final.get("constraints") or {}).get("max_price")
+            if budget is not None and stated is None:
+                stats.mixed_up += 1
+                stats.error(f"session {session} lost its budget {budget} at {message!r}")
+            budget = stated if stated is not None else budget
             if final["products"] and time.monotonic() < stop_at:
                 await _simple(client, stats, "feedback", "POST", "/api/v1/feedback",
                               json={"session_id": session, "product_id": final["products"][0]["id"], "event": "click", **who})
@@ -206,13 +216,42 @@ async def _shopper(n: int, client, stats: Stats, stop_at: float, think: float, s
         conversation += 1
 
 
-async def _load(url: str, key: str, secret: str, sessions: int, seconds: float, think: float) -> tuple[Stats, float]:
+class RoundRobinClient:
+    """Several workers behind one client, as a load balancer without stickiness: request n goes
+    to worker n mod N, whatever session it belongs to."""
+
+    def __init__(self, clients: list) -> None:
+        self.clients = clients
+        self._n = 0
+
+    def _next(self):
+        client = self.clients[self._n % len(self.clients)]
+        self._n += 1
+        return client
+
+    def post(self, *args, **kwargs):
+        return self._next().post(*args, **kwargs)
+
+    def request(self, *args, **kwargs):
+        return self._next().request(*args, **kwargs)
+
+    def stream(self, *args, **kwargs):
+        return self._next().stream(*args, **kwargs)
+
+
+async def _load(url: str | list[str], key: str, secret: str, sessions: int, seconds: float, think: float) -> tuple[Stats, float]:
+    import contextlib
+
     import httpx
 
+    urls = [url] if isinstance(url, str) else list(url)
     stats = Stats()
     limits = httpx.Limits(max_connections=sessions + 10, max_keepalive_connections=sessions + 10)
     headers = {"X-Site-Key": key, "Origin": ORIGIN}
-    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=300, limits=limits) as client:
+    async with contextlib.AsyncExitStack() as stack:
+        clients = [await stack.enter_async_context(httpx.AsyncClient(base_url=u, headers=headers, timeout=300, limits=limits))
+                   for u in urls]
+        client = clients[0] if len(clients) == 1 else RoundRobinClient(clients)
         started = time.monotonic()
         await asyncio.gather(*(_shopper(n, client, stats, started + seconds, think, secret) for n in range(sessions)))
         return stats, time.monotonic() - started
@@ -292,7 +331,7 @@ def verdict(stats: Stats, crashed: bool) -> bool:
     """Met: no 5xx, no errors, the server alive, turns completed, and most chat requests served
     (a run where the majority of turns were refused with 429 is not a server coping)."""
     five = sum(n for c, n in stats.codes.items() if c >= 500)
-    errors = stats.sse_errors + stats.transport_errors
+    errors = stats.sse_errors + stats.transport_errors + stats.mixed_up
     refused_share = stats.chat_refused / stats.chat_requests if stats.chat_requests else 1.0
     return five == 0 and errors == 0 and not crashed and stats.turns > 0 and refused_share <= 0.5
 
@@ -314,7 +353,7 @@ def report(stats: Stats, elapsed: float, *, sessions: int, seconds: float, llm_l
         f"{stats.chat_requests} = {chat_share:.0%} (by limit: {limits})",
         f"chat turns completed: {stats.turns} = {stats.turns / elapsed:.2f} per second",
         f"status: 2xx {ok}, 429 {too_many}, other 4xx {other_4xx}, 5xx {five}; errors {errors} "
-        f"(SSE error events {stats.sse_errors}, transport {stats.transport_errors})",
+        f"(SSE error events {stats.sse_errors}, transport {stats.transport_errors}); mixed-up sessions {stats.mixed_up}",
         f"completed turns, time to first event: p50 {_pct(stats.first_event, 50):.2f} s, p95 {_pct(stats.first_event, 95):.2f} s",
         f"completed turns, time to final event: p50 {_pct(stats.last_event, 50):.2f} s, p95 {_pct(stats.last_event, 95):.2f} s",
         f"feedback/FAQ requests:               p50 {_pct(stats.other_latency, 50):.2f} s, p95 {_pct(stats.other_latency, 95):.2f} s",
@@ -324,4 +363,143 @@ def report(stats: Stats, elapsed: float, *, sessions: int, seconds: float, llm_l
     lines.append("target (zero 5xx, no errors, server alive, overload answered 429 or queued, and most chat turns served, "
                  f"not refused): {'MET' if met else 'NOT MET'}" + ("" if met or chat_share <= 0.5 else
                                                                    f" ({chat_share:.0%} of chat turns were refused)"))
+    return "\n".join(lines)
+
+
+# --- one process against several workers, in one run -------------------------------------------
+
+
+@dataclass
+class Phase:
+    label: str
+    stats: Stats
+    elapsed: float
+    crashed: bool
+
+    @property
+    def turns_per_second(self) -> float:
+        return self.stats.turns / self.elapsed if self.elapsed else 0.0
+
+
+def _start(command: list[str], env: dict, log_path: Path) -> tuple[subprocess.Popen, object]:
+    log = open(log_path, "wb")
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env), log
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _phase(label: str, commands: list[tuple[list[str], dict]], tmp: Path, key: str, secret: str, *, sessions: int,
+           seconds: float, think: float) -> Phase:
+    """Start the servers, wait until every one answers /healthz, run the load over all of them
+    (round robin), stop them."""
+    procs, urls = [], []
+    try:
+        for n, (command, env) in enumerate(commands):
+            port = _free_port()
+            log_path = tmp / f"{label.replace(' ', '-')}-{n}.log"
+            proc, log = _start(command + ["--port", str(port)], env, log_path)
+            procs.append((proc, log, log_path))
+            urls.append(f"http://127.0.0.1:{port}")
+        for (proc, _, log_path), url in zip(procs, urls):
+            health = _wait_healthy(url, proc, log_path)
+            if not health.get("products"):
+                raise RuntimeError(f"{label}: the server at {url} holds no products")
+        print(f"{label}: {len(urls)} server(s) ready; {sessions} shoppers for {seconds:g} s...", flush=True)
+        stats, elapsed = asyncio.run(_load(urls, key, secret, sessions, seconds, think))
+        crashed = any(p.poll() is not None for p, _, _ in procs)
+    finally:
+        for proc, log, _ in procs:
+            _stop(proc)
+            log.close()
+    for _, _, log_path in procs:
+        text = log_path.read_text(errors="replace")
+        if "Traceback" in text:
+            print(f"{label}: {log_path.name} has tracebacks:\n" + text[-3000:])
+    return Phase(label, stats, elapsed, crashed)
+
+
+def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 20, seconds: float = 30,
+                          no_llm: bool = False, think: float = 0.5, max_turns: int | None = None) -> int:
+    """In one run: one embedded process (embedded Chroma, SQLite in its home), then one and then
+    `workers` stateless workers over a `chroma run` server and a PostgreSQL cluster started here
+    on 127.0.0.1 (each worker with a home of its own, as on separate machines), all with the same
+    demo catalog, load and LLM setting; the same shoppers, the client spreading requests round
+    robin. Prints each phase's figures and the speed-up."""
+    from assistant.db import PostgresDatabase
+    from assistant.sitekeys import add_site
+    from evals.local_servers import chroma_server, new_database, postgres_cluster
+
+    if workers < 2:
+        raise ValueError("--workers must be at least 2 (the comparison is with one process)")
+    if sessions < 1 or seconds <= 0 or think < 0:
+        raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
+    limits = dict(rate_per_minute=1_000_000, session_rate_per_minute=10_000, client_rate_per_minute=1_000_000,
+                  faq_rate_per_minute=1_000_000, sessions_per_client_per_minute=1_000_000)
+    cli = [sys.executable, "-m", "assistant.cli"]
+    serve = ["serve", "--log-level", "warning"] + (["--no-llm"] if no_llm else []) + \
+            (["--max-turns", str(max_turns)] if max_turns else [])
+    llm_label = "off" if no_llm else ("embedded SmolLM2" if settings.llm_backend == "embedded" else settings.llm_backend)
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("SHOPASSIST_CHROMA", "SHOPASSIST_DATABASE",
+                                                                        "SHOPASSIST_HOME", "SHOPASSIST_COLLECTION"))}
+    phases: list[Phase] = []
+    with tempfile.TemporaryDirectory(prefix="shopassist-scale-") as tmp:
+        tmp = Path(tmp)
+        home = tmp / "embedded-home"
+        print("loading the demo shop into an embedded home...", flush=True)
+        subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        sites = tmp / "sites.json"
+        site = add_site(sites, "load benchmark", [ORIGIN], **limits)
+        phases.append(_phase("1 embedded process", [(cli + serve + ["--home", str(home), "--sites", str(sites)], base_env)],
+                             tmp, site.key, site.secret, sessions=sessions, seconds=seconds, think=think))
+
+        with postgres_cluster() as admin_url, chroma_server(tmp / "chroma") as (host, port):
+            url = new_database(admin_url, "shopassist")
+            shared = dict(base_env, SHOPASSIST_CHROMA_HOST=host, SHOPASSIST_CHROMA_PORT=str(port), SHOPASSIST_DATABASE_URL=url)
+            loader = dict(shared, SHOPASSIST_HOME=str(tmp / "loader"))
+            print(f"PostgreSQL and chroma run on 127.0.0.1:{port} up; loading the demo catalog into them...", flush=True)
+            subprocess.run(cli + ["db", "migrate"], check=True, stdout=subprocess.DEVNULL, env=loader)
+            subprocess.run(cli + ["ingest", "catalog", "examples/demo/products.jsonl"], check=True, stdout=subprocess.DEVNULL,
+                           env=loader, cwd=Path(__file__).resolve().parent.parent)
+            subprocess.run(cli + ["ingest", "faq", "examples/demo/faq.md"], check=True, stdout=subprocess.DEVNULL,
+                           env=loader, cwd=Path(__file__).resolve().parent.parent)
+            database = PostgresDatabase(url)
+            shared_site = add_site(database, "load benchmark", [ORIGIN], **limits)
+            database.close()
+            for n in (1, workers):
+                commands = [(cli + serve, dict(shared, SHOPASSIST_HOME=str(tmp / f"worker-{n}-{i}"))) for i in range(n)]
+                phases.append(_phase(f"{n} worker{'s' if n > 1 else ''} (chroma run + PostgreSQL)", commands, tmp,
+                                     shared_site.key, shared_site.secret, sessions=sessions, seconds=seconds, think=think))
+
+    print(scaling_report(phases, workers=workers, sessions=sessions, seconds=seconds, llm_label=llm_label))
+    met = all(verdict(p.stats, p.crashed) for p in phases)
+    return 0 if met else 1
+
+
+def scaling_report(phases: list[Phase], *, workers: int, sessions: int, seconds: float, llm_label: str) -> str:
+    lines = [f"\nscaling: {sessions} concurrent shoppers, {seconds:g} s per set-up; LLM: {llm_label}",
+             "| set-up | turns/s | turn p50 s | turn p95 s | 429 share of chat | errors | mixed-up sessions | 5xx |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for p in phases:
+        s = p.stats
+        share = s.chat_refused / s.chat_requests if s.chat_requests else 0.0
+        five = sum(n for c, n in s.codes.items() if c >= 500)
+        lines.append(f"| {p.label} | {p.turns_per_second:.2f} | {_pct(s.last_event, 50):.2f} | {_pct(s.last_event, 95):.2f} | "
+                     f"{share:.0%} | {s.sse_errors + s.transport_errors} | {s.mixed_up} | {five} |")
+    for p in phases:
+        lines += [f"  {p.label}: " + line for line in report(p.stats, p.elapsed, sessions=sessions, seconds=seconds,
+                                                             llm_label=llm_label, crashed=p.crashed).strip().splitlines()]
+    one, one_shared, many = phases[0], phases[1], phases[-1]
+    if one.turns_per_second and one_shared.turns_per_second:
+        ratio = many.turns_per_second / one.turns_per_second
+        lines.append(f"{workers} workers / 1 embedded process: {ratio:.2f}x turns per second; "
+                     f"{workers} workers / 1 worker on the same servers: {many.turns_per_second / one_shared.turns_per_second:.2f}x"
+                     + (f" (target with the LLM off: >= 1.7x: {'MET' if ratio >= 1.7 else 'NOT MET'})" if llm_label == "off" else ""))
     return "\n".join(lines)

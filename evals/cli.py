@@ -76,6 +76,10 @@ def _register_bench(sub: Any) -> None:
     bl.add_argument("--seconds", type=float, default=30, help="how long to keep starting requests")
     bl.add_argument("--no-llm", action="store_true", help="serve without the language model")
     bl.add_argument("--think", type=float, default=0.5, help="mean pause between a shopper's requests, seconds")
+    bl.add_argument("--workers", type=int, metavar="N",
+                    help="also run N stateless workers over a chroma run server and PostgreSQL started on 127.0.0.1 "
+                         "(and one worker on them), after one embedded process, and compare")
+    bl.add_argument("--max-turns", type=int, help="turns each server runs at once (serve --max-turns)")
 
 
 def _bench_index(args: argparse.Namespace) -> int:
@@ -93,8 +97,11 @@ def _bench_agent(args: argparse.Namespace) -> int:
 
 
 def _bench_load(args: argparse.Namespace) -> int:
-    from evals.bench_load import run_load_benchmark
+    from evals.bench_load import run_load_benchmark, run_scaling_benchmark
 
+    if args.workers:
+        return run_scaling_benchmark(settings_from(args), workers=args.workers, sessions=args.sessions, seconds=args.seconds,
+                                     no_llm=args.no_llm, think=args.think, max_turns=args.max_turns)
     return run_load_benchmark(settings_from(args), sessions=args.sessions, seconds=args.seconds, no_llm=args.no_llm,
                               think=args.think, home=getattr(args, "home", None))
 
