@@ -139,10 +139,10 @@ def _standout(products: list[Product], seed: str) -> str:
         if sum(1 for p in rated if p.rating == best.rating) == 1:
             return _variant([f"the {_short(best)} is the best rated ({best.rating:g}/5)",
                              f"shoppers rate the {_short(best)} highest, {best.rating:g}/5"], seed, "standout")
-    priced = [p for p in products if p.price is not None]
+    priced = [(p.price, p) for p in products if p.price is not None]
     if len(priced) >= 2:
-        cheap = min(priced, key=lambda p: p.price)
-        return f"the {_short(cheap)} is the least expensive at {money(cheap.price, cheap.currency)}"
+        price, cheap = min(priced, key=lambda pair: pair[0])
+        return f"the {_short(cheap)} is the least expensive at {money(price, cheap.currency)}"
     return ""
 
 
@@ -208,7 +208,8 @@ def _candidates(p: Product, i: int, products: list[Product], constraints: Constr
     if p.price is not None and len(priced) >= 3 and p.price < min(q.price for q in others if q.price is not None):
         yield "cheapest", [f"The lowest price here, {money(p.price, currency)}.", f"At {money(p.price, currency)}, the least expensive of these."]
     rated = [q for q in products if q.rating is not None and (q.rating_count or 0) >= 10]
-    if p.rating is not None and (p.rating_count or 0) >= 10 and len(rated) >= 2 and all(p.rating > q.rating for q in rated if q.id != p.id):
+    other_ratings = [q.rating for q in rated if q.id != p.id and q.rating is not None]
+    if p.rating is not None and (p.rating_count or 0) >= 10 and len(rated) >= 2 and all(p.rating > r for r in other_ratings):
         yield "rating", [f"The best rated of these: {p.rating:g}/5 from {p.rating_count:,} shoppers.",
                          f"Shoppers rate it highest here, {p.rating:g}/5 ({p.rating_count:,} ratings)."]
     first = products[0]

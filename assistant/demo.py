@@ -16,9 +16,10 @@ def load_demo(shop: Shop) -> None:
     """The demo shop, synced (a rerun after the demo files changed drops what they no longer
     have). A home that holds another catalog is never emptied for the demo: its items stay, and
     the demo's are added beside them, with a note to use a home of its own."""
-    from retrieval.ingest import SyncRefused
+    from retrieval.ingest import Kind, SyncRefused
 
-    for kind, name in (("product", "products.jsonl"), ("faq", "faq.md")):
+    files: tuple[tuple[Kind, str], ...] = (("product", "products.jsonl"), ("faq", "faq.md"))
+    for kind, name in files:
         try:
             report = ingest_file(shop.index, DEMO_DIR / name, kind, sync=True)
         except SyncRefused:

@@ -26,7 +26,7 @@ def _grouped(whole: int, indian: bool) -> str:
     if not indian or len(digits) <= 3:
         return f"{whole:,}"
     head, tail = digits[:-3], digits[-3:]
-    groups = []
+    groups: list[str] = []
     while len(head) > 2:
         groups.insert(0, head[-2:])
         head = head[:-2]

@@ -176,8 +176,9 @@ class _Item:
     def of(cls, product: Product) -> "_Item":
         parts = [product.title, product.brand or "", " ".join(product.category), product.color or "",
                  " ".join(product.sizes), product.description]
-        lacks = set()
-        discount, list_prices = None, []
+        lacks: set[str] = set()
+        discount: float | None = None
+        list_prices: list[float] = []
         for name, value in product.extra.items():
             label = name.replace("_", " ")
             if _NEGATIVE_VALUE.match(str(value)):
@@ -185,8 +186,7 @@ class _Item:
                 continue
             parts += [label, str(value)]
             if _DEAL_FIELD.search(name):
-                amounts = [_number(x) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", str(value))]
-                amounts = [a for a in amounts if a is not None]
+                amounts = [a for a in (_number(x) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", str(value))) if a is not None]
                 if "%" in str(value) or "discount" in name.lower() or "percent" in name.lower():
                     discount = amounts[0] if amounts else discount
                 else:
