@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .attributes import AUDIENCE_WORDS, COLORS, MATERIALS, type_key
+from .attributes import _COLOR_CANON, _MATERIAL_CANON, AUDIENCE_WORDS, COLORS, MATERIALS, type_key
 from .documents import key
 
 FacetName = Literal["type", "category", "brand", "color", "material", "audience", "size"]
@@ -73,6 +73,27 @@ def _variants(term: str, plural: bool = True) -> set[str]:
         elif not last.endswith("s"):
             forms.add(last + "s")
     return {" ".join(words[:-1] + [f]) for f in forms}
+
+
+def _spellings(variants: set[str]) -> set[str]:
+    """A name of several words also written as one ("t shirt" as "tshirt", "power bank" as
+    "powerbank"), and a one-word name split where shoppers split it ("smartwatch" as "smart
+    watch", "earphones" as "ear phones")."""
+    out = set(variants)
+    for v in variants:
+        words = v.split()
+        if len(words) == 2:
+            out.add("".join(words))
+        elif len(words) == 1:
+            for head in _SPLIT_HEADS:
+                if v.startswith(head) and len(v) - len(head) >= 3:
+                    out.add(f"{head} {v[len(head):]}")
+    return out
+
+
+# Word starts that shoppers write apart from the rest of a compound ("smart watch", "head phones").
+_SPLIT_HEADS = ("smart", "ear", "head", "power", "hair", "tooth", "back", "sun", "note", "key", "lap", "wrist", "foot",
+                "sweat", "sauce", "tea", "coffee", "book", "wash", "table", "water", "air", "dish")
 
 
 def find_terms(text: str, vocabulary: dict[str, str]) -> list[tuple[str, int]]:
@@ -139,8 +160,11 @@ class Facets:
     def _vocabularies(self) -> list[tuple[FacetName, dict[str, str], bool]]:
         return [
             # Colour words the catalog lacks are still colours: "in turquoise" is reported, not searched as a word.
-            ("brand", self.brands, False), ("type", self.types, True), ("color", {c: c.title() for c in COLORS} | self.colors, False),
-            ("material", {m: m for m in MATERIALS} | self.materials, False),
+            # A spelling the catalog does not use names its own value ("gray" the catalog's Grey, "aluminum" its aluminium).
+            ("brand", self.brands, False), ("type", self.types, True),
+            ("color", {c: self.colors.get(_COLOR_CANON.get(c, c), _COLOR_CANON.get(c, c).title()) for c in COLORS} | self.colors, False),
+            ("material", {m: self.materials.get(_MATERIAL_CANON.get(m, m), _MATERIAL_CANON.get(m, m)) for m in MATERIALS}
+             | self.materials, False),
             # A category that only names an audience ("For Girls", "Men") is read as the audience.
             ("category", {k: v for k, v in self.categories.items() if not _is_audience_phrase(k)}, True),
             ("audience", _AUDIENCE_TERMS, False), ("size", self.sizes, False),
@@ -157,13 +181,17 @@ class Facets:
                     continue  # "s", "m", "l" are sizes only when the message says "size"
                 if len(term) < 2:
                     continue
-                for variant in _variants(term, plural) | {term}:
+                variants = _variants(term, plural) | {term}
+                for variant in _spellings(variants):
                     if not variant:
                         continue
-                    start = lowered.find(f" {variant} ")
-                    while start >= 0:
-                        candidates.append((start, start + len(variant) + 1, _PRIORITY[facet], facet, display))
-                        start = lowered.find(f" {variant} ", start + 1)
+                    # another spelling ("smart watch") yields to a name the catalog writes that way
+                    priority = _PRIORITY[facet] + (0 if variant in variants else len(_PRIORITY))
+                    for probe in (f" {variant} ", f" {variant}'s "):  # "boAt's a no": the possessive names it too
+                        start = lowered.find(probe)
+                        while start >= 0:
+                            candidates.append((start, start + len(variant) + 1, priority, facet, display))
+                            start = lowered.find(probe, start + 1)
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
@@ -178,6 +206,10 @@ class Facets:
     def canonical(self, facet: FacetName, value: str) -> str | None:
         """The catalog's display value for a facet value named any way, or None if it has none."""
         k = key(value)
+        if facet == "material":
+            k = _MATERIAL_CANON.get(k, k)
+        if facet == "color" and k not in self.colors:
+            k = _COLOR_CANON.get(k, k)
         if facet == "audience":
             return _AUDIENCE_TERMS.get(k) or (k if k in set(_AUDIENCE_TERMS.values()) else None)
         if facet == "material":

@@ -61,17 +61,23 @@ _NEGATION = re.compile(
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
-    r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
+    r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
     r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not)\b",
     re.I,
 )
 _POST_NEGATION = re.compile(
     r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea|colou?r|brand|favou?rite|size)|an option|"
-    r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|is a no|are a no|not please)\b"
-    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))|^\s*[-–:,]\s*(?:no|nope|nah)\b|^\s+(?:nope|nah)\b|^\s*\?\s*no(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|not please)\b"
+    r"|^\s*(?:is|are|'s|'re)\s+(?:a\s+)?(?:no|nope|hard no|no[- ]go|pass)\b(?!\s+(?:longer|more|need|than|problem|issue|worries)\b)"
+    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))"
+    # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
+    r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
+    r"|^\s*\?\s*(?:no|nah|nope|pass)(?: thanks| way)?\b|^\s*,?\s*no way\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
 )
+# Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
+_LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
 _SCOPE_END = re.compile(r"[,.;!?]|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
 _FACET_WORDS = {
@@ -186,6 +192,7 @@ _NEW_SUBJECT = re.compile(r"\b(?:(?:i )?also (?:need|want)|now (?:i (?:need|want
 _GIFT = re.compile(r"\b(?:gifts?|presents?|something)\s+for\s+(?:my\s+|a\s+|our\s+)?(?P<who>[a-z']+)"
                    r"(?:[^.?!]*?\b(?:who|that|he|she|they)\s+(?:really\s+)?(?:likes?|loves?|enjoys?|is into|are into|is crazy about|collects?)\s+(?P<interest>[a-z][a-z \-]{1,40}?))?"
                    r"(?=\s+(?:under|below|for|less|around|about|within|up to|with|and|but)\b|[,.?!]|$)", re.I)
+_GIFT_WORD = re.compile(r"(?<!\bat )\b(?:gifts?|presents?)\b(?!\s*(?:wrap\w*|cards?|vouchers?|receipts?|messages?|notes?|box(?:es)?|bags?|options? at checkout))", re.I)
 _FAQ_WORDS = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
     r"payment|pay (?:with|by|via|using|on delivery|in (?:installments|cash))|(?:how|can) (?:can |do )?i pay|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
@@ -241,6 +248,37 @@ def amount(number: str, thousands: str | None) -> float:
 def is_smalltalk(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
     return 0 < len(words) <= 8 and all(w in _SMALLTALK_WORDS for w in words) and bool(_SMALLTALK_START.match(words[0]))
+
+
+_UNITS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN = re.compile(
+    rf"\b(?P<n>(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"eleven|twelve|fifteen|\d+(?:\.\d+)?)\s*(?P<m>hundred|grand|thousand|lakhs?|lacs?)\b"
+    rf"|\b(?P<cue>under|below|than|around|about|max|upto|up to|within|over|above|budget|spend|pay)\s+(?P<t>(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    rf"(?!\s*(?:percent|%|people|years|minutes|items|pieces))",
+    re.I,
+)
+_MULTIPLIER = {"hundred": 100, "grand": 1000, "thousand": 1000, "lakh": 100000, "lakhs": 100000, "lac": 100000, "lacs": 100000}
+
+
+def _spoken_number(words: str) -> float:
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words)
+    return float(sum(_UNITS[w] for w in re.split(r"[- ]", words.lower()) if w in _UNITS))
+
+
+def spoken_amounts(text: str) -> str:
+    """Amounts said in words as digits: "under a grand" → "under 1000", "two hundred" → "200",
+    "1.5 lakh" → "150000", "under fifty" → "under 50"."""
+    def digits(m: re.Match) -> str:
+        if m.group("t"):
+            return f"{m.group('cue')} {_spoken_number(m.group('t')):g}"
+        value = _spoken_number(m.group("n")) * _MULTIPLIER[m.group("m").lower()]
+        return f"{value:.0f}" if value == int(value) else f"{value:g}"
+    return _SPOKEN.sub(digits, text)
 
 
 def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]:
@@ -306,6 +344,7 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
+_BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
 _THE_X_ONE = re.compile(r"\bthe ((?:[\w&'.-]+ ){0,3}[\w&'.-]+) (?:one|model|pair|version|option|item)s?\b", re.I)
 
 
@@ -325,6 +364,13 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     for m in _NUMBER_LIST.finditer(text):
         found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
         spans.append(m.span())
+    if _COMPARE.search(text):
+        # "compare 1 and 3", "which is better 2 or 4": bare positions, when asked to compare
+        for m in _BARE_PAIR.finditer(text):
+            pair = [int(m.group(1)), int(m.group(2))]
+            if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
+                found += [(m.start(), pair[0]), (m.start(2), pair[1])]
+                spans.append(m.span())
     for m in _ORDINAL.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -419,7 +465,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     """What the rules make of `message` in the context of `state` (nothing is changed here).
     `faq_match(text) -> bool`, when given, says whether the shop's FAQ answers the text
     confidently; it breaks ties for messages with no shopping signal at all."""
-    text = " ".join(message.split())
+    text = spoken_amounts(" ".join(message.split()))
     if _HUMAN.search(text):
         return Reading("human")
     if is_smalltalk(text):
@@ -462,7 +508,10 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
 
     # Words inside a recognised phrase ("won't break the bank", "in that vein") name no facet.
     cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX) for m in pattern.finditer(scan)]
-    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)]
+    # A name wholly inside a cue of negation or liking ("not a fan of", "a big fan of") is no value.
+    inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
+    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
+                and not any(s <= m.start and m.end <= e for s, e in inside)]
     mentions += _size_mentions(scan, facets, mentions, reading)
     for m in mentions:
         taken.append((m.start, m.end))
@@ -471,11 +520,12 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     taken += removal_spans + cue_spans
     removed_values = {(op.facet, op.value) for op in removals if op.value}
     negations = negated_spans(scan)
+    unwanted = _negated_mentions(mentions, scan, negations)
     included: list[Mention] = []
     for i, m in enumerate(mentions):
         if (m.facet, m.value) in removed_values:
             continue
-        if _is_negated(m, scan, negations) and not _head_of_negated_phrase(m, mentions[:i], scan, negations):
+        if i in unwanted:
             if m.facet == "audience":
                 reading.notes.append(f"cannot exclude an audience ({m.words})")
                 continue
@@ -552,6 +602,33 @@ def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: 
     return found
 
 
+_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|and|or|nor|n|,\s*(?:and|or))\s*$", re.I)
+
+
+def _negated_mentions(mentions: list[Mention], text: str, negations: list[tuple[int, int]]) -> set[int]:
+    """Which mentions the message does not want. A negation before a value reaches to the end of
+    its clause ("no Boat or Boult"); one after it ("Boat and Boult are a no", "Pigeon kettles
+    are a no") takes the values listed before it, and in a phrase "<brand/colour> <type>" the
+    modifier, not the head noun the shopper is still looking for."""
+    out: set[int] = set()
+    for i, m in enumerate(mentions):
+        if any(s <= m.start < e for s, e in negations):
+            if not _head_of_negated_phrase(m, mentions[:i], text, negations):
+                out.add(i)
+            continue
+        if not _POST_NEGATION.match(text[m.end:]):
+            continue
+        j = i
+        if m.facet in ("type", "category") and i > 0 and mentions[i - 1].facet not in ("type", "category", "audience") \
+                and not text[mentions[i - 1].end:m.start].strip(" -"):
+            j = i - 1  # "Dabur honey is a no": not Dabur; honey still wanted
+        out.add(j)
+        while j > 0 and mentions[j - 1].facet == mentions[j].facet and _COORDINATED.fullmatch(text[mentions[j - 1].end:mentions[j].start]):
+            j -= 1
+            out.add(j)
+    return out
+
+
 def _head_of_negated_phrase(m: Mention, before: list[Mention], text: str, negations: list[tuple[int, int]]) -> bool:
     """"not leather jacket" / "no leather jackets": the jacket is wanted, the leather is not. A
     type or category right after another negated mention is the phrase's head noun."""
@@ -589,7 +666,9 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
             spans.append((mention.end, mention.end + after.end()))
         constrained = state.has(mention.facet, mention.value)
         dropped = bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
-        if not constrained and after and re.match(r"\s*(?:is|are)?\s*(?:fine|ok|okay|good|alright)\s+(?:too|as well)", after.group(0), re.I):
+        # "Philips would be ok too", "tan or brown is fine": about a value not yet asked for, acceptance.
+        if not constrained and after and not released_before and re.match(
+                r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|good|alright|all right|acceptable)\b", after.group(0), re.I):
             ops.append(Operation(op="add", facet=mention.facet, value=mention.value, words=mention.words))
         elif not constrained and dropped and mention.facet != "audience":
             # "ditch Puma", "remove Puma from the results": nothing to drop, so it is unwanted.
@@ -636,6 +715,10 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
         if who in _AUDIENCE_TERMS and not any(m.facet == "audience" for m in included):
             ops.append(Operation(op="add", facet="audience", value=_AUDIENCE_TERMS[who], words=who))
         return ops
+    gift_word = _GIFT_WORD.search(scan)
+    if gift_word and "gift" not in key(state.subject) and "present" not in key(state.subject):
+        # "kitchen gift under 50" after running shoes: a new subject, not a refinement (nor a brand)
+        return [Operation(op="new_subject", value=subject_text or gift_word.group(0), words=gift_word.group(0))]
     cue = _NEW_SUBJECT.search(scan)
     fresh = [w for w in words if w not in key(state.query).split() and w not in key(state.subject).split()]
     if words and (not state.subject or (cue and fresh)):

@@ -1,0 +1,417 @@
+"""More phrasings written by hand, apart from the dialogue bank and tests/fast/test_phrasings.py:
+how shoppers type on real shops (lower case, typos, no punctuation, "pls", run-on sentences,
+several operations in one message, hedges, Indian and US price forms, negations in many
+forms, references, subject changes, gifts, FAQ questions mixed with product turns), over the
+vocabulary of the shared real catalogs (Flipkart, Amazon.in, BigBasket, Home Depot titles; the
+values below are copied from them) and the demo shop. Each case states the whole resulting state.
+Pure, no model, no data files beyond the demo shop.
+
+A case is (shop, context messages, message, expected). After every context message the shop's
+`SHOWN` products are put in `state.shown`. `expected` is a space-separated spec:
+  kind:a,b          included types/categories (compared by head word, like the bank)
+  brand: color: material: audience: size:   included values;  a leading "-" for exclusions
+  max:N / max:<N    price ceiling (exactly N / below N); min:N likewise; absent means none
+  rating:N  sort:S  route:a|b  op:a,b (operations that must be there)
+  focus:N  similar:N  compare:1,3   (shown positions; -1 the last)
+  same              the standing search is exactly the context's (FAQ, smalltalk)
+Underscores stand for spaces in values ("rose_gold").
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.dialogue import DialogueState, ShownItem, update
+from retrieval.attributes import derive_attributes, type_key
+from retrieval.documents import key
+from retrieval.facets import Facets
+from retrieval.ingest import parse_file
+from tests.conftest import DEMO
+
+
+def _facets(brands=(), types=(), colors=(), materials=(), categories=()) -> Facets:
+    f = Facets()
+    for b in brands:
+        f.brands.setdefault(key(b), b)
+    for c in colors:
+        f.colors.setdefault(key(c), c)
+    for m in materials:
+        f.materials.setdefault(key(m), m)
+    for c in categories:
+        f.categories.setdefault(key(c), c)
+    for t in types:
+        f.add_type(t)
+    return f
+
+
+def _item(i, title, price, brand=None, color=None):
+    return ShownItem(id=f"p{i}", title=title, price=price, brand=brand, color=color)
+
+
+AMAZON = _facets(
+    brands=["boAt", "Boult", "Samsung", "Redmi", "Portronics", "Noise", "Fire-Boltt", "Philips", "Havells", "Bajaj", "JBL",
+            "OnePlus", "Zebronics", "pTron", "Ambrane", "Wayona", "Prestige", "Pigeon", "AmazonBasics", "HP", "Logitech",
+            "SanDisk", "Sounce", "Usha", "Crompton"],
+    types=["Earphones", "Headphones", "Smartwatch", "Cable", "Charger", "Kettle", "Mixer Grinder", "Dry Iron", "Speaker",
+           "Mouse", "Keyboard", "Vacuum Cleaner", "Blender", "Toaster", "Fan", "Heater", "Geyser", "Power Bank", "Trimmer"],
+    colors=["Black", "White", "Blue", "Red", "Grey", "Green", "Rose Gold", "Navy Blue", "Silver"],
+    materials=["nylon", "plastic", "stainless steel", "steel", "silicone", "leather", "glass", "copper"],
+)
+FLIPKART = _facets(
+    brands=["Alisha", "Dressberry", "Mast & Harbour", "Libas", "Asics", "Carrel", "BlueStone", "CaratLane", "Clara", "Mynte",
+            "Myesquire", "Vishudh", "Nishtaa", "Itiha"],
+    types=["Shorts", "Cycling Shorts", "Straight Kurta", "Kurti", "Top", "Dress", "Jeans", "Leggings", "Shirt", "T-Shirt",
+           "Sweater", "Sweatshirt", "Heels", "Bellies", "Loafers", "Boots", "Shoes", "Ring", "Watch", "Sunglasses", "Flats"],
+    colors=["Black", "Red", "Pink", "Blue", "Navy", "Maroon", "Beige", "White", "Grey", "Green", "Yellow", "Brown", "Tan"],
+    materials=["cotton", "leather", "silk", "polyester", "denim", "rayon", "georgette", "suede", "wool", "lycra"],
+)
+BIGBASKET = _facets(
+    brands=["Amul", "Britannia", "Colgate", "Dabur", "Himalaya", "MAGGI", "Nivea", "Dettol", "Fresho", "Tata Tea", "Red Label",
+            "Nescafe", "Bru", "Sunfeast", "Huggies", "Pampers", "Cello", "Patanjali", "Aashirvaad", "Fortune", "Saffola",
+            "Haldirams", "Lays", "Surf Excel", "Head & shoulders", "Tata Sampann", "Tropicana", "Real"],
+    types=["Tea", "Green Tea", "Coffee", "Shampoo", "Soap", "Chocolate", "Biscuits", "Noodles", "Oil", "Honey", "Toothpaste",
+           "Diapers", "Butter", "Cheese", "Ghee", "Masala", "Juice", "Mug", "Bottle", "Container", "Atta", "Chips"],
+    colors=["White", "Green", "Blue", "Red", "Pink", "Black", "Silver"],
+    materials=["plastic", "glass", "steel", "stainless steel", "copper", "ceramic"],
+)
+HOME_DEPOT = _facets(  # the Home Depot titles have no brand column
+    types=["Faucet", "Kitchen Faucet", "Sink", "Vanity", "Area Rug", "Light Bulb", "Ladder", "Gas Grill", "Drill", "Cabinet",
+           "Mirror", "Ceiling Fan", "Door", "Paint", "Wall Tile", "Lamp", "Chair"],
+    colors=["White", "Black", "Bronze", "Nickel", "Chrome", "Brown", "Grey", "Beige"],
+    materials=["stainless steel", "brass", "wood", "solid wood", "ceramic", "porcelain", "vinyl", "cast iron", "glass", "plastic",
+               "aluminium", "steel", "wool", "polyester"],
+)
+_demo_items = derive_attributes([i for _, i in parse_file(DEMO / "products.jsonl", "product").items])[0]
+DEMO_F = Facets.from_products(_demo_items)
+_shoes = [p for p in _demo_items if "Running Shoes" in p.category][:4]
+
+SHOPS = {"a": AMAZON, "f": FLIPKART, "b": BIGBASKET, "h": HOME_DEPOT, "d": DEMO_F}
+SHOWN = {
+    "a": [_item(1, "boAt Rockerz 255 Pro+ Bluetooth Neckband Earphones", 1299, "boAt", "Black"),
+          _item(2, "Boult Audio ProBass Curve Wireless Earphones", 999, "Boult", "Blue"),
+          _item(3, "OnePlus Bullets Wireless Z2 Bluetooth Earphones", 1999, "OnePlus", "Black"),
+          _item(4, "pTron Tangent Lite Magnetic Earphones", 499, "pTron", "Red")],
+    "f": [_item(1, "Alisha Solid Women's Cycling Shorts", 379, "Alisha", "Black"),
+          _item(2, "Dressberry Women's Denim Shorts", 599, "Dressberry", "Blue"),
+          _item(3, "Mast & Harbour Women's Cotton Shorts", 849, "Mast & Harbour", "Red"),
+          _item(4, "Carrel Printed Women's Shorts", 299, "Carrel", "Pink")],
+    "b": [_item(1, "Tata Tea Premium Leaf Tea 1 kg", 560, "Tata Tea"),
+          _item(2, "Red Label Natural Care Tea 500 g", 250, "Red Label"),
+          _item(3, "Tata Tea Gold Leaf Tea 500 g", 310, "Tata Tea"),
+          _item(4, "Tetley Green Tea Bags Lemon and Honey", 180, "Tetley", "Green")],
+    "h": [_item(1, "Delta Foundations Single-Handle Pull-Down Kitchen Faucet in Chrome", 89, None, "Chrome"),
+          _item(2, "Moen Arbor Touchless Pull-Down Kitchen Faucet in Spot Resist Nickel", 249, None, "Nickel"),
+          _item(3, "Glacier Bay Market Single-Handle Kitchen Faucet in Bronze", 59, None, "Bronze"),
+          _item(4, "Pfister Zanna Pull-Down Kitchen Faucet in Matte Black", 179, None, "Black")],
+    "d": [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color) for p in _shoes],
+}
+
+EAR = "earphones under 1500"
+SHORTS = "shorts for women under 1000"
+TEA = "tea under 500"
+TAP = "kitchen faucet under 150"
+B = "running shoes in black under 150, not Veloxa"
+BS = "kind:running_shoes color:black max:150 -brand:veloxa"
+
+CASES: list[tuple[str, list[str], str, str]] = [
+    # --- Amazon.in: prices the Indian way -------------------------------------------------------
+    ("a", [], "wireless earphones under 1k pls", "kind:earphones max:1000"),
+    ("a", [], "earphones max 2k", "kind:earphones max:2000"),
+    ("a", [], "need a smartwatch under ₹1.5k", "kind:smartwatch max:1500"),
+    ("a", [], "kettle between 500 and 1000 rs", "kind:kettle min:500 max:1000"),
+    ("a", [], "mixer grinder around 3000", "kind:mixer_grinder min:2400 max:3600"),
+    ("a", [], "headphones under a grand", "kind:headphones max:1000"),
+    ("a", [], "smart watch under 2000", "kind:smartwatch max:2000"),
+    ("a", [], "usb c charging cable under 500", "kind:cable max:500"),
+    ("a", [], "bluetooth speaker within rs.2000", "kind:speaker max:2000"),
+    ("a", [], "power bank 20000mah under 1500", "kind:power_bank max:1500"),
+    ("a", [], "dry iron below 800 rupees", "kind:dry_iron max:800"),
+    ("a", [], "trimmer for men under 1,500", "kind:trimmer audience:men max:1500"),
+    ("a", [], "smartwatch for women under 3k", "kind:smartwatch audience:women max:3000"),
+    ("a", [], "need earphones under 1500 black no boat no boult", "kind:earphones color:black max:1500 -brand:boat -brand:boult"),
+    ("a", [], "earphones, nothing from boult", "kind:earphones -brand:boult"),
+    ("a", [], "smartwatch anything except noise", "kind:smartwatch -brand:noise"),
+    ("a", [], "earphones but boult is a no", "kind:earphones -brand:boult"),
+    ("a", [], "stainless steel kettle not plastic under 2000", "kind:kettle material:stainless_steel -material:plastic max:2000"),
+    # --- Amazon.in: in a standing search ----------------------------------------------------------
+    ("a", [EAR], "skip boat", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "not a fan of boat tbh", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "done with boat, show others", "kind:earphones max:1500 -brand:boat op:more"),
+    ("a", [EAR], "no more boat pls", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "other than boat?", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "anything but boat or boult", "kind:earphones max:1500 -brand:boat -brand:boult"),
+    ("a", [EAR], "boat and boult are a no", "kind:earphones max:1500 -brand:boat -brand:boult"),
+    ("a", [EAR], "i dont want boat or boult", "kind:earphones max:1500 -brand:boat -brand:boult"),
+    ("a", [EAR], "boat's a no for me", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "had a bad experience with boat", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "exclude boat and ptron", "kind:earphones max:1500 -brand:boat -brand:ptron"),
+    ("a", [EAR, "no boat"], "actually boat is fine", "kind:earphones max:1500"),
+    ("a", [EAR, "no boat"], "ok you can show boat again", "kind:earphones max:1500"),
+    ("a", [EAR], "jbl only", "kind:earphones max:1500 brand:jbl"),
+    ("a", [EAR], "jbl or boult", "kind:earphones max:1500 brand:jbl,boult"),
+    ("a", [EAR], "black but not boat", "kind:earphones max:1500 color:black -brand:boat"),
+    ("a", [EAR], "any in white?", "kind:earphones max:1500 color:white"),
+    ("a", [EAR], "in white pls, no red", "kind:earphones max:1500 color:white -color:red"),
+    ("a", [EAR], "preferably in black or navy blue", "kind:earphones max:1500 color:black,navy_blue"),
+    ("a", [EAR], "ideally black", "kind:earphones max:1500 color:black"),
+    ("a", [EAR], "maybe under 1000?", "kind:earphones max:1000"),
+    ("a", [EAR], "can go up to 2k", "kind:earphones max:2000"),
+    ("a", [EAR], "between 800 and 1200 rupees", "kind:earphones min:800 max:1200"),
+    ("a", [EAR], "budget is 1200 now", "kind:earphones max:1200"),
+    ("a", [EAR], "1200 is my max", "kind:earphones max:1200"),
+    ("a", [EAR], "not more than rs 1000", "kind:earphones max:1000"),
+    ("a", [EAR], "hmm too pricey", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "these r a bit costly, anything cheaper", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "those r too expensive show me something under 1000 from jbl or boult", "kind:earphones max:1000 brand:jbl,boult"),
+    ("a", [EAR], "the 2nd", "kind:earphones max:1500 focus:2 route:detail"),
+    ("a", [EAR], "tell me more about that last one", "kind:earphones max:1500 focus:-1 route:detail"),
+    ("a", [EAR], "the red one", "kind:earphones max:1500 focus:4 route:detail"),
+    ("a", [EAR], "does the boult one have a mic", "kind:earphones max:1500 focus:2 route:detail"),
+    ("a", [EAR], "compare the boult one and the oneplus one", "kind:earphones max:1500 compare:2,3 route:compare"),
+    ("a", [EAR], "which is better 1st or 3rd", "kind:earphones max:1500 compare:1,3 route:compare"),
+    ("a", [EAR], "something similar to the 2nd but cheaper", "kind:earphones max:<1500 similar:2 op:similar,cheaper"),
+    ("a", [EAR], "more like the first one", "kind:earphones max:1500 similar:1"),
+    ("a", [EAR], "show me more", "kind:earphones max:1500 op:more"),
+    ("a", [EAR], "something else", "kind:earphones max:1500 op:more"),
+    ("a", [EAR], "any other options?", "kind:earphones max:1500 op:more"),
+    ("a", [EAR], "start over", "op:reset"),
+    ("a", [EAR], "earphones under 1500", "kind:earphones max:1500 op:restate route:product"),
+    ("a", [EAR], "sort by price low to high", "kind:earphones max:1500 sort:price_asc"),
+    ("a", [EAR], "4 stars and up only", "kind:earphones max:1500 rating:4"),
+    ("a", [EAR], "whats the return policy", "same route:faq"),
+    ("a", [EAR], "do u do cash on delivery", "same route:faq"),
+    ("a", [EAR], "what's the warranty on these?", "same route:faq|both"),
+    ("a", [EAR, "no boat"], "ok now a power bank", "kind:power_bank -brand:boat"),
+    ("a", [EAR], "also need a charger", "kind:charger"),
+    ("a", ["smartwatch for women under 3000"], "now headphones", "kind:headphones audience:women"),
+    ("a", [], "gift for my dad who likes cooking", "audience:men"),
+    ("a", ["cable under 500"], "nylon braided ideally", "kind:cable material:nylon max:500"),
+    ("a", ["kettle under 2000"], "stainless steel, not plastic", "kind:kettle material:stainless_steel -material:plastic max:2000"),
+    ("a", ["kettle under 2000"], "plastic-free pls", "kind:kettle -material:plastic max:2000"),
+    ("a", ["kettle under 2000"], "prestige or pigeon, no bajaj", "kind:kettle max:2000 brand:prestige,pigeon -brand:bajaj"),
+    ("a", ["kettle under 2000"], "pigeon kettle is a no", "kind:kettle max:2000 -brand:pigeon"),
+    # --- Flipkart -------------------------------------------------------------------------------
+    ("f", [], "shorts for girls under 500", "kind:shorts audience:girls max:500"),
+    ("f", [], "cotton kurtis for women below rs 800", "kind:kurti audience:women material:cotton max:800"),
+    ("f", [], "black leggings no lycra", "kind:leggings color:black -material:lycra"),
+    ("f", [], "sunglasses for men around 1000 rupees", "kind:sunglasses audience:men min:800 max:1200"),
+    ("f", [], "loafers for men, leather, under 2k", "kind:loafers audience:men material:leather max:2000"),
+    ("f", [], "im looking for a kurta for men in white cotton under 1000 nothing from libas",
+     "kind:kurta audience:men color:white material:cotton max:1000 -brand:libas"),
+    ("f", [], "sweatshirt not a sweater", "kind:sweatshirt -kind:sweater"),
+    ("f", [], "a gift for my sister who loves jewellery", "audience:women"),
+    ("f", [], "heels for my wife, not black", "kind:heels audience:women -color:black"),
+    ("f", [], "jeans for boys between 500 and 900", "kind:jeans audience:boys min:500 max:900"),
+    ("f", [SHORTS], "not from alisha", "kind:shorts audience:women max:1000 -brand:alisha"),
+    ("f", [SHORTS], "alisha nope", "kind:shorts audience:women max:1000 -brand:alisha"),
+    ("f", [SHORTS], "anything except dressberry", "kind:shorts audience:women max:1000 -brand:dressberry"),
+    ("f", [SHORTS], "i'm not into carrel", "kind:shorts audience:women max:1000 -brand:carrel"),
+    ("f", [SHORTS], "steer clear of mast & harbour", "kind:shorts audience:women max:1000 -brand:mast_&_harbour"),
+    ("f", [SHORTS], "no denim", "kind:shorts audience:women max:1000 -material:denim"),
+    ("f", [SHORTS], "cotton only, no polyester", "kind:shorts audience:women max:1000 material:cotton -material:polyester"),
+    ("f", [SHORTS], "blue but not denim", "kind:shorts audience:women max:1000 color:blue -material:denim"),
+    ("f", [SHORTS], "in navy or maroon", "kind:shorts audience:women max:1000 color:navy,maroon"),
+    ("f", [SHORTS], "no black no pink", "kind:shorts audience:women max:1000 -color:black -color:pink"),
+    ("f", [SHORTS], "the pink one", "kind:shorts audience:women max:1000 focus:4 route:detail"),
+    ("f", [SHORTS], "2nd one pls, what fabric is it", "kind:shorts audience:women max:1000 focus:2 route:detail"),
+    ("f", [SHORTS], "cheaper than the first", "kind:shorts audience:women max:<379 op:cheaper"),
+    ("f", [SHORTS], "compare 1 and 3", "kind:shorts audience:women max:1000 compare:1,3 route:compare"),
+    ("f", [SHORTS], "more like the dressberry one", "kind:shorts audience:women max:1000 similar:2"),
+    ("f", [SHORTS], "now show me kurtas", "kind:kurta audience:women"),
+    ("f", [SHORTS], "same for men", "kind:shorts audience:men max:1000"),
+    ("f", [SHORTS], "what about jeans", "kind:jeans audience:women"),
+    ("f", [SHORTS], "how do i return an item", "same route:faq"),
+    ("f", [SHORTS], "max 700", "kind:shorts audience:women max:700"),
+    ("f", [SHORTS], "under 700 maybe", "kind:shorts audience:women max:700"),
+    ("f", [SHORTS], "₹600 tops", "kind:shorts audience:women max:600"),
+    ("f", [SHORTS], "nothing above 800", "kind:shorts audience:women max:800"),
+    ("f", [SHORTS], "price doesnt matter", "kind:shorts audience:women"),
+    ("f", [SHORTS], "show more pls", "kind:shorts audience:women max:1000 op:more"),
+    ("f", ["loafers for men under 2000"], "suede not leather", "kind:loafers audience:men material:suede -material:leather max:2000"),
+    ("f", ["loafers for men under 2000"], "any colour except brown", "kind:loafers audience:men -color:brown max:2000"),
+    ("f", ["loafers for men under 2000"], "tan or brown is fine", "kind:loafers audience:men color:tan,brown max:2000"),
+    ("f", ["watch for men"], "not a fan of black", "kind:watch audience:men -color:black"),
+    ("f", ["dress for women"], "dressberry or libas pls", "kind:dress audience:women brand:dressberry,libas"),
+    ("f", ["dress for women"], "red or maroon, no black", "kind:dress audience:women color:red,maroon -color:black"),
+    ("f", ["dress for women"], "georgette ideally, nothing in polyester", "kind:dress audience:women material:georgette -material:polyester"),
+    ("f", ["dress for women", "no libas"], "and no dressberry either", "kind:dress audience:women -brand:libas -brand:dressberry"),
+    ("f", ["dress for women"], "start again pls", "op:reset"),
+    # --- BigBasket -------------------------------------------------------------------------------
+    ("b", [], "tea under 300 rs", "kind:tea max:300"),
+    ("b", [], "green tea, no patanjali", "kind:green_tea -brand:patanjali"),
+    ("b", [], "ghee 1 litre under 600", "kind:ghee max:600"),
+    ("b", [], "atta 5 kg", "kind:atta"),
+    ("b", [], "diapers for toddler, pampers or huggies", "kind:diapers audience:kids brand:pampers,huggies"),
+    ("b", [], "chips under 50 rs but no lays", "kind:chips max:50 -brand:lays"),
+    ("b", [], "noodles not maggi", "kind:noodles -brand:maggi"),
+    ("b", [], "something for my mum who loves baking", "audience:women"),
+    ("b", [TEA], "nothing from tata tea", "kind:tea max:500 -brand:tata_tea"),
+    ("b", [TEA], "red label is a no", "kind:tea max:500 -brand:red_label"),
+    ("b", [TEA], "skip red label and tata tea", "kind:tea max:500 -brand:red_label -brand:tata_tea"),
+    ("b", [TEA], "other than red label", "kind:tea max:500 -brand:red_label"),
+    ("b", [TEA], "the 3rd one, is it loose leaf?", "kind:tea max:500 focus:3 route:detail"),
+    ("b", [TEA], "that last one", "kind:tea max:500 focus:-1 route:detail"),
+    ("b", [TEA], "the red label one", "kind:tea max:500 focus:2 route:detail"),
+    ("b", [TEA], "the cheapest one", "kind:tea max:500 focus:4 route:detail"),
+    ("b", [TEA], "now coffee", "kind:coffee"),
+    ("b", [TEA], "also need some ghee", "kind:ghee"),
+    ("b", [TEA], "whats the delivery time to bangalore", "same route:faq"),
+    ("b", [TEA], "any others?", "kind:tea max:500 op:more"),
+    ("b", [TEA], "start again pls", "op:reset"),
+    ("b", [TEA], "under 200 rupees", "kind:tea max:200"),
+    ("b", [TEA], "max ₹250", "kind:tea max:250"),
+    ("b", [TEA], "too expensive", "kind:tea max:<500 op:cheaper"),
+    ("b", [TEA], "tea under 500", "kind:tea max:500 op:restate"),
+    ("b", ["noodles"], "anything except maggi", "kind:noodles -brand:maggi"),
+    ("b", ["noodles"], "done with maggi tbh", "kind:noodles -brand:maggi"),
+    ("b", ["noodles"], "i'm sick of maggi", "kind:noodles -brand:maggi"),
+    ("b", ["shampoo"], "not head & shoulders", "kind:shampoo -brand:head_&_shoulders"),
+    ("b", ["shampoo"], "himalaya or dabur", "kind:shampoo brand:himalaya,dabur"),
+    ("b", ["shampoo"], "prefer himalaya", "kind:shampoo brand:himalaya"),
+    ("b", ["diapers"], "no pampers pls, huggies only", "kind:diapers -brand:pampers brand:huggies"),
+    ("b", ["oil under 300"], "between 150 and 250", "kind:oil min:150 max:250"),
+    ("b", ["oil under 300"], "fortune or saffola, not patanjali", "kind:oil max:300 brand:fortune,saffola -brand:patanjali"),
+    ("b", ["honey under 400"], "dabur honey is a no", "kind:honey max:400 -brand:dabur"),
+    ("b", ["honey under 400"], "no patanjali honey", "kind:honey max:400 -brand:patanjali"),
+    ("b", ["bottle"], "steel not plastic", "kind:bottle material:steel -material:plastic"),
+    ("b", ["bottle"], "glass or copper, cello is a no", "kind:bottle material:glass,copper -brand:cello"),
+    ("b", ["juice"], "tropicana or real pls", "kind:juice brand:tropicana,real"),
+    # --- Home Depot titles (no brand column) -----------------------------------------------------
+    ("h", [], "kitchen faucet under $150", "kind:kitchen_faucet max:150"),
+    ("h", [], "bathroom vanity between 300 and 500 dollars", "kind:vanity min:300 max:500"),
+    ("h", [], "area rug 8x10 under 200", "kind:area_rug max:200"),
+    ("h", [], "ceiling fan with light, white or brushed nickel", "kind:ceiling_fan color:white,nickel"),
+    ("h", [], "ladder under 200 bucks aluminum ideally", "kind:ladder max:200 material:aluminium"),
+    ("h", [], "gas grill, stainless steel, under 500", "kind:gas_grill material:stainless_steel max:500"),
+    ("h", [], "light bulbs between 20 and 40 bucks", "kind:light_bulb min:20 max:40"),
+    ("h", [TAP], "no chrome", "kind:kitchen_faucet max:150 -color:chrome"),
+    ("h", [TAP], "anything but chrome or nickel", "kind:kitchen_faucet max:150 -color:chrome -color:nickel"),
+    ("h", [TAP], "bronze ideally", "kind:kitchen_faucet max:150 color:bronze"),
+    ("h", [TAP], "black but not plastic", "kind:kitchen_faucet max:150 color:black -material:plastic"),
+    ("h", [TAP], "brass only, nothing plastic", "kind:kitchen_faucet max:150 material:brass -material:plastic"),
+    ("h", [TAP], "the bronze one", "kind:kitchen_faucet max:150 focus:3 route:detail"),
+    ("h", [TAP], "is the 1st one easy to install", "kind:kitchen_faucet max:150 focus:1 route:detail"),
+    ("h", [TAP], "how about under 100 bucks", "kind:kitchen_faucet max:100"),
+    ("h", [TAP], "max $120", "kind:kitchen_faucet max:120"),
+    ("h", [TAP], "up to 200 is ok", "kind:kitchen_faucet max:200"),
+    ("h", [TAP], "cheaper than the moen one", "kind:kitchen_faucet max:<150 op:cheaper"),
+    ("h", [TAP], "compare the first two", "kind:kitchen_faucet max:150 compare:1,2 route:compare"),
+    ("h", [TAP], "now i need a sink to go with it", "kind:sink"),
+    ("h", [TAP], "ok switching to ladders, aluminum", "kind:ladder material:aluminium"),
+    ("h", [TAP], "what's your return policy on fixtures", "same route:faq"),
+    ("h", [TAP], "more like the delta one", "kind:kitchen_faucet max:150 similar:1"),
+    ("h", ["area rug under 200"], "wool not polyester", "kind:area_rug max:200 material:wool -material:polyester"),
+    ("h", ["area rug under 200"], "grey or beige", "kind:area_rug max:200 color:grey,beige"),
+    ("h", ["area rug in grey under 200"], "colour doesn't matter", "kind:area_rug max:200"),
+    ("h", ["area rug in grey under 200"], "forget the budget", "kind:area_rug color:grey"),
+    ("h", ["vanity under 500"], "solid wood pls", "kind:vanity material:solid_wood max:500"),
+    # --- the demo shop ---------------------------------------------------------------------------
+    ("d", [], "running shoes for women under 120 not veloxa", "kind:running_shoes audience:women max:120 -brand:veloxa"),
+    ("d", [], "backpack for hiking, not too heavy, under 80", "kind:backpacks max:80"),
+    ("d", [], "headphones between 100 and 200, no auralis or decibelle",
+     "kind:headphones min:100 max:200 -brand:auralis -brand:decibelle"),
+    ("d", [B], "stridewell's a no too", BS + " -brand:stridewell"),
+    ("d", [B], "nothing from stridewell either", BS + " -brand:stridewell"),
+    ("d", [B], "i'm done with stridewell", BS + " -brand:stridewell"),
+    ("d", [B], "stridewell? nah", BS + " -brand:stridewell"),
+    ("d", [B], "not stridewell either pls", BS + " -brand:stridewell"),
+    ("d", [B], "a gift for my dad who likes cooking", "audience:men -brand:veloxa"),
+    ("d", [B], "kitchen gift under 50", "max:50 -brand:veloxa"),
+    ("d", [B], "show me something else", BS + " op:more"),
+    ("d", [B], "what's your return policy", BS + " route:faq"),
+    ("d", [B], "running shoes in black under 150, not veloxa", BS + " op:restate"),
+    ("d", [B], "cheaper pls", "kind:running_shoes color:black max:<150 -brand:veloxa op:cheaper"),
+    ("d", [B], "the 2nd", BS + " focus:2 route:detail"),
+    ("d", [B], "that last one", BS + " focus:-1 route:detail"),
+    ("d", [B], "start over", "op:reset"),
+    ("d", [B], "in grey, no black", "kind:running_shoes color:grey -color:black max:150 -brand:veloxa"),
+    ("d", [B], "also in navy", "kind:running_shoes color:black,navy max:150 -brand:veloxa"),
+    ("d", [B], "not black anymore", "kind:running_shoes -color:black max:150 -brand:veloxa"),
+    ("d", [B], "for men pls", BS + " audience:men"),
+    ("d", [B], "size 9", BS + " size:9"),
+    ("d", [B], "between 80 and 120 bucks", "kind:running_shoes color:black min:80 max:120 -brand:veloxa"),
+    ("d", [B], "100 max", "kind:running_shoes color:black max:100 -brand:veloxa"),
+    ("d", [B], "under a hundred", "kind:running_shoes color:black max:100 -brand:veloxa"),
+    ("d", [B], "ok thanks", BS + " route:smalltalk"),
+    ("d", [B], "how long does shipping take? also show me grey ones", "kind:running_shoes color:grey max:150 -brand:veloxa route:both"),
+    ("d", [B], "veloxa is fine actually", "kind:running_shoes color:black max:150"),
+    ("d", [B], "any colour is fine", "kind:running_shoes max:150 -brand:veloxa"),
+    ("d", [B], "forget the budget and show me stridewell ones", "kind:running_shoes color:black brand:stridewell -brand:veloxa"),
+]
+
+
+def _parse(spec: str):
+    want: dict = {"set": set(), "max": None, "min": None}
+    for token in spec.split():
+        name, _, value = token.partition(":")
+        facet, exclude = name.lstrip("-"), name.startswith("-")
+        if facet not in ("sort", "op", "route"):
+            value = value.replace("_", " ")
+        if facet in ("kind", "brand", "color", "material", "audience", "size"):
+            for v in value.split(","):
+                want["set"].add(("kind", type_key(v), exclude) if facet == "kind" else (facet, key(v), exclude))
+        elif facet in ("max", "min"):
+            want[facet] = value
+        else:
+            want[facet] = value if value else True
+    return want
+
+
+def _constraints(state) -> set:
+    return {("kind", type_key(c.value), c.exclude) if c.facet in ("type", "category") else (c.facet, key(c.value), c.exclude)
+            for c in state.constraints}
+
+
+def _bound(want: str | None, got) -> bool:
+    value = got.value if got else None
+    if want is None:
+        return value is None
+    if want.startswith("<"):
+        return value is not None and value < float(want[1:])
+    return value is not None and abs(value - float(want)) < 1e-6
+
+
+def _position(shop: str, p: int) -> str:
+    return SHOWN[shop][p - 1 if p > 0 else p].id
+
+
+def run(shop: str, context: list[str], message: str):
+    facets = SHOPS[shop]
+    state = DialogueState()
+    for c in context:
+        state = update(state, c, facets).state
+        state.shown = [s.model_copy() for s in SHOWN[shop]]
+    return state, update(state, message, facets)
+
+
+@pytest.mark.parametrize("shop,context,message,spec", CASES, ids=[f"{c[0]}:{c[2][:40]}" for c in CASES])
+def test_phrasing(shop, context, message, spec):
+    before, u = run(shop, context, message)
+    want = _parse(spec)
+    st = u.state
+    got = (u.route, [(o.op, o.facet, o.value) for o in u.operations], sorted(_constraints(st)),
+           st.max_price and st.max_price.value, st.min_price and st.min_price.value)
+    if "same" in want:
+        assert st.same_search(before), got
+    else:
+        assert _constraints(st) == want["set"], got
+        assert _bound(want["max"], st.max_price) and _bound(want["min"], st.min_price), got
+    if "route" in want:
+        assert u.route in want["route"].split("|"), got
+    elif not any(k in want for k in ("focus", "compare")):
+        assert u.route in ("product", "both"), got
+    for op in (want["op"].split(",") if "op" in want else []):
+        assert u.has(op), got
+    if "focus" in want:
+        assert st.focus == _position(shop, int(want["focus"])), (st.focus, got)
+    if "similar" in want:
+        assert u.has("similar") and st.similar_to == _position(shop, int(want["similar"])), (st.similar_to, got)
+    if "compare" in want:
+        ops = [o for o in u.operations if o.op == "compare"]
+        assert ops and ops[0].values == [int(p) for p in want["compare"].split(",")], got
+    if "sort" in want:
+        assert st.sort == want["sort"], got
+    if "rating" in want:
+        assert st.min_rating and st.min_rating.value == float(want["rating"]), got
