@@ -36,7 +36,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:budget|limit)(?: has)? (?:changed|gone (?:up|down)|dropped|increased|decreased|moved|gone)(?: to)?|"
                        rf"(?:let'?s try|try|how about|what about|maybe|perhaps)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
-                       rf"under|below|beneath|less than|cheaper than|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
+                       rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
 ]
@@ -56,7 +56,7 @@ _RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh 
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|apart from|avoid(?:ing)?|"
-    r"(?:i )?(?:don'?t|do not|dont) (?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
+    r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
     r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
@@ -73,6 +73,7 @@ _POST_NEGATION = re.compile(
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
     r"|^\s*\?\s*(?:no|nah|nope|pass)(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
 )
@@ -197,7 +198,7 @@ _FAQ_WORDS = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
     r"payment|pay (?:with|by|via|using|on delivery|in (?:installments|cash))|(?:how|can) (?:can |do )?i pay|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
     r"track(?:ing)?|cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
-    r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupon|discount code|promo(?: code)?|invoice|"
+    r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupons?|discount codes?|discounts?|offers? (?:on|for) (?:these|those|this|that|them|it)|promo(?: code)?|invoice|"
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
 )
@@ -301,6 +302,8 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
                 continue  # "for 2" is not a budget
             if kind in ("between", "range"):
                 low, high = amount(m.group(1), m.group(2)), amount(m.group(3), m.group(4))
+                if m.group(4) and not m.group(2) and low * 1000 <= high:
+                    low *= 1000  # "3-4k": thousands, both
                 if kind == "range" and not re.search(r"[$₹€£]|dollars?|rupees?|bucks|rs\.?|usd|inr|price|budget|cost", text, re.I) and high < 10:
                     continue
                 ops += [Operation(op="add", facet="min_price", value=min(low, high), words=words),
@@ -388,11 +391,14 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         words = key(m.group(1))
         if words in _ORDINALS or words.split()[-1] in _ORDINALS:
             continue
-        for i, shown in enumerate(state.shown, 1):
-            if words in {key(shown.brand or ""), key(shown.color or "")} or (len(words) > 3 and words in key(shown.title)):
-                found.append((m.start(), i))
-                spans.append(m.span())
-                break
+        # The brand or colour of a shown item first ("the blue one" is not the Bluetooth one), then its title's words.
+        named = next((i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}), None)
+        if named is None and len(words) > 3:
+            within = re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
+            named = next((i for i, shown in enumerate(state.shown, 1) if within.search(key(shown.title))), None)
+        if named is not None:
+            found.append((m.start(), named))
+            spans.append(m.span())
     if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", lowered) and state.focus:
         found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
     ordered = []
