@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from .schemas import Product
 
@@ -255,7 +255,7 @@ class CatalogVocabulary:
         return descriptor >= 5 and descriptor >= 3 * max(first, 1) or _singular(k) in self.types
 
 
-def derive_attributes(products: list[Product], other_titles: Iterable[str] = (), guessed_fields: set[str] = frozenset(),
+def derive_attributes(products: list[Product], other_titles: Iterable[str] = (), guessed_fields: AbstractSet[str] = frozenset(),
                       ) -> tuple[list[Product], dict[str, int]]:
     """Products with the attributes above filled in where the file left them empty, and a count
     per attribute of how many were derived (or, for guessed brands, dropped). `other_titles`: the

@@ -109,6 +109,8 @@ class FaqLookupService:
         answer_sims: dict[str, float] = {}
         best_meta: dict[str, dict] = {}
         for _rid, sim, meta in raw:
+            if meta is None:  # asked with metadata: every record has it
+                continue
             entry_id = meta["item_id"]
             if meta.get("phrasing_no") == -1:
                 answer_sims[entry_id] = sim

@@ -153,7 +153,10 @@ def _derive_attributes(index: ShopIndex, parsed: ParsedFile, mapping: Mapping | 
     others = [meta.get("title", "") for batch in index.iter_records(where={"kind": "product"}, include=["metadatas"])
               for meta in batch["metadatas"] if meta.get("item_id") not in in_file]
     lines = [line for line, _ in parsed.items]
-    derived, _counts = derive_attributes([item for _, item in parsed.items], others, guessed)
+    products = [item for _, item in parsed.items if isinstance(item, Product)]
+    if len(products) != len(lines):
+        raise ValueError("attributes are derived for a file of products only")
+    derived, _counts = derive_attributes(products, others, guessed)
     parsed.items = list(zip(lines, derived))
 
 

@@ -18,8 +18,10 @@ from .search import HybridSearcher, Mode
 def hit_to_document(hit: SearchHit) -> Document:
     if hit.product is not None:
         text = product_text(hit.product)
-    else:
+    elif hit.faq is not None:
         text = f"Q: {hit.faq.question}\nA: {hit.faq.answer}"
+    else:
+        raise ValueError(f"search hit {hit.id!r} holds neither a product nor an FAQ entry")
     return Document(page_content=text, metadata=hit.summary(), id=hit.id)
 
 

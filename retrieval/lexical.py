@@ -50,6 +50,7 @@ class LexicalIndex:
         self.record_ids: list[str] = []
         self.table = MetadataTable([])
         self._bm25 = None
+        self._positions: dict[str, int] | None = None
 
     @property
     def size(self) -> int:
@@ -57,9 +58,10 @@ class LexicalIndex:
 
     def positions(self) -> dict[str, int]:
         """Record id -> row of the score array (built once per build or load)."""
-        if getattr(self, "_positions", None) is None or len(self._positions) != len(self.record_ids):
-            self._positions = {rid: i for i, rid in enumerate(self.record_ids)}
-        return self._positions
+        positions = self._positions
+        if positions is None or len(positions) != len(self.record_ids):
+            positions = self._positions = {rid: i for i, rid in enumerate(self.record_ids)}
+        return positions
 
     def build(self, record_ids: list[str], texts: list[str], metadatas: list[dict[str, Any]], revision: str,
               persist: bool = True) -> None:

@@ -323,9 +323,10 @@ def _jsonl_rows(text: str) -> Iterator[RawRow | RowError]:
 def _json_rows(path: Path, text: str, records: str | None) -> Iterator[RawRow | RowError]:
     if not text.strip():
         return  # an empty file: no rows (the caller reports it), not a JSON syntax error
-    if _has_bad_bytes(text):
+    bad = _BAD_BYTES.search(text)
+    if bad:
         # Undecodable bytes inside one JSON document cannot be confined to a row: locate them.
-        line = text[: _BAD_BYTES.search(text).start()].count("\n") + 1
+        line = text[: bad.start()].count("\n") + 1
         raise FileError(f"{path}: invalid UTF-8 bytes at line {line} (broken encoding)")
     decoder = json.JSONDecoder()
     try:
@@ -373,7 +374,7 @@ def _json_rows(path: Path, text: str, records: str | None) -> Iterator[RawRow | 
 def _array_element_spans(text: str, decoder: json.JSONDecoder, start: int) -> list[tuple[int, int, int]]:
     """(line, start, end) of each element of the JSON array that opens at `start`."""
     pos = start + 1
-    spans = []
+    spans: list[tuple[int, int, int]] = []
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1

@@ -33,7 +33,7 @@ from .schemas import FaqEntry, Product, SearchFilters, SearchHit
 from .store import ShopIndex
 
 if TYPE_CHECKING:
-    from .ranker import LearnedRanker
+    from .ranker import LearnedRanker, StatsCache
 
 log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -89,7 +89,7 @@ class HybridSearcher:
         self.dense_weight = dense_weight
         self.ranker = ranker
         self.rerank_depth = rerank_depth
-        self._stats = None  # retrieval.ranker.StatsCache, made on first rerank
+        self._stats: StatsCache | None = None  # made on first rerank
 
     def query_vector(self, query: str) -> np.ndarray:
         return self.index.embedder.embed([query])[0]
@@ -179,13 +179,15 @@ class HybridSearcher:
             self.index.ensure_lexical()
             lexical = self.lexical(query, filters, n)
         completed: tuple[dict, dict] = ({}, {})
-        if mode == "hybrid" and self.fusion == "convex" and dense and lexical:
+        if mode == "hybrid" and self.fusion == "convex" and dense and lexical and vector is not None:
             completed = self._complete(dense, lexical, vector, query)
         return Pool(self._fuse(dense, lexical, k, completed), [c.score for c in dense], [c.score for c in lexical], vector)
 
     def _rerank(self, query: str, pool: "Pool", filters: SearchFilters, k: int) -> list[SearchHit]:
         from .ranker import StatsCache, rerank_hits
 
+        if self.ranker is None or pool.vector is None:  # search() reranks only a hybrid pool, with a ranker
+            return pool.hits[:k]
         try:
             if self._stats is None:
                 self._stats = StatsCache()
