@@ -29,13 +29,19 @@ The world (everything seeded, `SimConfig.seed`):
   items liked or disliked now and then (`p_like` when utility is high, `p_dislike` when low).
 
 `simulate(catalog_products, vectors, config)` returns the events (assistant.profile.Event,
-timestamps ending at `end_ts`) and each shopper's stated preferences. `events_for(n)` picks the
-number of shoppers for about n events.
+timestamps ending at `end_ts`) and each shopper's stated preferences. `shoppers_for_events(n)`
+picks the number of shoppers for about n events. From the command line, over a shop's catalog
+(what `train recs` is timed on):
+
+    python -m evals.sim_shoppers --home H --events 100000 --out sim.jsonl
+    shopassist events import --home H sim.jsonl && shopassist train recs --home H
 """
 
 from __future__ import annotations
 
+import argparse
 import math
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -153,7 +159,7 @@ def simulate(products: Sequence[Any], vectors: np.ndarray, config: SimConfig | N
     return SimResult(events, preferences, cfg, leaves)
 
 
-def shoppers_for_events(target_events: int, per_shopper: float = 33.0) -> int:
+def shoppers_for_events(target_events: int, per_shopper: float = 47.0) -> int:
     """About how many shoppers give `target_events` events with the default configuration."""
     return max(1, int(round(target_events / per_shopper)))
 
@@ -169,3 +175,43 @@ def _price_penalty(prices: np.ndarray, budget: float) -> np.ndarray:
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write a SIMULATED event log over the products of a shop's index as JSONL (the format of
+    `shopassist events import`): at least `--events` events, whole shoppers."""
+    from assistant.recs.data import Catalog
+    from assistant.recs.events import event_json
+    from assistant.settings import Settings
+    from assistant.shop import Shop
+    from retrieval.documents import item_from_metadata, product_record_id
+
+    parser = argparse.ArgumentParser(prog="python -m evals.sim_shoppers", description=main.__doc__)
+    parser.add_argument("--home", required=True, help="a shop's data folder (its catalog is indexed)")
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--out", required=True, help="JSONL file to write")
+    args = parser.parse_args(argv)
+    shop = Shop.open(Settings(home=args.home))
+    catalog = Catalog.from_index(shop.index)
+    if not len(catalog):
+        print("error: the index holds no products (shopassist ingest catalog FILE first)", file=sys.stderr)
+        return 2
+    found = shop.index.metadatas([product_record_id(pid) for pid in catalog.ids])
+    products = sorted((item_from_metadata(m) for m in found.values()), key=lambda p: p.id)
+    shoppers = shoppers_for_events(args.events)
+    while True:
+        sim = simulate(products, catalog.vectors, SimConfig(shoppers=shoppers, seed=args.seed))
+        if len(sim.events) >= args.events:
+            break
+        shoppers = int(shoppers * args.events / max(len(sim.events), 1)) + 1
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for ev in sorted(sim.events, key=lambda e: e.ts):
+            fh.write(event_json(ev) + "\n")
+    print(f"wrote {len(sim.events):,} SIMULATED events of {shoppers:,} simulated shoppers over {len(products)} products "
+          f"to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
