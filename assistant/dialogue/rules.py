@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from retrieval.documents import key
 from retrieval.facets import Facets, Mention
 
-from .state import DialogueState, Operation, Route
+from .state import DURABLE, DialogueState, Operation, Route
 
 # --- lexicon -----------------------------------------------------------------------------------
 
@@ -26,6 +26,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
     ("max", re.compile(rf"(?<![\w.]){_NUM}\s*(?:max(?:imum)?|tops|at (?:the )?most|or less|or under|or below|is my (?:limit|max|budget|ceiling))\b", re.I)),
+    ("max", re.compile(rf"\b(?:stretch|extend|go|going)(?: it| that| (?:my|the) budget)?(?: up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
                        rf"(?: down| up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:make it|make that|let'?s say|say|(?:i )?only have|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
@@ -72,7 +73,7 @@ _POST_NEGATION = re.compile(
     r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
-    r"|^\s*\?\s*(?:no|nah|nope|pass)(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
@@ -80,7 +81,7 @@ _POST_NEGATION = re.compile(
 # Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
 _LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
-_SCOPE_END = re.compile(r"[,.;!?]|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
+_SCOPE_END = re.compile(r"[,.;!?]|\s[-–]+\s|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
 _FACET_WORDS = {
     "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color",
     "brand": "brand", "brands": "brand", "make": "brand", "maker": "brand", "label": "brand",
@@ -105,6 +106,7 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:can|could)\s+live\s+with\s+(?:another|any|a different|other)\s+(?P<l>{_FACET_WORD})"
     rf"|\b(?:doesn'?t|does not|don'?t)\s+matter\s+(?:which|what)\s+(?P<m>{_FACET_WORD})"
     rf"|\b(?:whichever|no preference (?:on|for|about)(?: the)?)\s+(?P<n>{_FACET_WORD})"
+    rf"|\b(?P<q>{_FACET_WORD})\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+bar\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
     rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
@@ -125,7 +127,7 @@ _RELEASED = re.compile(
     r"|\s*(?:is|are)\s+optional|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+filter\b",
     re.I,
 )
-_RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|stretch (?:my |the )?budget|"
+_RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
                     r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?: (?:my |the )?budget)?|"
                     r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
                     r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
@@ -162,7 +164,7 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
+_CHEAPER = re.compile(r"\b(?:cheaper(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|can'?t afford|less dear|"
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
@@ -171,7 +173,7 @@ _CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower[- ](?:priced|cost)|low
                       r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|pocket[- ]friendly)\b", re.I)
-_PRICIER = re.compile(r"\b(?:more expensive|pricier|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
+_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier)\b", re.I)
 _SORT = [
@@ -179,7 +181,7 @@ _SORT = [
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
     (re.compile(r"\b(?:best[- ]rated|top[- ]rated|highest[- ]rated|best reviewed|best reviews|most popular|(?:sort|order|rank)(?:ed)? by (?:the )?(?:rating|reviews?|stars?))\b", re.I), "rating"),
 ]
-_AGAIN = re.compile(r"\b(?:same again|the same (?:search|ones|thing|results)|same (?:search|results) again|again,? please|once more|"
+_AGAIN = re.compile(r"\b(?:same again|the same (?:search|ones|thing|results)|same (?:search|results) again|again,? (?:please|pls|plz)|once more|"
                     r"repeat (?:that|the (?:search|results))|show (?:me )?(?:that|those|them) again|search again)\b", re.I)
 _IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:now|today)|available today|ready to ship)\b", re.I)
 _SHOPPING = re.compile(r"\b(?:looking for|look(?:ing)? at|need|want|recommend|suggest|show me|find(?: me)?|buy|shopping for|get me|"
@@ -221,7 +223,8 @@ _STOP = frozenset(
     "will shall like just also maybe perhaps now then ok okay thanks thank actually instead rather only but what which how "
     "about around from by get got give see let lets let's really very quite too so still even if would love prefer "
     "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
-    "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products".split()
+    "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products "
+    "pls plz plzz pleasee tbh thx hmm hmmm than".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -319,12 +322,18 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
     return ops, spans
 
 
+_RATHER_THAN = re.compile(r"\b(?:rather|prefer(?:ably)?|sooner)\b[^,.;!?]{1,40}?\b(than|over(?!\s*(?:[$₹€£]|\d|budget|my|the (?:budget|limit))))\b", re.I)
+
+
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges a negation reaches: from its cue to the end of the clause. A clause
     word right after the cue is part of it ("not in yellow", "no, show"): the reach ends at
-    the first one after what the negation names."""
+    the first one after what the negation names. In "rather JBL than boAt" ("prefer X over
+    Y") the reach starts at "than"."""
     spans = []
-    for m in _NEGATION.finditer(text):
+    cues = [m.span() for m in _NEGATION.finditer(text)] + [m.span(1) for m in _RATHER_THAN.finditer(text)]
+    for start, cue_end in sorted(cues):
+        m = _Span(start, cue_end)
         end = len(text)
         pos = m.end()
         while True:
@@ -340,6 +349,18 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass(frozen=True)
+class _Span:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
 def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
     if any(s <= m.start < e for s, e in spans):
         return True
@@ -347,6 +368,8 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
+_OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer)"
+                     r"(?: one)? of\b", re.I)
 _BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
 _THE_X_ONE = re.compile(r"\bthe ((?:[\w&'.-]+ ){0,3}[\w&'.-]+) (?:one|model|pair|version|option|item)s?\b", re.I)
 
@@ -381,6 +404,15 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         found.append((m.start(), position))
     lowered = text.lower()
     priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]
+    of = _OF_THE.search(text)
+    if of and priced:
+        # "the cheaper of the first two", "the pricier of 1 and 3", "the cheapest of these"
+        named = {p for at, p in found if at >= of.start()} or {p for _, p in priced}
+        among = [(price, p) for price, p in priced if p in named or p - len(state.shown) - 1 in named]
+        if among:
+            pick = (min if re.match(r"che|less|low", of.group(1), re.I) else max)(among)[1]
+            found = [(at, p) for at, p in found if at < of.start()] + [(of.start(), pick)]
+            spans.append((of.start(), len(text)))
     cheapest = re.search(r"\bthe cheapest(?: one)?\b", lowered)
     if priced and cheapest and not found and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
         found.append((cheapest.start(), min(priced)[1]))
@@ -493,7 +525,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         scan = "".join(" " if any(a <= i < b for a, b in ref_spans) else ch for i, ch in enumerate(text))
 
     # "go over 150 if needed", "doesn't have to be under 150": the amount loosens the budget.
-    relaxing = [m.span() for m in _RELAX.finditer(scan)]
+    relaxing = [m.span() for m in _RELAX.finditer(scan) if re.search(r"\d", m.group(0))]
     price_ops, price_spans = price_operations("".join(" " if any(a <= i < b for a, b in relaxing) else ch for i, ch in enumerate(scan)))
     taken += price_spans
     rating = _RATING.search(scan)
@@ -560,7 +592,8 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         already = state.has(m.facet, m.value, exclude=False)
         if already and not new_subject:
             continue
-        same_facet = bool(state.values(m.facet)) and not new_subject
+        # On a new subject what followed the shopper (the audience) gives way to what they name now.
+        same_facet = bool(state.values(m.facet)) and (not new_subject or m.facet in DURABLE)
         alternative = _connects_as_alternative(scan, m) or sum(1 for x in included if x.facet == m.facet) > 1
         ops.append(Operation(op="replace" if same_facet and not alternative else "add", facet=m.facet, value=m.value, words=m.words))
     ops.extend(price_ops)
@@ -761,7 +794,9 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
     elif pricier and not explicit:
         ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))
     relax = _RELAX.search(text)
-    if relax:
+    if relax and any(op.facet == "max_price" and op.op in ("add", "replace") for op in ops):
+        pass  # "the budget can stretch to 2000": the new ceiling says it
+    elif relax:
         ops.append(Operation(op="relax", facet="max_price", words=relax.group(0)))
     elif state.relaxed and any(op.op in ("cheaper", "pricier", "more", "similar") for op in ops) and not any(
             op.facet in state.relaxed for op in ops):
