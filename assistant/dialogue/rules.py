@@ -407,8 +407,8 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     of = _OF_THE.search(text)
     if of and priced:
         # "the cheaper of the first two", "the pricier of 1 and 3", "the cheapest of these"
-        named = {p for at, p in found if at >= of.start()} or {p for _, p in priced}
-        among = [(price, p) for price, p in priced if p in named or p - len(state.shown) - 1 in named]
+        pool = {p for at, p in found if at >= of.start()} or {p for _, p in priced}
+        among = [(price, p) for price, p in priced if p in pool or p - len(state.shown) - 1 in pool]
         if among:
             pick = (min if re.match(r"che|less|low", of.group(1), re.I) else max)(among)[1]
             found = [(at, p) for at, p in found if at < of.start()] + [(of.start(), pick)]
