@@ -150,8 +150,8 @@ class SessionStore:
         self.path = home / "sessions.db"
         self.ttl_seconds = ttl_seconds  # None: never expire
         # Serialises the agent's reads and writes of a transcript in this process; the API's
-        # single-statement checks (issue, binding, claim, touch, purge) rely on the database alone
-        # (across workers, save_turn's upsert holds the session's row lock until its COMMIT).
+        # writes (issue, claim, touch, purge) take it too on SQLite (`_writing`); across PostgreSQL
+        # workers, save_turn's upsert holds the session's row lock until its COMMIT.
         self._lock = threading.Lock()
         self._last_purge = 0.0
         if database is None:
@@ -167,6 +167,12 @@ class SessionStore:
         with self.database.connect() as db:
             yield db
 
+    def _writing(self):
+        """SQLite: one writer of this process at a time (the file has one write lock; dozens of
+        request threads retrying it on SQLite's busy timeout starve each other under load, measured
+        as "database is locked" at 40 concurrent shoppers). PostgreSQL locks rows, not the file."""
+        return self._lock if self.database.dialect == "sqlite" else contextlib.nullcontext()
+
     def _cutoff(self, now: float | None = None) -> float:
         if not self.ttl_seconds:
             return float("-inf")
@@ -176,7 +182,7 @@ class SessionStore:
 
     def load(self, session_id: str) -> tuple[SessionState, list[ChatMessage], str | None]:
         session_id = validate_session_id(session_id)
-        with self._lock, self._connect() as db:
+        with self._writing(), self._connect() as db:
             row = db.execute("SELECT state, user_id, updated FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None or row[2] < self._cutoff():
                 return SessionState(), [], None
@@ -189,7 +195,7 @@ class SessionStore:
     def save_turn(self, session_id: str, user_id: str | None, state: SessionState, new_messages: list[ChatMessage], meta: dict | None = None) -> None:
         session_id = validate_session_id(session_id)
         now = time.time()
-        with self._lock, self._connect() as db, db.transaction():
+        with self._writing(), self._connect() as db, db.transaction():
             # An expired session starts over: its old transcript goes before the new turn is kept.
             db.execute("DELETE FROM sessions WHERE id = ? AND updated < ?", (session_id, self._cutoff(now)))
             db.execute(
@@ -207,7 +213,7 @@ class SessionStore:
         self._maybe_purge(now)
 
     def reset(self, session_id: str) -> None:
-        with self._lock, self._connect() as db:
+        with self._writing(), self._connect() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (validate_session_id(session_id),))
             self.database.after_delete(db)
 
@@ -219,7 +225,7 @@ class SessionStore:
         now = time.time()
         for _ in range(5):
             session_id = new_session_id()
-            with self._connect() as db:
+            with self._writing(), self._connect() as db:
                 try:
                     db.execute(
                         "INSERT INTO sessions(id, user_id, state, created, updated, site_key, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -245,7 +251,7 @@ class SessionStore:
         """Make `user_id` the session's owner if it has none, is anonymous, or is already that
         user (an anonymous session linked on sign-in); False if another shopper owns it."""
         session_id = validate_session_id(session_id)
-        with self._connect() as db:
+        with self._writing(), self._connect() as db:
             cur = db.execute(
                 "UPDATE sessions SET user_id = ? WHERE id = ? AND (user_id IS NULL OR user_id = ? OR user_id = ?)",
                 (user_id, session_id, anonymous_user(session_id), user_id),
@@ -254,18 +260,18 @@ class SessionStore:
 
     def touch(self, session_id: str) -> None:
         """Count activity without a turn (feedback keeps a session alive)."""
-        with self._connect() as db:
+        with self._writing(), self._connect() as db:
             db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (time.time(), validate_session_id(session_id)))
 
     # --- deleting ------------------------------------------------------------------------------
 
     def sessions_of(self, user_id: str) -> list[str]:
-        with self._lock, self._connect() as db:
+        with self._writing(), self._connect() as db:
             return [r[0] for r in db.execute("SELECT id FROM sessions WHERE user_id = ? ORDER BY created", (user_id,))]
 
     def forget_user(self, user_id: str) -> int:
         """Delete the user's sessions and their messages (overwritten on disk); sessions deleted."""
-        with self._lock, self._connect() as db:
+        with self._writing(), self._connect() as db:
             n = db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
             self.database.after_delete(db)
             return n
@@ -276,7 +282,7 @@ class SessionStore:
             return 0
         now = time.time()
         self._last_purge = now
-        with self._connect() as db:
+        with self._writing(), self._connect() as db:
             n = db.execute("DELETE FROM sessions WHERE updated < ?", (self._cutoff(now),)).rowcount
             if n:
                 self.database.after_delete(db)
@@ -287,6 +293,6 @@ class SessionStore:
             self.purge_expired()
 
     def count(self) -> int:
-        with self._lock, self._connect() as db:
+        with self._writing(), self._connect() as db:
             return db.execute("SELECT COUNT(*) FROM sessions WHERE updated >= ?", (self._cutoff(),)).fetchone()[0]
 

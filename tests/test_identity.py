@@ -287,8 +287,19 @@ def test_sessions_db_is_private(tmp_path):
     store = SessionStore(home)
     store.save_turn(store.issue("sk_test_key", SHOP), None, SessionState(), [ChatMessage(role="user", content="hi")])
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
-    for name in ("sessions.db", "sessions.db-wal", "sessions.db-shm"):
-        assert stat.S_IMODE((home / name).stat().st_mode) == 0o600, name
+    assert stat.S_IMODE((home / "sessions.db").stat().st_mode) == 0o600
+    # The store closes its connections, and SQLite removes the log files with the last one; while
+    # a connection is open they exist, private like the database.
+    import sqlite3
+
+    held = sqlite3.connect(home / "sessions.db")
+    held.execute("PRAGMA journal_mode=WAL")
+    held.execute("SELECT COUNT(*) FROM sessions").fetchone()
+    try:
+        for name in ("sessions.db-wal", "sessions.db-shm"):
+            assert stat.S_IMODE((home / name).stat().st_mode) == 0o600, name
+    finally:
+        held.close()
     # An existing world-readable file is tightened when opened.
     os.chmod(home / "sessions.db", 0o644)
     SessionStore(home)
