@@ -73,7 +73,7 @@ _POST_NEGATION = re.compile(
     r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
-    r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b|^\s*,?\s*no way\b"
+    r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
@@ -164,7 +164,7 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:cheaper(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
+_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|can'?t afford|less dear|"
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
@@ -204,6 +204,7 @@ _FAQ_WORDS = re.compile(
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
 )
+_PARTS = re.compile(r"[?.!;]+\s+|\s+(?:and )?also\s+|\s+plus\s+", re.I)
 _FIT_QUESTION = re.compile(r"\bhow (?:do|does|will) (?:\w+ ){0,3}(?:fit|run)\b|\bwhat size should\b|\btrue to size\b", re.I)
 _QUESTION = re.compile(r"^(?:how|what|when|where|why|who|can|could|do|does|did|is|are|will|would|should|may)\b", re.I)
 _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (?:first|second|third|fourth|fifth|last|top|cheapest|priciest|"
@@ -214,7 +215,7 @@ _ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
-_SIZE = re.compile(r"\bsize\s*:?\s*([a-z0-9.]+(?:\s*x?l)?)\b|\b(xxs|xs|xxl|xxxl|xl)\b", re.I)
+_SIZE = re.compile(r"\bsize\b\s*:?\s*([a-z0-9.]+(?:\s*x?l)?)\b|\b(xxs|xs|xxl|xxxl|xl)\b", re.I)
 _SIZE_WORDS = {"small": "s", "medium": "m", "large": "l", "extra large": "xl", "extra small": "xs"}
 _STOP = frozenset(
     "i im i'm me my mine we our a an the for some any please show want need looking look find something anything else other "
@@ -224,7 +225,7 @@ _STOP = frozenset(
     "about around from by get got give see let lets let's really very quite too so still even if would love prefer "
     "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
     "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products "
-    "pls plz plzz pleasee tbh thx hmm hmmm than".split()
+    "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -298,7 +299,8 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
             if not free(m):
                 continue
             tail = text[m.end():m.end() + 12].lower()
-            if re.match(r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?)", tail):
+            if not re.search(r"[$₹€£]|\d\s*k\b|rs\b|rupees?|bucks|dollars?|inr|usd", m.group(0), re.I) and re.match(
+                    r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b(?=\s*(?:$|[^a-z\s]|tvs?\b|screens?|monitors?|displays?|x\b))|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?)", tail):
                 continue  # "4 stars", "32 inch", "2 pack": not money
             words = m.group(0)
             if kind == "max" and words.lower().startswith("for") and not re.search(r"[$₹€£]|\d{2,}|dollars?|rupees?|bucks|rs|k\b", words, re.I):
@@ -397,6 +399,15 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
             if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
                 found += [(m.start(), pair[0]), (m.start(2), pair[1])]
                 spans.append(m.span())
+        # "compare boAt and Boult": brands that name one shown item each
+        brands = [(s.brand or "").lower() for s in state.shown]
+        for i, brand in enumerate(brands, 1):
+            if not brand or brands.count(brand) > 1:
+                continue
+            for m in re.finditer(rf"(?<![\w]){re.escape(brand)}(?![\w])", text.lower()):
+                if not _overlaps(*m.span(), spans):
+                    found.append((m.start(), i))
+                    spans.append(m.span())
     for m in _ORDINAL.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -824,6 +835,9 @@ def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int
             reading.operations[:] = [op for op in ops if op.op == "refer"]
         elif strong_cue or any(op.facet in ("max_price", "min_price") for op in ops):
             reading.route = "both"
+        elif constraint_ops and any(not (_FAQ_WORDS.search(part) or _FIT_QUESTION.search(part)) and part.strip()
+                                    for part in _PARTS.split(text)) and len([p for p in _PARTS.split(text) if p.strip()]) > 1:
+            reading.route = "both"  # "do you ship to Pune? also any in black": a question, then a search
         else:
             reading.route = "faq"
             reading.operations[:] = []  # a policy question leaves the search as it was
