@@ -45,6 +45,8 @@ def run_turns(agent, rounds: int) -> dict[str, list[float]]:
                         first_product = (time.perf_counter() - started) * 1000
                     if isinstance(event, Final):
                         result = event.result
+                if result is None:
+                    raise RuntimeError(f"the turn {message!r} ended without a final result")
                 for stage, ms in result.timings_ms.items():
                     stages.setdefault(stage, []).append(ms)
                 if first_product is not None:
@@ -65,6 +67,8 @@ def model_speed(llm) -> tuple[float, float]:
             first = time.perf_counter()
         chunks += 1
     end = time.perf_counter()
+    if first is None:
+        raise RuntimeError("the model streamed no tokens")
     return prompt_tokens / (first - started), (chunks - 1) / max(end - first, 1e-9)
 
 

@@ -7,12 +7,16 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from evals.paths import DEMO
 
+if TYPE_CHECKING:
+    from retrieval.ingest import Kind
+    from retrieval.search import Mode
+
 K = 10
-MODES = {"bm25": "lexical", "dense": "dense", "hybrid": "hybrid"}
+MODES: dict[str, Mode] = {"bm25": "lexical", "dense": "dense", "hybrid": "hybrid"}
 LLM_CONFIGS = ("hybrid+llm", "hybrid+llm-endpoint")
 MAX_FAILURES_PER_CONFIG = 15
 
@@ -48,7 +52,7 @@ class Context:
     def empty(cls, settings, embedder=None, name: str = "shared", llm_turn_limit: int | None = None) -> "Context":
         return cls(settings, embedder, llm_turn_limit, demo=False, name=name)
 
-    def load_file(self, path: Path, kind: str, mapping=None) -> None:
+    def load_file(self, path: Path, kind: Kind, mapping=None) -> None:
         """Ingest a catalog / FAQ file as a shop would (`shopassist ingest`), then re-read the items."""
         from retrieval.ingest import ingest_file
 
@@ -57,7 +61,7 @@ class Context:
         self.load_seconds += time.perf_counter() - t
         self._reload()
 
-    def load_items(self, items: Iterable[Any], kind: str) -> None:
+    def load_items(self, items: Iterable[Any], kind: Kind) -> None:
         """Index already-parsed products / FAQ entries (a sample of a large catalog, say)."""
         import json
 

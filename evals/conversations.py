@@ -102,7 +102,7 @@ def make_scenarios(products, n: int = 40, seed: int = 7, currency_symbol: str = 
             first = rng.choice(TYPE_TURNS).format(type=words, aud=rng.choice(AUDIENCE_PHRASES[audience]))
         else:
             first = rng.choice(TYPE_ONLY).format(type=words)
-        turns = [(first, {"type": kind, "audience": audience})]
+        turns: list[tuple[str, dict]] = [(first, {"type": kind, "audience": audience})]
         pool = members
         colors = Counter(p.color.lower() for p in members if p.color)
         color = next((c for c, k in colors.most_common() if k >= 2), None)
@@ -188,11 +188,13 @@ def run_conversations(agent, products_by_id: dict, scenarios: list[Scenario], la
 
 
 def _load(name: str):
-    from evals.data_sets.common import find_data_file, parse_with_mapping, shared_root
+    from evals.data_sets.common import EvalDataError, find_data_file, parse_with_mapping, shared_root
 
     folder, mapping = CATALOG_FILES[name]
     root = shared_root(None)
     path = root / folder if folder.endswith(".csv") else find_data_file(root, folder, "", (".csv",))
+    if path is None:
+        raise EvalDataError(f"no CSV file for {name} under {root / folder}")
     return [item for _, item in parse_with_mapping(path, "product", mapping).items]
 
 

@@ -140,7 +140,8 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
             confident.append(result.confident)
             predictions.append(ids[0] if result.confident and ids else None)
             nearest = index.dense_query(vector, 1, {"kind": "faq"})
-            baseline.append(nearest[0][2]["item_id"] if nearest else None)
+            nearest_meta = nearest[0][2] if nearest else None
+            baseline.append(nearest_meta["item_id"] if nearest_meta is not None else None)
         lookup_seconds = time.perf_counter() - started
         threshold = service.current_threshold()
 

@@ -304,7 +304,7 @@ def _load(name: str, root: str | None) -> tuple[Catalog | None, str]:
         return None, f"{name}: {path} not found"
     mapping = _mapping(name)
     parsed = parse_file(path, "product", mapping)
-    items = [p for _, p in parsed.items]
+    items = parsed.products()
     if name == "bigbasket":
         items = [_bigbasket_path(p) for p in items]
     guessed = {n for n, rule in (mapping.fields if mapping else {}).items() if rule.transform == "first_word"}
@@ -1464,9 +1464,9 @@ def main(argv: list[str] | None = None) -> int:
     stats: Counter = Counter()
     dev = generate(catalogs, dev_templates(), "dev", DEV_PER_OP, args.seed, stats)
     held = generate(catalogs, held_templates(), "held", HELD_PER_OP, args.seed, stats)
-    for k, n in sorted(stats.items()):
-        if not k.startswith("redraw") or n >= 50:
-            print(f"  {k}: {n}")
+    for stat, count in sorted(stats.items()):
+        if not stat.startswith("redraw") or count >= 50:
+            print(f"  {stat}: {count}")
     for split, rows in (("dev", dev), ("held", held)):
         by = Counter((r["operation"], r["catalog"]) for r in rows)
         print(f"{split}: {len(rows)} turns; per operation: "

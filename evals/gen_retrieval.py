@@ -54,7 +54,7 @@ import random
 import re
 import statistics
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from evals.data_sets.catalogs import MAX_CATEGORIES, MAX_PRODUCTS, queries_path, read_catalog, sample_catalog
 from evals.data_sets.common import write_jsonl
@@ -233,7 +233,8 @@ def generate(products: Iterable[Product], seed: int = SEED, max_categories: int 
         by_leaf.setdefault(p.category[-1], []).append(p)
     leaves = sorted(by_leaf, key=lambda c: (-len(by_leaf[c]), c))
     leaves = sorted(leaves[:max_categories]) if max_categories else sorted(leaves)
-    out, seen = [], set()
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for leaf in leaves:
         items = sorted(by_leaf[leaf], key=lambda p: p.id)
         if len(items) < 3:
@@ -265,10 +266,10 @@ def generate(products: Iterable[Product], seed: int = SEED, max_categories: int 
                     hard["brands"] = [target.brand]
                 if "sizes" in template:
                     hard["sizes"] = [rng.choice(target.sizes)]
-                if "max_price" in template:
+                if "max_price" in template and target.price is not None:
                     others = [p.price for p in items if p.price is not None and _satisfies(p, hard)]
                     hard["max_price"] = _ceil10(max(target.price, statistics.median(others)))
-                if "price_range" in template:
+                if "price_range" in template and target.price is not None:
                     low = float(math.floor(target.price * 0.6 / 10.0) * 10)
                     if low >= 10:
                         hard["min_price"] = low
@@ -296,7 +297,7 @@ def load_catalog(path: Path, mapping: Path | None = None) -> list[Product]:
     from retrieval.mapping import Mapping
 
     parsed = parse_file(Path(path), "product", Mapping.load(mapping) if mapping else None)
-    return [p for _, p in parsed.items]
+    return parsed.products()
 
 
 def sample_and_generate(products: list[Product], catalog_file: str, max_products: int = MAX_PRODUCTS, seed: int = SEED,

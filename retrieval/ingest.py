@@ -54,6 +54,10 @@ class ParsedFile:
     duplicates: int = 0
     rows: int = 0  # data rows (or entries) read from the file, valid or not
 
+    def products(self) -> list[Product]:
+        """The items that are products (all of a product file's, none of a FAQ file's)."""
+        return [item for _, item in self.items if isinstance(item, Product)]
+
 
 class IngestReport(BaseModel):
     path: str
@@ -153,7 +157,7 @@ def _derive_attributes(index: ShopIndex, parsed: ParsedFile, mapping: Mapping | 
     others = [meta.get("title", "") for batch in index.iter_records(where={"kind": "product"}, include=["metadatas"])
               for meta in batch["metadatas"] if meta.get("item_id") not in in_file]
     lines = [line for line, _ in parsed.items]
-    products = [item for _, item in parsed.items if isinstance(item, Product)]
+    products = parsed.products()
     if len(products) != len(lines):
         raise ValueError("attributes are derived for a file of products only")
     derived, _counts = derive_attributes(products, others, guessed)

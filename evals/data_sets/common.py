@@ -107,7 +107,7 @@ def parse_with_mapping(path: Path, kind: str, mapping_name: str):
 
         mapping = Mapping.load(MAPPINGS / mapping_name)
         guessed = {name for name, rule in mapping.fields.items() if rule.transform == "first_word"}
-        derived, _ = derive_attributes([item for _, item in parsed.items], (), guessed)
+        derived, _ = derive_attributes(parsed.products(), (), guessed)
         parsed.items = [(line, item) for (line, _), item in zip(parsed.items, derived)]
     return parsed
 

@@ -65,8 +65,8 @@ def _intents(raw: Any) -> list[tuple[str, float]]:
             out.append((item, 1.0))
         elif isinstance(item, (list, tuple)) and item and isinstance(item[0], str):
             out.append((item[0], float(item[1]) if len(item) > 1 and isinstance(item[1], (int, float)) else 1.0))
-        elif isinstance(item, dict) and isinstance(item.get("intent") or item.get("label"), str):
-            out.append((item.get("intent") or item.get("label"), float(item.get("count") or item.get("votes") or 1.0)))
+        elif isinstance(item, dict) and isinstance(label := item.get("intent") or item.get("label"), str):
+            out.append((label, float(item.get("count") or item.get("votes") or 1.0)))
     return out
 
 

@@ -34,8 +34,7 @@ def ungrounded_prices(reply: str, shown_prices: list[float], remove: list[str]) 
 
 
 def check_expectations(result, expect: dict, products: dict) -> dict[str, bool]:
-    shown = [products.get(p.id) for p in result.products]
-    shown = [p for p in shown if p is not None]
+    shown = [p for p in (products.get(item.id) for item in result.products) if p is not None]
     checks = {}
     for name, want in expect.items():
         if name == "max_price":

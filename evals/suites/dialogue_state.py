@@ -395,6 +395,7 @@ def mg_shopdial(facets, llm=None, faq_match=None, limit: int | None = None, root
             if gold is None:
                 continue
             n += 1
+            predicted: str  # the route, or the error that stood in for one
             try:
                 u = update(state, turn.text, facets, llm, faq_match=faq_match)
                 state, predicted = u.state, u.route
@@ -494,10 +495,10 @@ def summarise(judged: list[Judged]) -> dict[str, float]:
         m[f"state_accuracy_{split}"] = M.rate([j.ok for j in js])
         m[f"route_accuracy_{split}"] = M.rate([j.parts["route"] for j in js])
         m[f"context_read_{split}"] = M.rate([j.context_ok for j in js])
-        searched = [j for j in js if j.search is not None]
-        if searched:
-            m[f"products_satisfy_state_{split}"] = M.rate([j.search["ok_state"] for j in searched])
-            m[f"products_satisfy_expected_{split}"] = M.rate([j.search["ok_expected"] for j in searched])
+        searches = [j.search for j in js if j.search is not None]
+        if searches:
+            m[f"products_satisfy_state_{split}"] = M.rate([s["ok_state"] for s in searches])
+            m[f"products_satisfy_expected_{split}"] = M.rate([s["ok_expected"] for s in searches])
         for op in OPERATIONS:
             ops = [j.ok for j in js if j.row["operation"] == op]
             if ops:
@@ -626,8 +627,8 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
             metrics = summarise(judged)
             metrics["turns"] = len(judged)
             counts = Counter(j.row["split"] for j in judged)
-            searched = [j for j in judged if j.search is not None]
-            with_results = sum(1 for j in searched if j.search["results"])
+            searched = [(j, j.search) for j in judged if j.search is not None]
+            with_results = sum(1 for _, s in searched if s["results"])
             notes.append(f"dialogue-state: {config}: {counts.get('dev', 0)} dev and {counts.get('held', 0)} held turns"
                          + (f" (spread over the bank's {len(rows)}; LLM configurations are bounded to {llm_turns})" if llm is not None else "")
                          + f"; products checked on {len(searched)} product-route turns ({with_results} with results) over "
@@ -642,11 +643,11 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
             groups = Counter((j.row["operation"], j.row["template"], what_differs(j)) for j in judged if not j.ok and j.row["split"] == "dev")
             for j in failure_examples(judged):
                 failures.append(failure_record(j, config, groups[(j.row["operation"], j.row["template"], what_differs(j))]))
-            for j in [j for j in searched if not j.search["ok_state"] and j.row["split"] == "dev"][:5]:
+            for j, search in [(j, s) for j, s in searched if not s["ok_state"] and j.row["split"] == "dev"][:5]:
                 failures.append({"suite": "dialogue-state", "config": config, "id": j.row["id"] + " (products)",
                                  "input": j.row["message"], "expected": "top 5 within state.filters() and the title check",
                                  "got": {"search_text": j.state.search_text(), "filters": j.state.filters().model_dump(exclude_defaults=True),
-                                         "bad": j.search["bad_state"]}})
+                                         "bad": search["bad_state"]}})
             for t in targets_of(config, metrics):
                 notes.append(f"dialogue-state target: {t['target']}: {t['status']} ({t['detail']})")
             log(f"  dialogue-state {config}: states dev {metrics.get('state_accuracy_dev', float('nan')):.3f} held "

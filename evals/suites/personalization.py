@@ -38,7 +38,9 @@ def personalization_suite(ctx: Context, configs: list[str], out: dict, failures:
         if p.category:
             by_leaf[p.category[-1]].append(p)
     leaves = sorted(by_leaf)
-    scores = {c: defaultdict(lambda: {"hit": [], "ndcg": []}) for c in configs}
+    # config -> sessions of feedback so far -> metric -> one value per shopper
+    scores: dict[str, defaultdict[int, dict[str, list[float]]]] = {
+        c: defaultdict(lambda: {"hit": [], "ndcg": []}) for c in configs}
 
     def evaluate(user, leaf, prefs, after):
         filters = SearchFilters(kind="product", categories=[leaf])

@@ -128,7 +128,7 @@ def reply_quality(agent, products_by_id: dict, queries: list[str], label: str, e
             shown.append({"query": query, "opening": result.reply[:300],
                           "products": [{"title": p.title[:80], "before": o, "after": a} for p, o, a in zip(products, old, new)]})
     share = lambda flags: sum(flags) / len(flags) if flags else float("nan")  # noqa: E731
-    out = {f"{name}": share(flags) for name, flags in after.items()}
+    out: dict[str, Any] = {f"{name}": share(flags) for name, flags in after.items()}
     out |= {f"{name}_before": share(flags) for name, flags in before.items()}
     out |= {"reasons": len(after["restates_title"]), "turns": len(queries), "seconds": time.perf_counter() - t0, "examples": shown,
             "llm_share": from_llm / max(1, len(after["restates_title"]))}
@@ -215,7 +215,7 @@ def run_reply_quality(run: RunContext) -> SuiteResult:
     if run.shared is not None:
         for name in CATALOGS:
             ctx, cat, why = run.shared.context(name)
-            if ctx is None:
+            if ctx is None or cat is None:
                 result.notes.append(f"reply-quality: {name} skipped: {why}")
                 continue
             sets.append((name, ctx, queries_of(cat.queries, QUERIES)))

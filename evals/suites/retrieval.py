@@ -111,7 +111,7 @@ def retrieval_suite(ctx: Context, configs: list[str], out: dict, failures: list,
                 gold = gold_filters(q)
                 if config == "tutorial-baseline":
                     ranked = retriever_ids(dctx.tutorial("product"), q["query"], K)
-                elif config in AGENT_CONFIGS:
+                elif agent is not None:  # one of AGENT_CONFIGS
                     ranked = agent(q)
                 else:
                     filters, text = understood(q["query"], facets)
@@ -170,19 +170,20 @@ def _dataset_targets(report: dict, ds: str) -> list[dict]:
     n = {c: figure(report, "retrieval", c + sfx, "ndcg_at_10") for c in ("bm25", "dense", "hybrid", "tutorial-baseline", *AGENT_CONFIGS)}
     cp = {c: figure(report, "retrieval", c + sfx, "constraint_precision") for c in ("tutorial-baseline", *AGENT_CONFIGS)}
     text = f"retrieval ({name}): hybrid beats BM25 and dense on NDCG@10"
-    if None in (n["bm25"], n["dense"], n["hybrid"]):
+    hybrid, bm25, dense = n["hybrid"], n["bm25"], n["dense"]
+    if hybrid is None or bm25 is None or dense is None:
         out = [target(text, None, "a configuration is missing from this run")]
     else:
-        out = [target(text, n["hybrid"] > max(n["bm25"], n["dense"]),
-                      f"hybrid {n['hybrid']:.3f}, bm25 {n['bm25']:.3f}, dense {n['dense']:.3f}")]
+        out = [target(text, hybrid > max(bm25, dense), f"hybrid {hybrid:.3f}, bm25 {bm25:.3f}, dense {dense:.3f}")]
     base = n["tutorial-baseline"]
     for c in AGENT_CONFIGS:
         text = f"retrieval ({name}): {c} beats the tutorial baseline by >= {BASELINE_MARGIN} NDCG@10, constraint precision 1.00"
-        if n[c] is None or base is None:
+        score = n[c]
+        if score is None or base is None:
             out.append(target(text, None, "not in this run"))
             continue
-        out.append(target(text, n[c] - base >= BASELINE_MARGIN and cp[c] == 1.0,
-                          f"{n[c]:.3f} vs {base:.3f} (+{n[c] - base:.3f}); constraint precision "
+        out.append(target(text, score - base >= BASELINE_MARGIN and cp[c] == 1.0,
+                          f"{score:.3f} vs {base:.3f} (+{score - base:.3f}); constraint precision "
                           f"{cp[c]:.3f} vs baseline {cp['tutorial-baseline']:.3f}"))
     return out
 
