@@ -204,6 +204,8 @@ _FAQ_WORDS = re.compile(
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
 )
+_KEEP_BUDGET = re.compile(r"\b(?:(?:the )?same (?:budget|price(?: range| limit)?|limit)|keep(?:ing)? (?:the |my |that )?(?:budget|price(?: range| limit)?|limit)|"
+                          r"(?:budget|price limit) (?:stays|still stands|is the same))\b", re.I)
 _PARTS = re.compile(r"[?.!;]+\s+|\s+(?:and )?also\s+|\s+plus\s+", re.I)
 _FIT_QUESTION = re.compile(r"\bhow (?:do|does|will) (?:\w+ ){0,3}(?:fit|run)\b|\bwhat size should\b|\btrue to size\b", re.I)
 _QUESTION = re.compile(r"^(?:how|what|when|where|why|who|can|could|do|does|did|is|are|will|would|should|may)\b", re.I)
@@ -590,7 +592,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     reading.unknown += named
 
     wanted_spans = [(m.start, m.end) for m in included]
-    included = _hard_values(included, reading)
+    included = _hard_values(included, reading, scan)
     dropped = [span for span in taken if span not in wanted_spans] + negations
     subject_ops = _subject_operations(text, scan, state, included, taken + negations, dropped, reading)
     ops[:0] = [op for op in subject_ops if op.op in ("new_subject",)]
@@ -605,9 +607,20 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
             continue
         # On a new subject what followed the shopper (the audience) gives way to what they name now.
         same_facet = bool(state.values(m.facet)) and (not new_subject or m.facet in DURABLE)
-        alternative = _connects_as_alternative(scan, m) or sum(1 for x in included if x.facet == m.facet) > 1
+        siblings = [x for x in included if x.facet == m.facet]
+        if len(siblings) > 1 and not any(state.has(x.facet, x.value, exclude=False) for x in siblings) \
+                and not _connects_as_alternative(scan, siblings[0]):
+            alternative = m is not siblings[0]  # "in grey or blue" while black stood: grey or blue now
+        else:
+            alternative = _connects_as_alternative(scan, m) or len(siblings) > 1
         ops.append(Operation(op="replace" if same_facet and not alternative else "add", facet=m.facet, value=m.value, words=m.words))
     ops.extend(price_ops)
+    keep = _KEEP_BUDGET.search(scan)
+    if keep and any(op.op == "new_subject" for op in ops) and not price_ops:
+        # "same budget, but a jacket": the price bounds follow the shopper this time
+        for bound, name in ((state.max_price, "max_price"), (state.min_price, "min_price")):
+            if bound is not None:
+                ops.append(Operation(op="add", facet=name, value=bound.value, words=keep.group(0)))
     ops.extend(extra_ops)
     _reference_operations(text, state, refs, ops, reading)
     names_subject = any(m.facet in ("type", "category") and state.has(m.facet, m.value, exclude=False) for m in included)
@@ -619,15 +632,17 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     return reading
 
 
-def _hard_values(included: list[Mention], reading: Reading) -> list[Mention]:
+def _hard_values(included: list[Mention], reading: Reading, text: str = "") -> list[Mention]:
     """The mentions that become filters. A product type is a filter only as the head noun of the
-    request, the last kind named ("cushioned pads headphones" wants headphones); the others
-    stay search words. The shop's own categories always filter."""
+    request, the last kind named ("cushioned pads headphones" wants headphones), or as one of
+    alternatives ("earphones or headphones"); the others stay search words. The shop's own
+    categories always filter."""
     kinds = [m for m in included if m.facet in ("type", "category")]
     head = kinds[-1] if kinds else None
+    alternatives = {id(a) for a, b in zip(kinds, kinds[1:]) if re.fullmatch(r"\s*(?:or|/|,? or)\s*", text[a.end:b.start], re.I)}
     kept = []
     for m in included:
-        if m.facet == "type" and m is not head:
+        if m.facet == "type" and m is not head and id(m) not in alternatives:
             reading.soft_words.append(m.words)
             continue
         kept.append(m)

@@ -510,6 +510,50 @@ CASES += [
     ("d", [B], "can i return them if they dont fit", BS + " route:faq|both"),
 ]
 
+# A fifth round (longer contexts, subject changes with carried constraints), run once before any further change.
+CASES += [
+    ("a", [EAR, "no boat", "black ones"], "ok what about headphones", "kind:headphones -brand:boat"),
+    ("a", [EAR, "no boat"], "and smartwatches?", "kind:smartwatch -brand:boat"),
+    ("a", [], "earphones or headphones under 1500", "kind:earphones,headphones max:1500"),
+    ("a", [EAR], "only bluetooth ones pls", "kind:earphones max:1500"),
+    ("a", [EAR], "the boult one looks good, is it waterproof?", "kind:earphones max:1500 focus:2 route:detail|both"),
+    ("a", [EAR], "i'll take the 2nd", "kind:earphones max:1500 focus:2 route:detail"),
+    ("a", [EAR], "budget 1000-1200", "kind:earphones min:1000 max:1200"),
+    ("a", [EAR], "upto 1800", "kind:earphones max:1800"),
+    ("a", [EAR], "below 1k only", "kind:earphones max:1000"),
+    ("a", [EAR], "not above 999", "kind:earphones max:999"),
+    ("a", [EAR], "in red or blue but not from ptron", "kind:earphones max:1500 color:red,blue -brand:ptron"),
+    ("a", [EAR], "noise or boult, black, under 1200", "kind:earphones max:1200 brand:noise,boult color:black"),
+    ("a", [], "best earphones under 1000 for gym", "kind:earphones max:1000"),
+    ("a", [], "cheapest kettle you have", "kind:kettle sort:price_asc"),
+    ("a", [], "top rated mixer grinder", "kind:mixer_grinder sort:rating"),
+    ("f", [SHORTS, "no alisha"], "now tops", "kind:top audience:women -brand:alisha"),
+    ("f", [SHORTS], "for my 8 yr old daughter instead", "kind:shorts audience:girls max:1000"),
+    ("f", [SHORTS], "men's ones", "kind:shorts audience:men max:1000"),
+    ("f", [], "maroon kurta for men no silk", "kind:kurta audience:men color:maroon -material:silk"),
+    ("f", [], "kurta under 800 for men but not white", "kind:kurta audience:men max:800 -color:white"),
+    ("f", [], "denim jeans for women, not blue", "kind:jeans audience:women material:denim -color:blue"),
+    ("f", [SHORTS], "hmm none of these, any from libas?", "kind:shorts audience:women max:1000 brand:libas"),
+    ("b", ["coffee"], "nescafe or bru, under 300, no plastic jar", "kind:coffee brand:nescafe,bru max:300 -material:plastic"),
+    ("b", ["biscuits under 100"], "sunfeast is a no, britannia ok", "kind:biscuits max:100 -brand:sunfeast brand:britannia"),
+    ("b", ["soap"], "not dettol, himalaya maybe", "kind:soap -brand:dettol brand:himalaya"),
+    ("b", [], "honey 500g under 250 not dabur not patanjali", "kind:honey max:250 -brand:dabur -brand:patanjali"),
+    ("b", [], "ghee for cooking under 600 amul pls", "kind:ghee brand:amul max:600"),
+    ("h", [TAP], "single handle, under 120, no plastic", "kind:kitchen_faucet max:120 -material:plastic"),
+    ("h", [], "6 ft ladder fiberglass not aluminum", "kind:ladder -material:aluminium"),
+    ("h", [], "white vanity 36 inch under 400", "kind:vanity color:white max:400"),
+    ("h", [], "ceiling fan under 150 but not white", "kind:ceiling_fan max:150 -color:white"),
+    ("h", [TAP], "now a mirror", "kind:mirror"),
+    ("d", [B], "what about stridewell ones?", BS + " brand:stridewell"),
+    ("d", [B], "anything but stridewell, in grey or blue", "kind:running_shoes color:grey,blue max:150 -brand:veloxa -brand:stridewell"),
+    ("d", [B], "same budget, but a jacket", "kind:jackets max:150 -brand:veloxa"),
+    ("d", [B], "show me backpacks but keep the budget", "kind:backpacks max:150 -brand:veloxa"),
+    ("d", [B], "for my wife", BS + " audience:women"),
+    ("d", [B], "size 9 or 10", BS + " size:9,10"),
+    ("d", [B], "is the first one true to size?", BS + " focus:1 route:both|detail"),
+    ("d", [B], "what's the difference between the first two", BS + " compare:1,2 route:compare"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
