@@ -29,7 +29,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("max", re.compile(rf"\b(?:stretch|extend|go|going)(?: it| that| (?:my|the) budget)?(?: up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
                        rf"(?: down| up)? to\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:make it|make that|let'?s say|say|(?:i )?only have|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
+    ("max", re.compile(rf"\b(?:make it|make that|let'?s say|say|(?:i )?only have|(?:i )?have only|(?:i'?ve )?only got|(?:i'?ve )?got only|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
                        rf"(?:willing|happy|able) to (?:spend|pay)|spend|pay)\s*(?:up to\s*|about\s*|around\s*)?{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update)(?: it)?(?: (?:my|the))? "
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
@@ -761,7 +761,10 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     spans the rules explained; `dropped`: spans that are not search words (prices, negations)."""
     kinds = [m for m in included if m.facet in ("type", "category")]
     current = {key(v) for v in state.values("type") + state.values("category")}
-    gift = _GIFT.search(scan)
+    # "would the 2nd make a good gift?", "is this a good gift for my dad": about a shown product
+    about_shown = bool(state.shown) and bool(_REFERS.search(text) or _ORDINAL.search(text)
+                                             or re.search(r"\b(?:this|that|these|those|it|they|them)\b", text, re.I))
+    gift = None if about_shown and not kinds else _GIFT.search(scan)
     words = content_words(scan, taken) + [w.lower() for w in reading.soft_words]
     subject_text = _subject_words(scan, dropped)
     if kinds:
@@ -781,7 +784,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
             ops.append(Operation(op="add", facet="audience", value=_AUDIENCE_TERMS[who], words=who))
         return ops
     gift_word = _GIFT_WORD.search(scan)
-    if gift_word and "gift" not in key(state.subject) and "present" not in key(state.subject):
+    if gift_word and not about_shown and "gift" not in key(state.subject) and "present" not in key(state.subject):
         # "kitchen gift under 50" after running shoes: a new subject, not a refinement (nor a brand)
         return [Operation(op="new_subject", value=subject_text or gift_word.group(0), words=gift_word.group(0))]
     cue = _NEW_SUBJECT.search(scan)

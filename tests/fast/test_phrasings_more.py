@@ -554,6 +554,50 @@ CASES += [
     ("d", [B], "what's the difference between the first two", BS + " compare:1,2 route:compare"),
 ]
 
+# A sixth round, run once (rules alone and rules + the embedded LLM) before any further change.
+ROUND_6: list[tuple[str, list[str], str, str]] = [
+    ("a", [], "looking for a good mouse under 500, logitech or hp", "kind:mouse brand:logitech,hp max:500"),
+    ("a", [], "philips trimmer below 2000 not the blue one", "kind:trimmer brand:philips max:2000 -color:blue"),
+    ("a", [EAR], "is the 3rd one any good", "kind:earphones max:1500 focus:3 route:detail"),
+    ("a", [EAR], "id like to see more from boult", "kind:earphones max:1500 brand:boult"),
+    ("a", [EAR], "kindly show something below 800", "kind:earphones max:800"),
+    ("a", [EAR], "anything around 1k?", "kind:earphones min:800 max:1200"),
+    ("a", [EAR], "i have only 700 rs", "kind:earphones max:700"),
+    ("a", [EAR], "no ptron, no boat, black or white", "kind:earphones max:1500 -brand:ptron -brand:boat color:black,white"),
+    ("a", [EAR], "white colour only", "kind:earphones max:1500 color:white"),
+    ("a", [EAR], "colour: red", "kind:earphones max:1500 color:red"),
+    ("a", [EAR], "brand: jbl", "kind:earphones max:1500 brand:jbl"),
+    ("a", [EAR], "price range 800 to 1200", "kind:earphones min:800 max:1200"),
+    ("a", [EAR, "no boat"], "boat is okay now", "kind:earphones max:1500"),
+    ("a", [EAR, "jbl only"], "any brand is fine", "kind:earphones max:1500"),
+    ("f", [SHORTS], "not dressberry nor alisha", "kind:shorts audience:women max:1000 -brand:dressberry -brand:alisha"),
+    ("f", [SHORTS], "I dont like the 1st one, show others", "kind:shorts audience:women max:1000 op:more"),
+    ("f", [], "sweater for winter, wool, men, under 1500", "kind:sweater material:wool audience:men max:1500"),
+    ("f", [], "girls leggings pack of 3 under 600", "kind:leggings audience:girls max:600"),
+    ("f", [SHORTS], "do you have them in cotton?", "kind:shorts audience:women max:1000 material:cotton"),
+    ("f", [SHORTS], "something in silk maybe", "kind:shorts audience:women max:1000 material:silk"),
+    ("b", [TEA], "nah not tata tea", "kind:tea max:500 -brand:tata_tea"),
+    ("b", [TEA], "1 kg pack under 500", "kind:tea max:500"),
+    ("b", [], "some chocolates for my wife, no amul", "kind:chocolate audience:women -brand:amul"),
+    ("b", [], "sunfeast biscuits under 50 rupees", "kind:biscuits brand:sunfeast max:50"),
+    ("b", ["toothpaste"], "colgate is a no go", "kind:toothpaste -brand:colgate"),
+    ("h", [TAP], "looking for something in nickel, under 200", "kind:kitchen_faucet color:nickel max:200"),
+    ("h", [TAP], "no nickel no chrome", "kind:kitchen_faucet max:150 -color:nickel -color:chrome"),
+    ("h", [TAP], "what's the warranty on the 2nd", "kind:kitchen_faucet max:150 focus:2 route:both|detail"),
+    ("h", [], "porcelain tile for bathroom floor under 3 dollars", "kind:wall_tile material:porcelain max:3"),
+    ("d", [B], "no more veloxa or stridewell", BS + " -brand:stridewell"),
+    ("d", [B], "in white, size 10", "kind:running_shoes color:white max:150 -brand:veloxa size:10"),
+    ("d", [B], "show me that again", BS + " op:restate"),
+    ("d", [B], "can you do cheaper than 150", BS),
+    ("d", [B], "a smartwatch for my son under 200, not orbitrak", "kind:smartwatches audience:boys max:200 -brand:veloxa -brand:orbitrak"),
+    ("d", [B], "thanks, bye", BS + " route:smalltalk"),
+]
+CASES += ROUND_6
+CASES += [
+    ("d", [B], "would the 2nd make a good gift?", BS + " focus:2 route:detail"),  # about a shown product, no new subject
+    ("a", [EAR], "i have only 700 rs", "kind:earphones max:700"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
