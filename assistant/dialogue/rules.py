@@ -40,6 +40,8 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
+    ("max", re.compile(rf"(?<![\w<>=])(?:<=?|≤)\s*{_NUM}", re.I)),  # "<1500" after a space or comma
+    ("min", re.compile(rf"(?<![\w<>=])(?:>=?|≥)\s*{_NUM}", re.I)),
 ]
 _RATING = re.compile(r"\b(?:rated\s*)?(?:at least\s*)?(\d(?:\.\d)?)\s*(?:\+|stars?(?:\s*(?:and|&)\s*(?:up|above|over))?|star and up|and up)"
                      r"|\brated\s*(?:at least\s*|over\s*|above\s*)?(\d(?:\.\d)?)\b", re.I)
@@ -56,7 +58,7 @@ _RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh 
                     r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
-    r"other than|anything but|anything except|everything (?:but|except)|apart from|avoid(?:ing)?|"
+    r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
     r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
@@ -70,6 +72,7 @@ _POST_NEGATION = re.compile(
     r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea|colou?r|brand|favou?rite|size)|an option|"
     r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|not please)\b"
     r"|^\s*(?:is|are|'s|'re)\s+(?:a\s+)?(?:no|nope|hard no|no[- ]go|pass)\b(?!\s+(?:longer|more|need|than|problem|issue|worries)\b)"
+    r"|^\s*(?:is |are |to be |should be )?(?:excluded|banned|not allowed|out of the question|ruled out)\b"
     r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
@@ -78,6 +81,8 @@ _POST_NEGATION = re.compile(
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
     re.I,
 )
+# Features whose words are also names in some catalogs ("noise cancelling" is no brand Noise).
+_FEATURE = re.compile(r"\bnoise[- ]?(?:cancel\w*|isolat\w*|reduc\w*|free)\b|\b(?:active )?noise control\b", re.I)
 # Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
 _LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
@@ -199,7 +204,7 @@ _GIFT_WORD = re.compile(r"(?<!\bat )\b(?:gifts?|presents?)\b(?!\s*(?:wrap\w*|car
 _FAQ_WORDS = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
     r"payment|pay (?:with|by|via|using|on delivery|in (?:installments|cash))|(?:how|can) (?:can |do )?i pay|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
-    r"track(?:ing)?|cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
+    r"track(?:ing)?|(?<!noise )(?<!noise-)cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
     r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupons?|discount codes?|discounts?|offers? (?:on|for) (?:these|those|this|that|them|it)|promo(?: code)?|invoice|"
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
@@ -558,7 +563,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
             taken.append(sort_match.span())
 
     # Words inside a recognised phrase ("won't break the bank", "in that vein") name no facet.
-    cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX) for m in pattern.finditer(scan)]
+    cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX, _FEATURE) for m in pattern.finditer(scan)]
     # A name wholly inside a cue of negation or liking ("not a fan of", "a big fan of") is no value.
     inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
     mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
@@ -623,7 +628,8 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
                 ops.append(Operation(op="add", facet=name, value=bound.value, words=keep.group(0)))
     ops.extend(extra_ops)
     _reference_operations(text, state, refs, ops, reading)
-    names_subject = any(m.facet in ("type", "category") and state.has(m.facet, m.value, exclude=False) for m in included)
+    # "for ladies" while women's shorts stand: the same search again, not smalltalk
+    names_subject = any(state.has(m.facet, m.value, exclude=False) for m in included)
     again = _AGAIN.search(text)
     if state.subject and again and not any(op.op not in ("refine",) for op in ops):
         ops[:] = [Operation(op="restate", words=again.group(0))]

@@ -598,6 +598,43 @@ CASES += [
     ("a", [EAR], "i have only 700 rs", "kind:earphones max:700"),
 ]
 
+# A seventh round, run once before any further change.
+CASES += [
+    ("a", [EAR], "noise cancelling earphones", "kind:earphones max:1500"),
+    ("a", [EAR], "wired ones only", "kind:earphones max:1500"),
+    ("a", [EAR], "earphones for my son, under 1000", "kind:earphones audience:boys max:1000"),
+    ("a", [], "I want a kettle. Budget 1500. No plastic. Prestige or Pigeon.", "kind:kettle max:1500 -material:plastic brand:prestige,pigeon"),
+    ("a", [], "kettle, 1.5 l, steel, <1500", "kind:kettle material:steel max:1500"),
+    ("a", [], "fan for my room under 2k", "kind:fan max:2000"),
+    ("a", [], "i'm a huge fan of jbl, show me speakers", "kind:speaker brand:jbl"),
+    ("a", [EAR], "red/blue", "kind:earphones max:1500 color:red,blue"),
+    ("a", [EAR], "any red ones?", "kind:earphones max:1500 color:red"),
+    ("a", [EAR], "not black or grey", "kind:earphones max:1500 -color:black -color:grey"),
+    ("a", [EAR], "excluding boat", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "boat excluded", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "remove boat from the list", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "hide boat", "kind:earphones max:1500 -brand:boat"),
+    ("a", [EAR], "not interested in boat", "kind:earphones max:1500 -brand:boat"),
+    ("f", [SHORTS], "for ladies", "kind:shorts audience:women max:1000"),
+    ("f", [SHORTS], "nothing in pink", "kind:shorts audience:women max:1000 -color:pink"),
+    ("f", [SHORTS], "any but pink", "kind:shorts audience:women max:1000 -color:pink"),
+    ("f", [SHORTS], "all except pink", "kind:shorts audience:women max:1000 -color:pink"),
+    ("b", [TEA], "no tata tea or red label, i want something else", "kind:tea max:500 -brand:tata_tea -brand:red_label"),
+    ("b", [TEA], "only red label", "kind:tea max:500 brand:red_label"),
+    ("b", [], "green tea bags, no sugar, under 200", "kind:green_tea max:200"),
+    ("b", ["shampoo"], "anti dandruff, not head & shoulders, under 300", "kind:shampoo -brand:head_&_shoulders max:300"),
+    ("h", [TAP], "chrome is ok too", "kind:kitchen_faucet max:150 color:chrome"),
+    ("h", [TAP], "bronze or nickel only, no chrome", "kind:kitchen_faucet max:150 color:bronze,nickel -color:chrome"),
+    ("h", [TAP, "no chrome"], "chrome's fine actually", "kind:kitchen_faucet max:150"),
+    ("h", [TAP], "under $150 still, but in black", "kind:kitchen_faucet max:150 color:black"),
+    ("d", [B], "i said no veloxa", BS),
+    ("d", [B], "only stridewell or runwright, under 120", "kind:running_shoes color:black max:120 -brand:veloxa brand:stridewell,runwright"),
+    ("d", [B], "no leather", BS + " -material:leather"),
+    ("d", [B], "leather-free", BS + " -material:leather"),
+    ("d", [B], "for women, size 7", BS + " audience:women size:7"),
+    ("d", [B], "how much is shipping for the 2nd", BS + " focus:2 route:both|detail"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
