@@ -311,10 +311,13 @@ def test_chat_recommends_from_behaviour(shop):
     shown = r.products[1]
     goes = agent.turn("what goes with the second one?", session_id="recs-chat-1", user_id=user)
     assert goes.products and shown.id not in [p.id for p in goes.products] and shown.title in goes.reply
-    bought = [e.product_id for e in shop["profiles"].events(user) if e.event == "purchase"]
-    if bought:
-        like = agent.turn("something like what I bought last time", session_id="recs-chat-3", user_id=user)
-        assert like.products and "you bought" in like.reply
+    buyers = sorted({e.user_id for e in shop["sim"].events if e.event == "purchase"})
+    buyer = buyers[0]
+    last = [e.product_id for e in shop["profiles"].events(buyer) if e.event in ("purchase", "add_to_cart")][0]
+    like = agent.turn("something like what I bought last time", session_id="recs-chat-3", user_id=buyer)
+    titles = dict(zip(shop["catalog"].ids, shop["catalog"].titles))
+    assert like.products and "you bought" in like.reply and titles[last] in like.reply
+    assert last not in [p.id for p in like.products]
     # a search is still a search
     search = agent.turn("show me headphones", session_id="recs-chat-4", user_id=user)
     assert not any(p.reason_source.startswith("recs:") for p in search.products)
