@@ -111,7 +111,7 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:can|could)\s+live\s+with\s+(?:another|any|a different|other)\s+(?P<l>{_FACET_WORD})"
     rf"|\b(?:doesn'?t|does not|don'?t)\s+matter\s+(?:which|what)\s+(?P<m>{_FACET_WORD})"
     rf"|\b(?:whichever|no preference (?:on|for|about)(?: the)?)\s+(?P<n>{_FACET_WORD})"
-    rf"|\b(?P<q>{_FACET_WORD})\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+bar\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
+    rf"|\b(?P<q>{_FACET_WORD})\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+(?:bar|limit|cap|ceiling|restrictions?)\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
     rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
@@ -153,7 +153,7 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
                    r"not (?:what i'?m|what i am) looking for|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
-_SIMILAR = re.compile(r"\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
+_SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
                       r"in the style of|(?:in|of) that (?:vein|style|kind|sort)|(?:more|others) of that (?:kind|sort|type)|"
@@ -171,7 +171,7 @@ _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|det
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
 _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
-                      r"over my budget|beyond my budget|can'?t afford|less dear|"
+                      r"over my budget|beyond my budget|out of (?:my |the )?budget|(?:over|above) (?:my |the )?budget|can'?t afford|less dear|"
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
                       r"spend less|(?:under|below|less than) what you (?:showed|suggested|listed)|"
                       r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
@@ -206,6 +206,7 @@ _FAQ_WORDS = re.compile(
     r"payment|pay (?:with|by|via|using|on delivery|in (?:installments|cash))|(?:how|can) (?:can |do )?i pay|paypal|upi|emi|installments?|credit card|debit card|cash on delivery|cod|order(?:s|ed)? status|my order|"
     r"track(?:ing)?|(?<!noise )(?<!noise-)cancel(?:l?ation|l?ed|ling)?|account|password|log ?in|sign ?(?:in|up)|privacy|personal data|gift card|voucher|"
     r"store hours|opening hours|size (?:guide|chart)|sizing|polic(?:y|ies)|coupons?|discount codes?|discounts?|offers? (?:on|for) (?:these|those|this|that|them|it)|promo(?: code)?|invoice|"
+    r"do you (?:do |offer |provide )?(?:install(?:ation)?|assembly|fitting)|installation services?|"
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
 )
@@ -822,6 +823,9 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
     elif more:
         ops.append(Operation(op="more", words=more.group(0)))
     cheaper, pricier = _CHEAPER.search(text), _PRICIER.search(text)
+    relaxing = [m.span() for m in _RELAX.finditer(text)]
+    if cheaper and _overlaps(*cheaper.span(), relaxing):
+        cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") for op in ops)
     if cheaper and not explicit:
         anchor = refs[0] if refs and re.search(r"\bthan\b", lowered) else None

@@ -635,6 +635,40 @@ CASES += [
     ("d", [B], "how much is shipping for the 2nd", BS + " focus:2 route:both|detail"),
 ]
 
+# An eighth round (replacing, removing, similar, compare, cheaper, FAQ mixed in), run once before any further change.
+CASES += [
+    ("a", [EAR, "black ones"], "actually make it white", "kind:earphones max:1500 color:white"),
+    ("a", [EAR, "black ones"], "switch to red pls", "kind:earphones max:1500 color:red"),
+    ("a", [EAR, "black ones"], "hmm rather white", "kind:earphones max:1500 color:white"),
+    ("a", [EAR, "jbl only"], "change brand to boult", "kind:earphones max:1500 brand:boult"),
+    ("a", [EAR, "jbl only"], "boult instead", "kind:earphones max:1500 brand:boult"),
+    ("f", [SHORTS], "make it for girls", "kind:shorts audience:girls max:1000"),
+    ("h", [TAP], "change the budget to 200", "kind:kitchen_faucet max:200"),
+    ("h", [TAP], "make that $99", "kind:kitchen_faucet max:99"),
+    ("a", [EAR, "black ones"], "drop the colour", "kind:earphones max:1500"),
+    ("a", [EAR, "black ones"], "forget black", "kind:earphones max:1500"),
+    ("a", [EAR, "black ones"], "never mind the black", "kind:earphones max:1500"),
+    ("a", [EAR, "jbl only"], "any brand works", "kind:earphones max:1500"),
+    ("a", [EAR, "jbl only"], "not fussed about brand", "kind:earphones max:1500"),
+    ("a", [EAR], "remove the price limit", "kind:earphones"),
+    ("a", [EAR], "no limit on price", "kind:earphones"),
+    ("a", [EAR], "show me stuff like the 4th", "kind:earphones max:1500 similar:4"),
+    ("a", [EAR], "like the oneplus one but cheaper", "kind:earphones max:<1500 similar:3 op:cheaper"),
+    ("a", [EAR], "similar to the red one pls", "kind:earphones max:1500 similar:4"),
+    ("a", [EAR], "boult vs oneplus?", "kind:earphones max:1500 compare:2,3 route:compare"),
+    ("a", [EAR], "how does the 1st compare to the 2nd", "kind:earphones max:1500 compare:1,2 route:compare"),
+    ("a", [EAR], "pros and cons of the top 2", "kind:earphones max:1500 compare:1,2 route:compare"),
+    ("a", [EAR], "something cheaper than these", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "all a bit out of budget", "kind:earphones max:<1500 op:cheaper"),
+    ("b", [TEA], "too costly yaar", "kind:tea max:<500 op:cheaper"),
+    ("h", [TAP], "anything less than the first one", "kind:kitchen_faucet max:<89 op:cheaper"),
+    ("a", [EAR], "ok. and what about returns?", "same route:faq"),
+    ("h", [TAP], "do you install? i also need a sink", "kind:sink route:both"),
+    ("d", [B], "I can go a bit over budget", "kind:running_shoes color:black max:187.5 -brand:veloxa op:relax"),
+    ("d", [B], "ok going over budget", "kind:running_shoes color:black max:187.5 -brand:veloxa op:relax"),
+    ("d", [B], "these are over my budget", "kind:running_shoes color:black max:<150 -brand:veloxa op:cheaper"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
