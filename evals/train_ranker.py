@@ -8,8 +8,9 @@ the features of retrieval/ranker_features.py, folds split by query.
 What is trained on, per query: the products the hybrid searcher returns for it (`HybridSearcher.pool`,
 the first 50 fused candidates, exactly what serving reranks) and every judged product. A judged
 product's label is its gain (grade - lowest grade, in thirds: LightGBM wants integer labels and
-`label_gain` gives each its 2^gain - 1); an unjudged pool product is labelled 0 (not known to be
-relevant: the ranker learns to put the judged relevant products above the rest of the pool).
+`label_gain` gives each its 2^gain - 1). The model learns from the judged rows only
+(`JUDGED_ONLY`); the unjudged pool rows are kept for the full-catalog figures (labelling them 0
+taught the model "judged or not" and lost rerank NDCG, see evals/README.md).
 Features come from `retrieval.ranker.pool_candidates` / `candidates_for` and
 `ranker_features.features`, the code the searcher runs at query time, over the set's cached index
 (evals/relevance_index.py: `RelevanceIndex`).
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -47,6 +49,10 @@ PARAMS = {
     "num_threads": 2,
 }
 ROUNDS = 250
+# Train on the judged products only (True), or on the whole pool with unjudged products as
+# grade 0 (False). Measured: the pool-wide labels teach the model "judged or not" (Home Depot's
+# judged products came from its own search) more than "how relevant", and lose rerank NDCG.
+JUDGED_ONLY = True
 REPORT_JSON = "ranker_report.json"
 REPORT_MD = "ranker_report.md"
 
@@ -75,6 +81,7 @@ class Rows:
     query_texts: list[str]
     relevant_at_gain: float
     weight: float = 1.0
+    key: str = ""  # the feature rows' cache key (judgments, feature version, searcher settings)
     starts: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
@@ -107,7 +114,7 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
     if path.is_file():
         d = np.load(path, allow_pickle=False)
         return Rows(jset.name, d["X"], d["gain"], d["in_pool"], d["pool_rank"], d["items"], d["groups"],
-                    [str(x) for x in d["query_ids"]], [str(x) for x in d["query_texts"]], relevant_at_gain)
+                    [str(x) for x in d["query_ids"]], [str(x) for x in d["query_texts"]], relevant_at_gain, key=key)
     t = time.perf_counter()
     stats = StatsCache().get(idx.index.lexical)
     filters = SearchFilters(kind="product")
@@ -133,7 +140,7 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
             log(f"    {jset.name}: features of {n + 1:,} of {len(jset.queries):,} queries ({time.perf_counter() - t:.0f}s)")
     rows = Rows(jset.name, np.concatenate(X).astype(np.float32), np.asarray(gain, dtype=np.float32), np.asarray(in_pool),
                 np.asarray(pool_rank, dtype=np.int32), np.asarray(items, dtype="U64"), np.asarray(groups, dtype=np.int32),
-                [q.id for q in jset.queries], [q.text for q in jset.queries], relevant_at_gain)
+                [q.id for q in jset.queries], [q.text for q in jset.queries], relevant_at_gain, key=key)
     tmp = path.with_name(f".{path.name}.tmp.npz")
     np.savez(tmp, X=rows.X, gain=rows.gain, in_pool=rows.in_pool, pool_rank=rows.pool_rank, items=rows.items, groups=rows.groups,
              query_ids=np.asarray(rows.query_ids), query_texts=np.asarray(rows.query_texts))
@@ -157,12 +164,15 @@ def train(parts: Sequence[tuple[Rows, np.ndarray]], columns: Sequence[int] | Non
 
     Xs, ys, ws, gs = [], [], [], []
     for rows, qmask in parts:
-        for qi in np.flatnonzero(qmask):
-            sl = rows.query_slice(qi)
-            Xs.append(rows.X[sl])
-            ys.append(rows.labels[sl])
-            ws.append(np.full(sl.stop - sl.start, rows.weight, dtype=np.float32))
-            gs.append(sl.stop - sl.start)
+        qmask = np.asarray(qmask, dtype=bool)
+        rmask = np.repeat(qmask, rows.groups)  # a query's rows are contiguous: order and groups are kept
+        if JUDGED_ONLY:
+            rmask &= ~np.isnan(rows.gain)
+        sizes = np.add.reduceat(rmask.astype(np.int64), rows.starts[:-1]) if len(rows.groups) else np.zeros(0, dtype=np.int64)
+        Xs.append(rows.X[rmask])
+        ys.append(rows.labels[rmask])
+        ws.append(np.full(int(rmask.sum()), rows.weight, dtype=np.float32))
+        gs.extend(int(n) for n in sizes if n > 0)
     X = np.concatenate(Xs)
     y = np.concatenate(ys)
     names = list(FEATURES)
@@ -182,7 +192,21 @@ class CrossValidated:
     oof: dict[str, np.ndarray]
 
     @classmethod
-    def fit(cls, rows: list[Rows], folds: int = FOLDS, columns: Sequence[int] | None = None, rounds: int = ROUNDS) -> CrossValidated:
+    def fit(cls, rows: list[Rows], folds: int = FOLDS, columns: Sequence[int] | None = None, rounds: int = ROUNDS,
+            cache_dir: Path | None = None) -> CrossValidated:
+        """`cache_dir`: keep the out-of-fold scores there, keyed by everything they depend on (each
+        set's rows and weight, folds, columns, rounds, parameters, LightGBM's version), so that the
+        suite and the LLM measurement do not refit what training already fitted."""
+        path = None
+        if cache_dir is not None and all(r.key for r in rows):
+            import lightgbm as lgb
+
+            spec = json.dumps([[r.set_name, r.key, r.weight] for r in rows] + [folds, list(columns or []), rounds, PARAMS, JUDGED_ONLY,
+                                                                                 lgb.__version__], sort_keys=True, default=str)
+            path = Path(cache_dir) / f"cv-{hashlib.sha256(spec.encode()).hexdigest()[:16]}.npz"
+            if path.is_file():
+                with np.load(path) as d:
+                    return cls(rows, {r.set_name: d[r.set_name] for r in rows})
         oof = {r.set_name: np.zeros(len(r.X)) for r in rows}
         for f in range(folds):
             booster = train([(r, r.folds(folds) != f) for r in rows], columns, rounds)
@@ -191,6 +215,11 @@ class CrossValidated:
                 if mask.any():
                     X = r.X[mask] if columns is None else r.X[mask][:, list(columns)]
                     oof[r.set_name][mask] = booster.predict(X, num_threads=2)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
+            np.savez(tmp, **oof)
+            tmp.replace(path)
         return cls(rows, oof)
 
     def _rows(self, name: str) -> Rows:
@@ -332,7 +361,7 @@ def train_ranker(sets: Sequence, out: Path, *, settings=None, embedder=None, fol
     (ranker_report.json / .md), return the report."""
     from assistant.settings import Settings
     from evals.data_sets.relevance import shared_root, shared_set
-    from evals.relevance_index import RelevanceIndex, cached_embedder
+    from evals.relevance_index import RelevanceIndex, cache_root, cached_embedder
     from retrieval.ranker_features import (
         FEATURE_GROUPS,
         FEATURE_VERSION,
@@ -370,7 +399,7 @@ def train_ranker(sets: Sequence, out: Path, *, settings=None, embedder=None, fol
                     "sets": {}, "ablation": {}}
     log(f"  cross-validating ({folds} folds by query, {sum(len(r.X) for r in all_rows):,} rows)")
     t = time.perf_counter()
-    cv = CrossValidated.fit(all_rows, folds, rounds=rounds)
+    cv = CrossValidated.fit(all_rows, folds, rounds=rounds, cache_dir=cache_root(settings))
     log(f"    {time.perf_counter() - t:.0f}s")
     for r in all_rows:
         figures = {name: evaluate(r, sc) for name, sc in baseline_scores(r, settings.search_dense_weight).items()}

@@ -49,6 +49,7 @@ class LearnedRanker:
             raise RankerUnavailable(f"ranker model {path} not found")
         try:
             text = path.read_text("utf-8")
+            _check_complete(text, path)
             booster = lgb.Booster(model_str=text)
         except Exception as exc:  # LightGBM raises its own LightGBMError on any malformed text
             raise RankerUnavailable(f"ranker model {path} is not a readable LightGBM model: {exc}") from exc
@@ -67,6 +68,22 @@ class LearnedRanker:
         """Positions of the candidates best first (ties keep the given order), and the scores."""
         scores = self.score(features(info, candidates, stats))
         return sorted(range(len(candidates)), key=lambda i: (-scores[i], i)), scores
+
+
+def _check_complete(text: str, path: Path) -> None:
+    """LightGBM's text parser aborts the whole process on some truncated files (it trusts the
+    header's `tree_sizes`), so a model file is checked to be whole before it is parsed."""
+    if not text.startswith("tree\n") or "\nend of trees" not in text:
+        raise RankerUnavailable(f"ranker model {path} is not a whole LightGBM model (truncated or another file)")
+    sizes = next((line.split("=", 1)[1].split() for line in text.splitlines() if line.startswith("tree_sizes=")), None)
+    start = text.find("\nTree=0")
+    if sizes is not None:
+        try:
+            needed = sum(int(n) for n in sizes)
+        except ValueError:
+            needed = -1
+        if start < 0 or needed < 0 or len(text.encode("utf-8")) - start < needed:
+            raise RankerUnavailable(f"ranker model {path} is truncated (its trees are shorter than its header says)")
 
 
 def load_ranker(path: Path | str | None = None, enabled: bool = True) -> LearnedRanker | None:

@@ -121,6 +121,18 @@ def test_training_cross_validates_by_query_and_writes_model_and_report(small_set
     # folds split by query: every query in exactly one fold, the same whatever the set
     assert {T.fold_of(q.text, 3) for q in small_set.queries} <= {0, 1, 2}
     assert T.fold_of("Rain Jacket", 5) == T.fold_of("rain jacket", 5)
+    # the out-of-fold scores of training's cross-validation are kept: the suite reads them back
+    assert len(list((tmp_path / "cache").glob("cv-*.npz"))) == 1
+    from evals.relevance_index import RelevanceIndex, cached_embedder
+
+    idx = RelevanceIndex(small_set, settings, cached_embedder(embedder, settings))
+    try:
+        rows = T.rows_for(small_set, idx)
+        again = T.CrossValidated.fit([rows], folds=3, rounds=20, cache_dir=tmp_path / "cache")
+        fresh = T.CrossValidated.fit([rows], folds=3, rounds=20)
+    finally:
+        idx.close()
+    np.testing.assert_allclose(again.oof["small"], fresh.oof["small"])
 
 
 def test_train_ranker_command_joins_the_train_group():

@@ -262,7 +262,7 @@ def relevance_suite(settings, configs: Sequence[str] | None = None, sets: Sequen
             if seen:
                 rows = [T.rows_for(j, indexes[j.name]) for j in seen]
                 T.set_weights(rows)
-                cv = T.CrossValidated.fit(rows, folds=T.FOLDS)
+                cv = T.CrossValidated.fit(rows, folds=T.FOLDS, cache_dir=cache_root(settings))
                 for j in seen:
                     scorers[j.name] = (cv.rerank_scorer(j.name), cv.pool_searcher(j.name))
                     notes.append(f"relevance: learned-ranker@{j.name}: {T.FOLDS}-fold cross-validation by query over "
@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--judgments needs --products")
         sets = [load_judgments(args.judgments, args.products)]
     if args.llm:
-    
+
         embedder = cached_embedder(settings.make_embedder(), settings)
         found = [shared_set(name, shared_root(settings)) for name in SETS]
         jsets = [j for j, _ in found if j is not None]
@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rows = [T.rows_for(j, indexes[j.name]) for j in jsets]
             T.set_weights(rows)
-            cv = T.CrossValidated.fit(rows)
+            cv = T.CrossValidated.fit(rows, cache_dir=cache_root(settings))
             for j in jsets:
                 if j.name in (args.set or SETS):
                     results.append(llm_rank_measurement(settings, j, indexes[j.name], args.llm, cv=cv))
