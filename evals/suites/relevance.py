@@ -461,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
             (args.report / "llm_rank.json").write_text(json.dumps(results, indent=2, default=float), "utf-8")
         return 0
     notes: list[str] = []
+    if args.queries:
+        notes.append(f"relevance: --queries {args.queries}: at most {args.queries:,} queries per set, spread evenly over it "
+                     "(the learned ranker's out-of-fold scores still come from a cross-validation over every query)")
     failures: list[dict] = []
     started = time.perf_counter()
     metrics = relevance_suite(settings, args.config, sets, query_limit=args.queries, notes=notes, failures=failures)
