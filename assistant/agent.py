@@ -24,14 +24,14 @@ from retrieval.schemas import Product
 from retrieval.search import HybridSearcher
 from retrieval.store import ShopIndex
 
+from .compose import NUMBER_WORDS, compose, opening_head, opening_tail
 from .dialogue import DialogueState, ShownItem, Update, nice_above, update
 from .events import Delta, FaqOut, Final, ProductOut, Products, TurnEvent, TurnResult
-from .compose import NUMBER_WORDS, compose, opening_head, opening_tail
 from .formatting import money, price
 from .llm import LLM, LLMError
 from .prompts import as_data, load_prompt
 from .ranking import RankResult, rank_and_explain, reason_problem
-from .sessions import ChatMessage, SessionState, SessionStore
+from .sessions import ChatMessage, SessionStore
 
 log = logging.getLogger(__name__)
 
@@ -138,27 +138,27 @@ class ShoppingAssistant:
         u = self.understand(message, session.dialogue, history)
         timings = {"understand": _ms(t)}
         state = u.state
-        result = TurnResult(session_id=session_id, reply="", intent=u.route, constraints=state.public(), unknown_values=u.unknown)
+        # Recommendations from behaviour are product turns to the outside (TurnResult.intent).
+        result = TurnResult(session_id=session_id, reply="", intent="product" if u.route == "recommend" else u.route,
+                            constraints=state.public(), unknown_values=u.unknown)
         result.llm_used["understand"] = u.used_llm
         turn = _Turn(result, timings, started)
 
-        # issue 14: "recommend me something", "something like what I bought", "what goes with this?"
-        handled = yield from self._recommend_from_behaviour(message, state, turn, user_id)
-        if handled:
-            pass
+        if u.route == "recommend":  # "recommend me something", "what goes with this?": from behaviour
+            answered = yield from self._recommend_from_behaviour(u, state, turn, user_id)
+            if not answered:  # no profiles, or the recommender failed: the standing search answers
+                yield from self._recommend(u, state, turn, user_id)
         elif u.route == "human":
             result.handoff = True
             self._record(user_id, "handoff", session_id=session_id, detail="asked for a human")
             yield from turn.say("Of course. I've asked a colleague from our support team to take over; they will reply here shortly.")
         elif u.route == "smalltalk":
             yield from turn.say(_smalltalk(message))
-        if not handled and u.route in ("faq", "both"):
+        if u.route in ("faq", "both"):
             t = time.perf_counter()
             yield from self._answer_faq(message, u, turn, user_id, session_id)
             timings["answer"] = _ms(t)
-        if handled:
-            pass
-        elif u.route == "product" or (u.route == "both" and not u.has("refer") and _changes_search(u)):
+        if u.route == "product" or (u.route == "both" and not u.has("refer") and _changes_search(u)):
             yield from self._recommend(u, state, turn, user_id)
         elif u.route == "detail":
             yield from self._detail(message, state, turn)
@@ -292,55 +292,30 @@ class ShoppingAssistant:
         for p in result.products:
             self._record(user_id, "view", product_id=p.id, session_id=result.session_id)
 
-    def _recommend_from_behaviour(self, message: str, state: DialogueState, turn: _Turn, user_id) -> Iterator[TurnEvent]:
-        """Issue 14 (assistant/recs): answer a request for recommendations from behaviour, fused
-        with retrieval when the standing constraints name a type or category; returns (through
-        `yield from`) whether it answered the turn. The dialogue rules read these requests as a
-        search without a subject, so this is the one place that looks at the message again."""
-        from .recs.chat import behaviour_request, like_last_events, referred_position
+    def _recommend_from_behaviour(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Iterator[TurnEvent]:
+        """Answer the route "recommend" from the recommender (assistant/recs), fused with
+        retrieval when the standing constraints name a type or category; returns (through
+        `yield from`) whether it answered the turn."""
         from .recs.service import recommender_for
 
-        kind = behaviour_request(message)
-        if kind is None or self.profiles is None:
+        if self.profiles is None:
             return False
+        asked = next(o for o in u.operations if o.op == "recommend")
+        kind, anchor = self._behaviour_anchor(str(asked.value), asked.values, state, user_id)
+        if kind == "goes_with" and anchor is None:
+            yield from turn.say("Which product do you mean? Search for it first, then ask what goes with it.")
+            return True
         t = time.perf_counter()
-        turn.result.intent = "product"
         recommender = recommender_for(self.index, self.profiles)
-        constraints = state.public()
-        filters = state.filters()
-        allowed = recommender.catalog().allowed(filters) if constraints.describe() else None
+        allowed = recommender.catalog().allowed(state.filters()) if state.public().describe() else None
         n = self.config.products_per_reply
-        anchor = None
-        if kind == "goes_with":
-            position = referred_position(message)
-            shown = state.shown_at(position) if position is not None else None
-            anchor = shown.id if shown else (state.focus or (state.shown[0].id if state.shown else None))
-            if anchor is None:
-                yield from turn.say("Which product do you mean? Search for it first, then ask what goes with it.")
-                return True
-        elif kind == "like_last":
-            wanted = like_last_events(message)
-            past = [e.product_id for e in self.profiles.events(user_id, limit=200) if e.event in wanted and e.product_id] if user_id else []
-            anchor = past[0] if past else None
-            if anchor is None:
-                kind = "for_you"
         try:
             recs = recommender.recommend(user_id=user_id, product_id=anchor, k=n + len(state.seen), allowed=allowed,
-                                         similar=kind == "like_last", exclude=state.seen if kind == "for_you" else ())
+                                         similar=kind in ("liked", "bought"), exclude=state.seen if kind == "for_you" else ())
         except Exception as exc:  # recommendations are a bonus: a failure is a search turn's answer, not an error
             log.warning("recommender failed: %s", exc)
             return False
-        picks = recs.items[:n]
-        if allowed is not None and (constraints.types or constraints.categories) and picks:
-            # fused with retrieval: the behaviour ranking and the search ranking within the constraints, by reciprocal rank
-            searched, _ = self._retrieve(state, user_id, set(state.seen))
-            score: dict[str, float] = {}
-            for ranking in ([r.id for r in recs.items], [p.id for p in searched]):
-                for rank, pid in enumerate(ranking, 1):
-                    score[pid] = score.get(pid, 0.0) + 1.0 / (20 + rank)
-            by_id = {r.id: r for r in recs.items}
-            order = sorted((pid for pid in score if pid in by_id), key=lambda pid: -score[pid])
-            picks = [by_id[pid] for pid in order[:n]]
+        picks = self._fuse_with_search(recs.items, state, user_id, n) if allowed is not None else recs.items[:n]
         found = self.index.metadatas([product_record_id(pid) for pid in [r.id for r in picks] + ([anchor] if anchor else [])])
         products = {m["item_id"]: item_from_metadata(m) for m in found.values()}
         turn.timings["recommend"] = _ms(t)
@@ -349,24 +324,40 @@ class ShoppingAssistant:
             yield from turn.say("I have nothing to suggest that fits what you asked for yet. Tell me what you're looking for?")
             return True
         title = products[anchor].title if anchor in products else anchor
-        count = NUMBER_WORDS.get(len(out), str(len(out))).lower()
-        if kind == "goes_with":
-            head = (f"Shoppers who bought the {title} also went for these {count}:" if not recs.cold_start else
-                    f"Nobody's purchases link the {title} to anything yet; {count} similar or popular items instead:")
-        elif kind == "like_last":
-            head = f"Here are {count} like the {title} you {'liked' if like_last_events(message) == ('like',) else 'bought'}:"
-        elif recs.cold_start:
-            head = f"I don't know your taste yet, so here are {count} items popular with our shoppers:"
-        else:
-            head = f"Here are {count} picks for you, from what you and shoppers like you did:"
-        yield from turn.say(head)
+        yield from turn.say(_behaviour_heading(kind, title, len(out), recs.cold_start))
         turn.result.products = out
         turn.result.notes.extend(recs.notes)
         yield Products(products=out)
         self._remember_shown(state, [products[p.id] for p in out])
-        for p in out:
-            self._record(user_id, "view", product_id=p.id, session_id=turn.result.session_id)
         return True
+
+    def _behaviour_anchor(self, kind: str, positions: list[int], state: DialogueState, user_id) -> tuple[str, str | None]:
+        """The product a behaviour request is about: the shown item named ("what goes with the
+        second one"), else the one in focus or first shown; the last one liked or bought. A
+        "like what I bought" without any purchase becomes "for you"."""
+        if kind == "goes_with":
+            shown = state.shown_at(positions[0]) if positions else None
+            return kind, shown.id if shown else (state.focus or (state.shown[0].id if state.shown else None))
+        if kind in ("liked", "bought") and self.profiles is not None:
+            wanted = ("like",) if kind == "liked" else ("purchase", "add_to_cart")
+            past = [e.product_id for e in self.profiles.events(user_id, limit=200) if e.event in wanted and e.product_id] if user_id else []
+            return (kind, past[0]) if past else ("for_you", None)
+        return kind, None
+
+    def _fuse_with_search(self, items: list, state: DialogueState, user_id, n: int) -> list:
+        """Within standing constraints that name a type or category, the behaviour ranking and
+        the search ranking fused by reciprocal rank (only items the recommender allowed)."""
+        constraints = state.public()
+        if not (constraints.types or constraints.categories) or not items:
+            return items[:n]
+        searched, _ = self._retrieve(state, user_id, set(state.seen))
+        score: dict[str, float] = {}
+        for ranking in ([r.id for r in items], [p.id for p in searched]):
+            for rank, pid in enumerate(ranking, 1):
+                score[pid] = score.get(pid, 0.0) + 1.0 / (20 + rank)
+        by_id = {r.id: r for r in items}
+        order = sorted((pid for pid in score if pid in by_id), key=lambda pid: -score[pid])
+        return [by_id[pid] for pid in order[:n]]
 
     def _remember_shown(self, state: DialogueState, products: list[Product]) -> None:
         state.shown = [ShownItem(id=p.id, title=p.title, price=p.price, brand=p.brand, color=p.color,
@@ -382,7 +373,8 @@ class ShoppingAssistant:
         preferences = None
         disliked: set[str] = set()
         if user_id and self.profiles is not None and self._profiles_up():
-            from .profile import disliked_products, profile_vector as make_profile_vector
+            from .profile import disliked_products
+            from .profile import profile_vector as make_profile_vector
 
             try:
                 preferences = self.profiles.get_preferences(user_id)
@@ -602,6 +594,20 @@ def _soft_rerank(products: list[Product], prefs) -> list[Product]:
         return b
 
     return sorted(products, key=lambda p: -bonus(p))
+
+
+
+def _behaviour_heading(kind: str, title: str | None, count: int, cold_start: bool) -> str:
+    """The sentence above recommendations from behaviour, saying where they come from."""
+    number = NUMBER_WORDS.get(count, str(count)).lower()
+    if kind == "goes_with":
+        return (f"Nobody's purchases link the {title} to anything yet; {number} similar or popular items instead:" if cold_start
+                else f"Shoppers who bought the {title} also went for these {number}:")
+    if kind in ("liked", "bought"):
+        return f"Here are {number} like the {title} you {kind}:"
+    if cold_start:
+        return f"I don't know your taste yet, so here are {number} items popular with our shoppers:"
+    return f"Here are {number} picks for you, from what you and shoppers like you did:"
 
 
 def _smalltalk(message: str) -> str:

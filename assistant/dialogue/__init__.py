@@ -67,7 +67,7 @@ def update(state: DialogueState, message: str, facets: Facets, llm=None, *,
     used_llm = False
     operations = list(reading.operations)
     route = reading.route
-    if llm is not None and (always_ask_llm or not reading.sure) and route not in ("human",):
+    if llm is not None and (always_ask_llm or not reading.sure) and route not in ("human", "recommend"):
         proposal = propose(llm, state, message, facets, history or [])
         notes += proposal.notes
         if proposal.route is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from retrieval.documents import key
 from retrieval.facets import Facets, Mention
 
+from .recommend import recommendation
 from .state import DURABLE, DialogueState, Operation, Route
 
 # --- lexicon -----------------------------------------------------------------------------------
@@ -527,6 +528,9 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         return Reading("human")
     if is_smalltalk(text):
         return Reading("smalltalk")
+    asked = recommendation(text)
+    if asked is not None:
+        return Reading("recommend", operations=[asked])
     reading = Reading("product")
     ops = reading.operations
     taken: list[tuple[int, int]] = []

@@ -18,13 +18,13 @@ from retrieval.documents import key
 from retrieval.facets import FacetName, Facets
 from retrieval.schemas import SearchFilters
 
-Route = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare"]
+Route = Literal["product", "faq", "both", "smalltalk", "human", "detail", "compare", "recommend"]
 Sort = Literal["relevance", "price_asc", "price_desc", "rating"]
 _SORTS: dict[str, Sort] = {name: name for name in get_args(Sort)}
 BoundName = Literal["max_price", "min_price", "min_rating"]
 OpName = Literal[
     "add", "replace", "remove", "exclude", "relax", "reset", "new_subject", "refer", "more", "similar", "compare",
-    "restate", "cheaper", "pricier", "sort", "in_stock", "refine",
+    "restate", "cheaper", "pricier", "sort", "in_stock", "refine", "recommend",
 ]
 # What follows the shopper to a new subject: who it is for and what they never want.
 DURABLE: frozenset[str] = frozenset({"audience"})
@@ -279,6 +279,8 @@ def _apply_one(state: DialogueState, op: Operation, facets: Facets, turn: int, b
         return _refer(state, op)
     if op.op == "more":
         return None  # the search stays; the agent skips what was seen
+    if op.op == "recommend":
+        return None  # answered from behaviour (assistant/recs); the standing search stays
     if op.op == "refine":
         words = [w for w in str(op.value or "").split() if w.lower() not in state.query.lower().split()]
         state.query = " ".join((state.query.split() + words)[-16:])

@@ -1,17 +1,20 @@
-"""Chat requests that ask for recommendations from behaviour rather than for a search:
+"""Requests for recommendations from behaviour rather than for a search, read by the rules as
+the route "recommend" with one operation `recommend` whose value says which:
 
     for_you     "recommend me something", "any suggestions for me?", "surprise me", "what should I buy?"
-    like_last   "something like what I bought last time", "more like what I liked"
-    goes_with   "what goes with this?", "what goes well with the second one?", "frequently bought together?"
+    liked       "more like what I liked", "similar to the ones I loved"
+    bought      "something like what I bought last time"
+    goes_with   "what goes with this?", "what goes well with the second one?" (`values`: the position),
+                "frequently bought together?"
 
-The dialogue rules (assistant/dialogue) read these as a product search with no subject (or, for
-"what goes with this?", an FAQ question); the agent asks `behaviour_request` first and, when it
-names one of these, answers from the recommender (`ShoppingAssistant._recommend_from_behaviour`).
-A request that names what it wants ("recommend me trail shoes") is a search and stays one."""
+The agent answers them from the recommender (assistant/recs). A request that names what it wants
+("recommend me trail shoes") is a search and stays one."""
 
 from __future__ import annotations
 
 import re
+
+from .state import Operation
 
 _FOR_YOU = re.compile(
     r"^\s*(?:(?:can|could|would) you\s+|please\s+|so\s+|ok(?:ay)?,?\s+|hey,?\s+|hi,?\s+)*(?:"
@@ -36,31 +39,25 @@ _POSITION = re.compile(r"\b(first|second|third|fourth|fifth|last)\b|#?(\d)\b", r
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
-def behaviour_request(message: str) -> str | None:
-    """for_you | like_last | goes_with, or None for anything else."""
+def recommendation(message: str) -> Operation | None:
+    """The `recommend` operation the message asks for, or None for anything else."""
     text = " ".join(message.split())
-    if _GOES_WITH.search(text):
-        return "goes_with"
-    if _LIKE_LAST.search(text):
-        return "like_last"
+    goes = _GOES_WITH.search(text)
+    if goes:
+        position = _position(goes.group(0))
+        return Operation(op="recommend", value="goes_with", values=[position] if position is not None else [], words=goes.group(0))
+    like = _LIKE_LAST.search(text)
+    if like:
+        kind = "liked" if like.group("verb").lower() in ("liked", "loved") else "bought"
+        return Operation(op="recommend", value=kind, words=like.group(0))
     if _FOR_YOU.match(text):
-        return "for_you"
+        return Operation(op="recommend", value="for_you", words=text)
     return None
 
 
-def like_last_events(message: str) -> tuple[str, ...]:
-    """Which events "what I bought / liked" refers to."""
-    m = _LIKE_LAST.search(" ".join(message.split()))
-    verb = (m.group("verb") if m else "bought").lower()
-    return ("like",) if verb in ("liked", "loved") else ("purchase", "add_to_cart")
-
-
-def referred_position(message: str) -> int | None:
-    """"what goes with the second one" -> 2; "the last one" -> -1; None: no position named."""
-    m = _GOES_WITH.search(" ".join(message.split()))
-    if not m:
-        return None
-    found = _POSITION.search(m.group(0))
+def _position(words: str) -> int | None:
+    """"the second one" -> 2; "the last one" -> -1; None: no position named."""
+    found = _POSITION.search(words)
     if not found:
         return None
     return _ORDINALS[found.group(1).lower()] if found.group(1) else int(found.group(2))
