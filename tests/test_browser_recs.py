@@ -11,6 +11,7 @@ together" under the cards names the first product and lists its co-bought / co-v
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -259,4 +260,36 @@ def test_widget_often_bought_together_under_the_cards(shop, widget_site, page):
     # after the turn, the anonymous shopper's row: popular (they did nothing yet but look)
     page.locator("shopassist-widget .sa-recs-for-you .sa-rec").first.wait_for(timeout=ROW_TIMEOUT_MS)
     screenshot(page, "test_browser_recs-widget-rows")
+    assert not page.errors
+
+
+def test_widget_reports_a_clicks_position_and_query_and_the_dwell(shop, widget_site, page):
+    """A click on a card's title is a `click` with its position and the message that showed it;
+    coming back to the page from the product page it opened is a `dwell` with the time away."""
+    _open_widget(page, f"{widget_site['site']}/signed-in.html")
+    box = page.locator("shopassist-widget .sa-input")
+    box.fill("running shoes")
+    box.press("Enter")
+    cards = page.locator("shopassist-widget .sa-cards .sa-card")
+    cards.nth(1).wait_for(timeout=TURN_TIMEOUT_MS)
+    product = cards.nth(1).get_attribute("data-product-id")
+    started = time.time()
+    with page.context.expect_page() as opened:
+        cards.nth(1).locator(".sa-card-title a").click()
+    opened.value.close()
+    page.wait_for_timeout(1500)
+    page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # this tab is shown again
+    user = widget_site["user"]
+
+    def stored():
+        events = [e for e in shop["agent"].profiles.events(user) if e.product_id == product and e.ts >= started]
+        return {e.event: e for e in events if e.event in ("click", "dwell")}
+
+    for _ in range(300):
+        if len(stored()) == 2:
+            break
+        page.wait_for_timeout(100)
+    got = stored()
+    assert (got["click"].position, got["click"].query) == (1, "running shoes")
+    assert got["dwell"].dwell_seconds is not None and got["dwell"].dwell_seconds >= 1.0
     assert not page.errors

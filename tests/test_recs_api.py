@@ -90,7 +90,8 @@ def test_identity_keys_and_parameters_are_checked(api, client):
     user = busiest(api)
     assert recs(client, user=user, k=3).status_code == 401  # no signature
     assert recs(client, user=user, user_signature="0" * 64).status_code == 401
-    assert recs(client, k=3).status_code == 422  # nobody and no product
+    nobody = recs(client, k=3).json()  # nobody and no product: what everybody did
+    assert nobody["cold_start"] and nobody["user_id"] is None and nobody["sources"] == ["popularity"]
     assert recs(client, product="SKU-0001", k=0).status_code == 422
     assert recs(client, product="SKU-0001", k=51).status_code == 422
     assert recs(client, product="NO-SUCH-THING").status_code == 404
@@ -134,3 +135,18 @@ def test_forget_removes_the_shopper_from_the_trained_vectors(api, client):
     ident = identity(api["site"], user)
     body = recs(client, user=ident["user_id"], user_signature=ident["user_signature"], k=3).json()
     assert body["cold_start"]  # nothing of theirs is left: their next request knows nothing about them
+
+
+def test_feedback_keeps_a_clicks_position_and_query_and_a_dwells_seconds(api, client):
+    session = new_session(client, api["key"])
+    product = [e.product_id for e in api["sim"].events if e.event == "click"][0]
+    post = lambda **body: client.post("/api/v1/feedback", json={"session_id": session, "product_id": product} | body)  # noqa: E731
+    assert post(event="click", position=2, query="trail shoes").status_code == 200
+    assert post(event="dwell", dwell_seconds=42.5).status_code == 200
+    refused = post(event="dwell")
+    assert refused.status_code == 422 and "dwell_seconds" in refused.text
+    assert post(event="click", position=-1).status_code == 422
+    assert post(event="dwell", dwell_seconds=-3).status_code == 422
+    stored = sorted(api["agent"].profiles.events(f"session:{session}"), key=lambda e: e.id)
+    assert [(e.event, e.position, e.query, e.dwell_seconds) for e in stored] == [
+        ("click", 2, "trail shoes", None), ("dwell", None, None, 42.5)]

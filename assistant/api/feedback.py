@@ -38,7 +38,8 @@ def feedback(context: tuple[Conversation, FeedbackRequest] = Depends(feedback_co
     if not svc.index.metadatas([product_record_id(body.product_id)]):
         raise ApiError(404, f"unknown product {body.product_id!r}", "product_unknown")
     try:
-        svc.profiles.record(conversation.owner, body.event, product_id=body.product_id, session_id=conversation.session_id)
+        svc.profiles.record(conversation.owner, body.event, product_id=body.product_id, session_id=conversation.session_id,
+                            position=body.position, query=body.query, dwell_seconds=body.dwell_seconds)
     except ValueError as exc:
         raise ApiError(422, str(exc), "invalid") from None
     svc.sessions.touch(conversation.session_id)

@@ -23,7 +23,7 @@ from ..events import ProductOut, TurnResult
 from ..profile import check_user_id
 from ..sessions import validate_session_id
 
-FEEDBACK_EVENTS = ("like", "dislike", "click", "view", "add_to_cart", "purchase", "more_like_this")
+FEEDBACK_EVENTS = ("like", "dislike", "click", "view", "dwell", "add_to_cart", "purchase", "more_like_this")
 # A text holds at least one character that is neither a control character nor white space
 # (Python's str.strip() set, plus the C0/C1 controls and the BOM): "\t", "\u3000", "\x00" are blank.
 NOT_BLANK = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
@@ -138,7 +138,17 @@ class FeedbackRequest(_Identity):
 
     session_id: SessionId = Field(description="The issued session the product was shown in.")
     product_id: str = Field(min_length=1, max_length=256, description="The product's id in the catalog (404 if unknown).")
-    event: Literal["like", "dislike", "click", "view", "add_to_cart", "purchase", "more_like_this"]
+    event: Literal["like", "dislike", "click", "view", "dwell", "add_to_cart", "purchase", "more_like_this"]
+    # What the recommenders learn from (issue 14): where a click was and what showed it; how long a dwell lasted.
+    position: int | None = Field(default=None, ge=0, le=1000, description="A click's place in the list it was in (0 = first).")
+    query: str | None = Field(default=None, min_length=1, max_length=500, description="The search or message that showed the product.")
+    dwell_seconds: float | None = Field(default=None, ge=0, le=86400, allow_inf_nan=False,
+                                        description="Seconds the shopper spent on the product; required with event dwell.")
+
+    @field_validator("query")
+    @classmethod
+    def _query(cls, value: str | None) -> str | None:
+        return None if value is None else valid_text(value, "query")
 
     @field_validator("session_id")
     @classmethod

@@ -7,8 +7,8 @@ bought together"), each with the reason the signal behind it gives (assistant/re
 
 Identity is checked as for every other route (deps.py): a `user` needs a valid `user_signature`
 (401); a `session_id` must be one this server issued to this key and origin, owned by nobody or
-by this shopper (404 / 403). With neither, only `product` may be asked for (cold: what everybody
-did). A recommendation spends the client's and the key's budget, like a product read.
+by this shopper (404 / 403). With neither, the answer is what everybody did: popular products
+(`cold_start` true), or the products that go with `product`. A recommendation spends the client's and the key's budget, like a product read.
 
 The payload (`RecommendationsOut`):
 
@@ -90,8 +90,6 @@ def recommendations(
     if session_id is not None:
         bound_session(svc, caller, session_id)  # 404 / 403 unless this caller may act in it
         owner = owner or anonymous_user(session_id)
-    if owner is None and product is None:
-        raise ApiError(422, "name a shopper (user with user_signature, or session_id) or a product", "invalid")
     site = caller.site
     spend(svc, [("client", ("client", caller.client), site.client_rate_per_minute), ("key", ("key", site.key), site.rate_per_minute)])
     if product is not None and not svc.index.metadatas([product_record_id(product)]):

@@ -31,6 +31,10 @@
  *   "Added to your cart". Unhandled, it points the shopper to the product page instead.
  * The widget also records `add_to_cart` as feedback (POST api/v1/feedback).
  *
+ * What the recommenders learn from (POST api/v1/feedback): a click on a card's title says its
+ * position (0 = first) and the message that showed it; when the shopper comes back to this page
+ * from the product page it opened, the time away is sent as a `dwell` (dwell_seconds).
+ *
  * Recommendations (GET api/v1/recommendations): under a turn's cards, "Often bought together"
  * with its first product (co-bought / co-viewed items only; no row when nobody's behaviour links
  * it yet); and a "For you" row (the shopper's picks, "Popular right now" when the server knows
@@ -430,6 +434,7 @@
 
     var busy = false;
     var greeted = false;
+    var lastQuery = null; // the message whose cards are being drawn (sent with a click on them)
 
     function scrollDown() {
       messages.scrollTop = messages.scrollHeight;
@@ -523,11 +528,15 @@
       });
     }
 
-    function sendFeedback(productId, eventName) {
+    // `extra`: a click's position (0 = first card) and the message that showed it; a dwell's seconds.
+    function sendFeedback(productId, eventName, extra) {
       var body = withIdentity({ session_id: currentSession(), product_id: productId, event: eventName });
+      Object.keys(extra || {}).forEach(function (name) {
+        if (extra[name] !== null && extra[name] !== undefined) body[name] = extra[name];
+      });
       return fetch(FEEDBACK_URL, {
         method: "POST", mode: "cors", credentials: "omit", headers: headers(), body: JSON.stringify(body),
-        keepalive: eventName === "click",
+        keepalive: eventName === "click" || eventName === "dwell",
       }).then(function (response) {
         if (!response.ok) throw response.status;
         return response;
@@ -594,8 +603,10 @@
       var link = safeHttpUrl(product.url);
       if (link) {
         var anchor = el("a", { href: link, target: "_blank", rel: "noopener noreferrer", text: String(product.title || "") });
+        var shownFor = lastQuery;
         anchor.addEventListener("click", function () {
-          sendFeedback(productId, "click").catch(function () {});
+          sendFeedback(productId, "click", { position: n - 1, query: shownFor }).catch(function () {});
+          startDwell(productId);
         });
         titleNode.appendChild(anchor);
       } else {
@@ -693,6 +704,23 @@
       return section;
     }
 
+    // --- dwell: the time a shopper spent on a product page opened from the chat -----------------
+    // The link opens in another tab; when this page is shown again, the time away is the dwell.
+
+    var dwell = null; // { productId, since }
+
+    function startDwell(productId) {
+      dwell = { productId: productId, since: Date.now() };
+    }
+
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState !== "visible" || !dwell) return;
+      var seconds = (Date.now() - dwell.since) / 1000;
+      var productId = dwell.productId;
+      dwell = null;
+      if (seconds >= 1) sendFeedback(productId, "dwell", { dwell_seconds: Math.min(Math.round(seconds * 10) / 10, 86400) }).catch(function () {});
+    });
+
     // --- recommendations: "often bought together" under the cards, and "for you" ---------------
 
     var forYou = null; // the "For you" row, once drawn
@@ -730,6 +758,7 @@
         var anchor = el("a", { href: link, target: "_blank", rel: "noopener noreferrer", text: name });
         anchor.addEventListener("click", function () {
           sendFeedback(productId, "click").catch(function () {});
+          startDwell(productId);
         });
         titleNode.appendChild(anchor);
       } else {
@@ -953,6 +982,7 @@
     }
 
     function ask(text) {
+      lastQuery = text.slice(0, 500);
       busy = true;
       send.disabled = true;
       addMessage("user", text);
