@@ -181,3 +181,30 @@ def test_values_the_catalog_lacks_are_reported_not_filtered(facets):
     assert "brand Nike" in u.unknown and not u.state.values("brand")
     (u,) = converse(facets, ["jackets in turquoise"])
     assert not u.state.values("color") and any("turquoise" in x.lower() for x in u.unknown)
+
+
+# --- recommendations from behaviour (issue 14) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("message, kind, positions", [
+    ("recommend me something", "for_you", []),
+    ("Any suggestions for me?", "for_you", []),
+    ("surprise me!", "for_you", []),
+    ("something like what I bought last time", "bought", []),
+    ("more like what I liked", "liked", []),
+    ("what goes with the second one?", "goes_with", [2]),
+    ("what goes well with this", "goes_with", []),
+    ("frequently bought together?", "goes_with", []),
+])
+def test_requests_for_recommendations_route_to_behaviour(facets, message, kind, positions):
+    state = converse(facets, ["running shoes under 100"])[-1].state
+    u = update(state, message, facets)
+    asked = [o for o in u.operations if o.op == "recommend"]
+    assert u.route == "recommend" and [(o.value, o.values) for o in asked] == [(kind, positions)]
+    assert u.state.public() == state.public()  # the standing search is kept for the next search turn
+
+
+@pytest.mark.parametrize("message", ["recommend me trail running shoes", "suggest a waterproof jacket under 200"])
+def test_a_recommendation_that_names_what_it_wants_is_a_search(facets, message):
+    u = update(DialogueState(), message, facets)
+    assert u.route == "product" and not u.has("recommend")
