@@ -150,9 +150,10 @@ class SessionStore:
         self.path = home / "sessions.db"
         self.ttl_seconds = ttl_seconds  # None: never expire
         # Serialises the agent's reads and writes of a transcript in this process; the API's
-        # writes (issue, claim, touch, purge) take it too on SQLite (`_writing`); across PostgreSQL
-        # workers, save_turn's upsert holds the session's row lock until its COMMIT.
+        # writes (issue, claim, touch, purge) take one of their own on SQLite (`_writing`); across
+        # PostgreSQL workers, save_turn's upsert holds the session's row lock until its COMMIT.
         self._lock = threading.Lock()
+        self._api_lock = threading.Lock()
         self._last_purge = 0.0
         if database is None:
             # forgotten messages are overwritten, not just unlinked
@@ -168,10 +169,12 @@ class SessionStore:
             yield db
 
     def _writing(self):
-        """SQLite: one writer of this process at a time (the file has one write lock; dozens of
-        request threads retrying it on SQLite's busy timeout starve each other under load, measured
-        as "database is locked" at 40 concurrent shoppers). PostgreSQL locks rows, not the file."""
-        return self._lock if self.database.dialect == "sqlite" else contextlib.nullcontext()
+        """SQLite: the API's writes (issue, claim, touch, purge) one at a time in this process (the
+        file has one write lock; dozens of request threads retrying it on SQLite's busy timeout
+        starve each other under load, measured as "database is locked" at 40 concurrent
+        shoppers). A lock of their own: the agent's `_lock` is held through a whole transcript
+        write. PostgreSQL locks rows, not the file: no process lock."""
+        return self._api_lock if self.database.dialect == "sqlite" else contextlib.nullcontext()
 
     def _cutoff(self, now: float | None = None) -> float:
         if not self.ttl_seconds:
@@ -182,7 +185,7 @@ class SessionStore:
 
     def load(self, session_id: str) -> tuple[SessionState, list[ChatMessage], str | None]:
         session_id = validate_session_id(session_id)
-        with self._writing(), self._connect() as db:
+        with self._lock, self._connect() as db:
             row = db.execute("SELECT state, user_id, updated FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None or row[2] < self._cutoff():
                 return SessionState(), [], None
@@ -195,7 +198,7 @@ class SessionStore:
     def save_turn(self, session_id: str, user_id: str | None, state: SessionState, new_messages: list[ChatMessage], meta: dict | None = None) -> None:
         session_id = validate_session_id(session_id)
         now = time.time()
-        with self._writing(), self._connect() as db, db.transaction():
+        with self._lock, self._connect() as db, db.transaction():
             # An expired session starts over: its old transcript goes before the new turn is kept.
             db.execute("DELETE FROM sessions WHERE id = ? AND updated < ?", (session_id, self._cutoff(now)))
             db.execute(
@@ -213,7 +216,7 @@ class SessionStore:
         self._maybe_purge(now)
 
     def reset(self, session_id: str) -> None:
-        with self._writing(), self._connect() as db:
+        with self._lock, self._connect() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (validate_session_id(session_id),))
             self.database.after_delete(db)
 
@@ -266,12 +269,12 @@ class SessionStore:
     # --- deleting ------------------------------------------------------------------------------
 
     def sessions_of(self, user_id: str) -> list[str]:
-        with self._writing(), self._connect() as db:
+        with self._lock, self._connect() as db:
             return [r[0] for r in db.execute("SELECT id FROM sessions WHERE user_id = ? ORDER BY created", (user_id,))]
 
     def forget_user(self, user_id: str) -> int:
         """Delete the user's sessions and their messages (overwritten on disk); sessions deleted."""
-        with self._writing(), self._connect() as db:
+        with self._lock, self._connect() as db:
             n = db.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,)).rowcount
             self.database.after_delete(db)
             return n
@@ -293,6 +296,6 @@ class SessionStore:
             self.purge_expired()
 
     def count(self) -> int:
-        with self._writing(), self._connect() as db:
+        with self._lock, self._connect() as db:
             return db.execute("SELECT COUNT(*) FROM sessions WHERE updated >= ?", (self._cutoff(),)).fetchone()[0]
 
