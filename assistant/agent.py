@@ -14,7 +14,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal
+from typing import Any, Generator, Iterator, Literal
 
 from retrieval.attributes import type_key
 from retrieval.documents import item_from_metadata, key, product_record_id
@@ -238,6 +238,8 @@ class ShoppingAssistant:
 
     def _rephrase(self, question: str, answer: str) -> str:
         """The LLM may reword, never add: any number in the rewording must be in the source."""
+        if self.llm is None:
+            return answer
         try:
             text = self.llm.chat(load_prompt("faq_answer").messages(question=as_data(question, 500), answer=as_data(answer, 3000)), max_tokens=150)
         except LLMError:
@@ -292,7 +294,7 @@ class ShoppingAssistant:
         for p in result.products:
             self._record(user_id, "view", product_id=p.id, session_id=result.session_id)
 
-    def _recommend_from_behaviour(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Iterator[TurnEvent]:
+    def _recommend_from_behaviour(self, u: Update, state: DialogueState, turn: _Turn, user_id) -> Generator[TurnEvent, None, bool]:
         """Answer the route "recommend" from the recommender (assistant/recs), fused with
         retrieval when the standing constraints name a type or category; returns (through
         `yield from`) whether it answered the turn."""
@@ -317,7 +319,7 @@ class ShoppingAssistant:
             return False
         picks = self._fuse_with_search(recs.items, state, user_id, n) if allowed is not None else recs.items[:n]
         found = self.index.metadatas([product_record_id(pid) for pid in [r.id for r in picks] + ([anchor] if anchor else [])])
-        products = {m["item_id"]: item_from_metadata(m) for m in found.values()}
+        products = {p.id: p for p in map(item_from_metadata, found.values()) if isinstance(p, Product)}
         turn.timings["recommend"] = _ms(t)
         out = [_product_out(products[r.id], r.reason, f"recs:{r.reason_kind}") for r in picks if r.id in products]
         if not out:
@@ -427,7 +429,7 @@ class ShoppingAssistant:
         the next turn drops the relaxed one (`DialogueState.relaxed`)."""
         constraints = state.public()
         yield from turn.say(f"I couldn't find anything matching all of that ({constraints.describe() or constraints.text}).")
-        steps = [
+        steps: list[tuple[str, dict[str, Any]]] = [
             ("color", {"colors": []}), ("size", {"sizes": []}), ("material", {"materials": []}), ("brand", {"brands": []}),
             ("audience", {"audiences": []}), ("rating", {"min_rating": None}), ("stock", {"in_stock_only": False}),
             ("price", {"max_price": nice_above(constraints.max_price * 1.2) if constraints.max_price else None, "min_price": None}),
@@ -491,17 +493,17 @@ class ShoppingAssistant:
         for n, p in zip(positions, products):
             bits = [price(p)] + ([f"rated {p.rating:g}/5"] if p.rating is not None else []) + ([p.brand] if p.brand else [])
             lines.append(f"#{n if n > 0 else len(state.shown)} {p.title}: " + ", ".join(bits))
-        priced = [p for p in products if p.price is not None]
+        priced = [(p.price, p) for p in products if p.price is not None]
         summary = ""
         if len(priced) >= 2:
-            cheap, dear = min(priced, key=lambda p: p.price), max(priced, key=lambda p: p.price)
-            if dear.price > cheap.price:
-                summary = f"The {cheap.title} is {money(dear.price - cheap.price, cheap.currency)} cheaper."
-        rated = [p for p in products if p.rating is not None]
+            (low, cheap), high = min(priced, key=lambda x: x[0]), max(amount for amount, _ in priced)
+            if high > low:
+                summary = f"The {cheap.title} is {money(high - low, cheap.currency)} cheaper."
+        rated = [(p.rating, p) for p in products if p.rating is not None]
         if len(rated) >= 2:
-            best = max(rated, key=lambda p: p.rating)
-            if sum(1 for p in rated if p.rating == best.rating) == 1:
-                summary += f" The {best.title} is rated highest ({best.rating:g}/5)."
+            top, best = max(rated, key=lambda x: x[0])
+            if sum(1 for r, _ in rated if r == top) == 1:
+                summary += f" The {best.title} is rated highest ({top:g}/5)."
         yield from turn.say("\n".join(lines) + ("\n" + summary.strip() if summary else ""))
         for p in products:
             turn.result.products.append(_product_out(p, "Compared above.", "template"))
