@@ -27,7 +27,7 @@ from retrieval.facets import Facets
 from retrieval.schemas import Product
 
 from .dialogue import Constraints
-from .formatting import money
+from .formatting import money, plural
 
 NUMBER_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight", 9: "Nine", 10: "Ten"}
 # Features a shopper asks about by name; "the only waterproof one" is worth saying.
@@ -52,24 +52,14 @@ def _variant(options: list[str], *seed: str) -> str:
     return options[digest[0] % len(options)]
 
 
-def _plural(words: str) -> str:
-    if not words or words.endswith("s"):
-        return words
-    if words.endswith(("ch", "sh", "x")):
-        return words + "es"
-    if words.endswith("y") and not words.endswith(("ay", "ey", "oy")):
-        return words[:-1] + "ies"
-    return words + "s"
-
-
 def _things(constraints: Constraints, products: list[Product]) -> str:
     """What the products are, in the shopper's terms: the type or category asked for, else
     the type most of them share, else "options"."""
     for value in constraints.types + constraints.categories:
-        return _plural(value.lower())
+        return plural(value.lower())
     kinds = [p.product_type for p in products if p.product_type]
     if kinds and kinds.count(kinds[0]) * 2 > len(products):
-        return _plural(kinds[0].lower())
+        return plural(kinds[0].lower())
     return "options"
 
 

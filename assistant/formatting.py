@@ -66,3 +66,15 @@ def parse_money(text: str) -> list[float]:
 def product_line(n: int, product, reason: str = "") -> str:
     """One product in a reply: "2. Title — ₹1,499: reason"."""
     return f"{n}. {product.title} — {price(product)}" + (f": {reason}" if reason else "")
+
+
+def plural(words: str) -> str:
+    """English plural of a product noun phrase ("running shoe" -> "running shoes", "watch" ->
+    "watches", "battery" -> "batteries"); one already ending in s is left as it is."""
+    if not words or words.endswith("s"):
+        return words
+    if words.endswith(("ch", "sh", "x")):
+        return words + "es"
+    if words.endswith("y") and not words.endswith(("ay", "ey", "oy")):
+        return words[:-1] + "ies"
+    return words + "s"

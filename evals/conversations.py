@@ -25,6 +25,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from assistant.formatting import plural
 from retrieval.attributes import COLORS, audiences_in, compatible_audiences, type_key
 
 CATALOG_FILES = {
@@ -70,16 +71,6 @@ def _round_up(value: float) -> int:
     return int((value // step + 1) * step)
 
 
-def _plural(words: str) -> str:
-    if words.endswith("s"):
-        return words
-    if words.endswith(("ch", "sh", "x")):
-        return words + "es"
-    if words.endswith("y") and not words.endswith(("ay", "ey", "oy")):
-        return words[:-1] + "ies"
-    return words + "s"
-
-
 def make_scenarios(products, n: int = 40, seed: int = 7, currency_symbol: str = "₹") -> list[Scenario]:
     """n conversations over groups of products sharing a type (and an audience when titles say one)."""
     rng = random.Random(seed)
@@ -97,7 +88,7 @@ def make_scenarios(products, n: int = 40, seed: int = 7, currency_symbol: str = 
     out = []
     for i in range(n):
         (kind, audience), members = usable[i % min(len(usable), max(8, n // 3))] if len(usable) > 1 else usable[0]
-        words = _plural(kind.lower())
+        words = plural(kind.lower())
         if audience:
             first = rng.choice(TYPE_TURNS).format(type=words, aud=rng.choice(AUDIENCE_PHRASES[audience]))
         else:
