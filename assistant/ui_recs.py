@@ -123,7 +123,7 @@ class RecsRows:
         if self.profiles is None:
             return ""
         try:
-            user = shopper_id(user_id, session_id) if (user_id or "").strip() or session_id else None
+            user = shopper_id(user_id, session_id or "") if (user_id or "").strip() or session_id else None
         except ValueError:
             user = None  # an invalid user id: the chat says so; the rows stay anonymous
         shown_ids = [str(s["id"]) for s in (shown or []) if isinstance(s, dict) and s.get("id")]
