@@ -208,7 +208,7 @@ def test_forget_removes_the_users_sessions_and_messages_from_disk(client, api, t
 
 def test_the_final_event_is_only_the_shoppers_own_turn(client, api):
     final = final_of(turn(client, api["site"].key, "headphones under 150"))
-    assert set(final) <= {"session_id", "reply", "intent", "constraints", "products", "faq", "alternatives", "relaxation",
+    assert set(final) <= {"session_id", "reply", "intent", "constraints", "products", "faq", "alternatives", "relaxation", "offered_budget",
                           "handoff", "unknown_values", "timings_ms", "llm_used"}
     text = json.dumps(final)
     assert api["site"].secret not in text and api["site"].key not in text and ADMIN_KEY not in text
