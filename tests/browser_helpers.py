@@ -200,3 +200,22 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+# --- the Gradio page ------------------------------------------------------------------------------
+
+TURN_TIMEOUT_MS = 180_000  # a turn on 2 busy cores; waited for, never asserted on
+
+
+def send_gradio_message(page, text: str) -> None:
+    """Type and send a message in the Gradio chat; returns once the page has taken it (the box is
+    cleared when its turn starts: one sent while a reply still streams waits for it)."""
+    box = page.locator("#sa-message textarea").first
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function("() => document.querySelector('#sa-message textarea').value === ''", timeout=TURN_TIMEOUT_MS)
+
+
+def wait_for_bot_messages(page, n: int) -> None:
+    """Until the Gradio chat shows at least `n` assistant messages."""
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"bot\"]').length >= {n}", timeout=TURN_TIMEOUT_MS)

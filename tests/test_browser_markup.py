@@ -17,7 +17,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.browser_helpers import CHROMIUM_ARGS, chromium_path, screenshot
+from tests.browser_helpers import (
+    CHROMIUM_ARGS,
+    TURN_TIMEOUT_MS,
+    chromium_path,
+    screenshot,
+    send_gradio_message,
+    wait_for_bot_messages,
+)
 from tests.conftest import free_port
 
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (browser tests)")
@@ -26,7 +33,6 @@ if chromium_path() is None:
 
 pytestmark = pytest.mark.slow
 
-TURN_TIMEOUT_MS = 180_000  # a turn on 2 busy cores; waited for, never asserted on
 GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
 
 
@@ -143,20 +149,6 @@ def page(request):
                 browser.close()
 
 
-def _send(page, text: str) -> None:
-    """Type and send a message; returns once the page has taken it (the box is cleared when its
-    turn starts: one sent while a reply still streams waits for it)."""
-    box = page.locator("#sa-message textarea").first
-    box.fill(text)
-    box.press("Enter")
-    page.wait_for_function("() => document.querySelector('#sa-message textarea').value === ''", timeout=TURN_TIMEOUT_MS)
-
-
-def _wait_for_bot_messages(page, n: int) -> None:
-    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"bot\"]').length >= {n}",
-                           timeout=TURN_TIMEOUT_MS)
-
-
 def _chat_text(page) -> str:
     return "\n".join(m.inner_text() for m in page.locator('[data-testid="bot"], [data-testid="user"]').all())
 
@@ -180,9 +172,9 @@ def test_catalog_and_faq_text_in_the_chat_is_inert(hostile_ui, pixel, page):
     page.goto(hostile_ui["url"], wait_until="domcontentloaded")
     page.locator("#sa-message textarea").first.wait_for(state="visible", timeout=120_000)
 
-    _send(page, "headphones")
+    send_gradio_message(page, "headphones")
     page.locator(".sa-card").nth(4).wait_for(timeout=TURN_TIMEOUT_MS)
-    _wait_for_bot_messages(page, 1)
+    wait_for_bot_messages(page, 1)
     _assert_inert(page, pixel)
     # The reply summarises (titles it names are there, character for character); the cards
     # show every title literally, in text and in their buttons' labels.
@@ -196,8 +188,8 @@ def test_catalog_and_faq_text_in_the_chat_is_inert(hostile_ui, pixel, page):
     _assert_inert(page, pixel)
 
     # An FAQ answer in the chat, with its question as the source line (and never the entry's id).
-    _send(page, "When will I get my refund?")
-    _wait_for_bot_messages(page, 2)
+    send_gradio_message(page, "When will I get my refund?")
+    wait_for_bot_messages(page, 2)
     page.get_by_text("From our FAQ").first.wait_for(timeout=TURN_TIMEOUT_MS)
     chat = _chat_text(page)
     refund = hostile_ui["faq"][0]
@@ -212,7 +204,7 @@ def test_feedback_notices_and_more_like_this_are_inert(hostile_ui, pixel, page):
     pixel.requests.clear()
     page.goto(hostile_ui["url"], wait_until="domcontentloaded")
     page.locator("#sa-message textarea").first.wait_for(state="visible", timeout=120_000)
-    _send(page, "headphones")
+    send_gradio_message(page, "headphones")
     page.locator(".sa-card").nth(4).wait_for(timeout=TURN_TIMEOUT_MS)
     titles = [page.locator(f".sa-card[data-slot='{i}'] .sa-title-text").text_content() for i in range(5)]
 
@@ -265,10 +257,10 @@ def test_hand_off_tickets_show_shopper_text_inert(hostile_ui, pixel, page):
     page.goto(hostile_ui["url"], wait_until="domcontentloaded")
     page.locator("#sa-message textarea").first.wait_for(state="visible", timeout=120_000)
     hostile = f"is <img src={pixel.url}/ticket.gif> [this](https://evil.example/t) one waterproof?"
-    _send(page, hostile)
-    _wait_for_bot_messages(page, 1)
-    _send(page, "I want to talk to a person")
-    _wait_for_bot_messages(page, 2)
+    send_gradio_message(page, hostile)
+    wait_for_bot_messages(page, 1)
+    send_gradio_message(page, "I want to talk to a person")
+    wait_for_bot_messages(page, 2)
     page.get_by_role("tab", name="Support").click()
     page.locator("#sa-tickets-refresh").click()
     choice = page.locator("#sa-tickets label").first

@@ -12,7 +12,14 @@ import re
 
 import pytest
 
-from tests.browser_helpers import CHROMIUM_ARGS, chromium_path, screenshot
+from tests.browser_helpers import (
+    CHROMIUM_ARGS,
+    TURN_TIMEOUT_MS,
+    chromium_path,
+    screenshot,
+    send_gradio_message,
+    wait_for_bot_messages,
+)
 from tests.conftest import free_port
 
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (browser tests)")
@@ -21,7 +28,6 @@ if chromium_path() is None:
 
 pytestmark = pytest.mark.slow
 
-TURN_TIMEOUT_MS = 180_000  # a turn on 2 busy cores; waited for, never asserted on
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\uFE0F]")
 
 
@@ -79,24 +85,11 @@ def _open(page, served, user: str | None = None):
         page.locator("#sa-prefs-status").get_by_text(re.compile("No preferences|Loaded")).wait_for(timeout=30_000)
 
 
-def _send(page, text: str) -> None:
-    """Type and send a message; returns once the page has taken it (the box is cleared when its
-    turn starts: one sent while a reply still streams waits for it)."""
-    box = page.locator("#sa-message textarea").first
-    box.fill(text)
-    box.press("Enter")
-    page.wait_for_function("() => document.querySelector('#sa-message textarea').value === ''", timeout=TURN_TIMEOUT_MS)
-
-
-def _wait_for_bot(page, n: int) -> None:
-    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"bot\"]').length >= {n}", timeout=TURN_TIMEOUT_MS)
-
-
 def _ask_for_products(page, text: str = "running shoes under 100"):
-    _send(page, text)
+    send_gradio_message(page, text)
     cards = page.locator("#sa-cards .sa-card")
     cards.nth(2).wait_for(timeout=TURN_TIMEOUT_MS)
-    _wait_for_bot(page, 1)
+    wait_for_bot_messages(page, 1)
     return cards
 
 
@@ -187,8 +180,8 @@ def test_cards_stay_across_faq_turns(served, page):
     _open(page, served, user)
     cards = _ask_for_products(page)
     ids = [c.get_attribute("data-product-id") for c in cards.all()]
-    _send(page, "what is your return policy?")
-    _wait_for_bot(page, 2)
+    send_gradio_message(page, "what is your return policy?")
+    wait_for_bot_messages(page, 2)
     page.wait_for_function("() => !document.querySelector('#sa-chat .pending, #sa-chat [aria-busy=\"true\"]')", timeout=TURN_TIMEOUT_MS)
     reply = page.locator('[data-testid="bot"]').last.inner_text()
     assert "return" in reply.lower() and "returns-policy" not in reply and "[" not in reply
@@ -197,7 +190,7 @@ def test_cards_stay_across_faq_turns(served, page):
     page.locator("#sa-feedback-status").get_by_text("Noted: you like").wait_for(timeout=30_000)
     assert _wait_until(page, lambda: _events(served, user, "like")) == [ids[3]]
     # A new product turn replaces them.
-    _send(page, "a waterproof jacket in blue")
+    send_gradio_message(page, "a waterproof jacket in blue")
     page.wait_for_function(f"() => document.querySelector('#sa-cards .sa-card').getAttribute('data-product-id') !== '{ids[0]}'",
                            timeout=TURN_TIMEOUT_MS)
     assert "jacket" in page.locator("#sa-cards .sa-title-text").first.text_content().lower()
@@ -210,8 +203,8 @@ def test_handoff_round_trip_between_shop_and_support_tabs(browser, request, serv
     conversation in the Support tab and answer; the shop tab shows the answer, then the close."""
     _open(page, served, "browser-ui-3")
     _ask_for_products(page, "headphones under 150")
-    _send(page, "can I talk to a human?")
-    _wait_for_bot(page, 2)
+    send_gradio_message(page, "can I talk to a human?")
+    wait_for_bot_messages(page, 2)
     page.get_by_text("colleague").first.wait_for(timeout=TURN_TIMEOUT_MS)
 
     context, staff = _page(browser, request)

@@ -19,8 +19,6 @@ Underscores stand for spaces in values ("rose_gold").
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from assistant.dialogue import DialogueState, ShownItem, update
