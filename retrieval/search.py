@@ -30,7 +30,7 @@ from .documents import item_from_metadata
 from .embeddings import normalise
 from .filters import chroma_where
 from .schemas import FaqEntry, Product, SearchFilters, SearchHit
-from .store import ShopIndex
+from .store import WRITING, ShopIndex
 
 if TYPE_CHECKING:
     from .ranker import LearnedRanker, StatsCache
@@ -42,6 +42,8 @@ RRF_K = 60
 DENSE_WEIGHT = 0.6
 COMPLETE_TOP = 3  # BM25's best few get their cosine computed when dense search did not return them
 RERANK_DEPTH = 50  # fused candidates the learned ranker reorders
+EXACT_MAX = 5000  # filtered dense search: up to this many passing records, exact cosines over cached vectors
+OVERFETCH_MAX = 1000  # beyond that, an unfiltered query at most this deep before Chroma's filter is asked
 
 
 @dataclass
@@ -90,6 +92,8 @@ class HybridSearcher:
         self.ranker = ranker
         self.rerank_depth = rerank_depth
         self._stats: StatsCache | None = None  # made on first rerank
+        self._vectors: dict[str, np.ndarray] = {}  # filtered dense search (_dense_masked), per revision
+        self._vectors_revision: str | None = None
 
     def query_vector(self, query: str) -> np.ndarray:
         return self.index.embedder.embed([query])[0]
@@ -106,7 +110,46 @@ class HybridSearcher:
             products = [r for r in raw if r[0].startswith("product:")]
             if len(products) >= fetch or len(raw) < 2 * fetch:
                 return self._candidates(products, n)
+        masked = self._dense_masked(vector, filters, fetch)
+        if masked is not None:
+            return self._candidates(masked, n)
         return self._candidates(self.index.dense_query(vector, fetch, where, with_metadata=False), n)
+
+    def _dense_masked(self, vector: np.ndarray, filters: SearchFilters, fetch: int) -> list | None:
+        """Filtered dense search without Chroma's metadata filter, whose cost grows with the
+        records it matches (781 ms p50 at 55k products): the BM25 sidecar's metadata table (the
+        same predicate, tested to agree) says which records pass. Few pass: their cosines
+        exactly, from vectors cached per index revision. Many pass: an unfiltered query deep
+        enough to hold `fetch` of them, kept when it does. None: ask Chroma with the filter."""
+        self.index.ensure_lexical()
+        lex = self.index.lexical
+        if lex.revision is None or lex.revision.startswith(WRITING) or not lex.size:
+            return None
+        allowed = np.flatnonzero(lex.table.mask(filters))
+        if len(allowed) == 0:
+            return []
+        ids = [lex.record_ids[i] for i in allowed]
+        if len(allowed) <= EXACT_MAX:
+            vectors = self._cached_vectors(lex.revision, ids)
+            if len(vectors) != len(ids):
+                return None
+            sims = np.stack([vectors[r] for r in ids]) @ np.asarray(vector, dtype=np.float32)
+            order = np.argsort(-sims, kind="stable")[:fetch]
+            return [(ids[i], float(sims[i]), None) for i in order]
+        depth = min(OVERFETCH_MAX, int(fetch * 2 * lex.size / len(allowed)) + fetch)
+        passing = set(ids)
+        raw = self.index.dense_query(vector, depth, None, with_metadata=False)
+        kept = [r for r in raw if r[0] in passing]
+        return kept if len(kept) >= fetch or len(raw) < depth else None
+
+    def _cached_vectors(self, revision: str, record_ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these records, fetched once per index revision."""
+        if self._vectors_revision != revision:
+            self._vectors, self._vectors_revision = {}, revision
+        missing = [r for r in record_ids if r not in self._vectors]
+        for start in range(0, len(missing), 1000):
+            self._vectors.update(self.index.vectors(missing[start:start + 1000]))
+        return {r: self._vectors[r] for r in record_ids if r in self._vectors}
 
     def _candidates(self, raw, n: int) -> list[_Candidate]:
         return _collapse([_Candidate(rid, self.index.parse_record_id(rid), sim, meta) for rid, sim, meta in raw])[:n]
