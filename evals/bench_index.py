@@ -35,12 +35,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from assistant.settings import Settings, quiet_offline_environment
 from evals.paths import DEMO
+
+if TYPE_CHECKING:
+    from evals.relevance_index import CachedEmbedder
+    from retrieval.embeddings import Embedder, Runtime
+    from retrieval.search import Mode
 
 DEMO_PRODUCTS = DEMO / "products.jsonl"
 
@@ -95,7 +100,7 @@ def synthetic_catalog(base: Sequence, n: int, seed: int = SEED) -> list:
         if p.color:
             colours_by_leaf.setdefault(p.category[-1] if p.category else "", []).append(p.color)
     texts: set[str] = set()
-    out = []
+    out: list = []
     i = 0
     while len(out) < n:
         src = base[i % len(base)]
@@ -309,7 +314,7 @@ def raw_throughput(embedders: dict[str, Any], texts: Sequence[str], seconds: flo
 
 
 def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, catalog: str = "synthetic",
-                  runtimes: Sequence[str] = ("torch", "onnx"), cached_vectors: bool | None = None) -> int:
+                  runtimes: Sequence[Runtime] = ("torch", "onnx"), cached_vectors: bool | None = None) -> int:
     """`catalog`: "synthetic" (`items` products varied from the demo shop) or "home_depot" (the
     54,667 shared titles, real search terms as queries). `runtimes`: the embedding runtimes whose
     raw throughput is measured side by side; the first of them, or the settings' runtime when
@@ -349,10 +354,9 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
         print(f"  catalog: {len(catalog_items):,} products varied from {len(base)} demo products "
               f"({len(set(texts)):,} distinct texts, {np.mean([len(t) for t in texts]):.0f} chars avg) "
               f"in {time.perf_counter() - started:.1f}s")
-    catalog = catalog_items
 
     runtimes = list(dict.fromkeys(runtimes))
-    embedders = {rt: make_embedder(settings.embedding_model, batch_size=settings.embedding_batch_size, runtime=rt) for rt in runtimes}
+    embedders: dict[str, Embedder] = {rt: make_embedder(settings.embedding_model, batch_size=settings.embedding_batch_size, runtime=rt) for rt in runtimes}
     ingest_runtime = settings.embedding_runtime if settings.embedding_runtime in embedders else runtimes[0]
     embedder = embedders[ingest_runtime]
     print(f"  embedder: {embedder.model_id} (dim {embedder.dimension}, batch {settings.embedding_batch_size}), runtimes "
@@ -379,20 +383,21 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
         if rt != ingest_runtime:
             del e
     embedders = {ingest_runtime: embedder}
+    cache: CachedEmbedder | None = None  # the eval vector cache in front of the embedder, when used
     if cached_vectors:
         from evals.relevance_index import cached_embedder
 
-        embedder = cached_embedder(embedder, settings)
+        embedder = cache = cached_embedder(embedder, settings)
 
     with tempfile.TemporaryDirectory(prefix="shopassist-bench-", ignore_cleanup_errors=True) as tmp:
         tmp_path = Path(tmp)
         catalog_file = tmp_path / "catalog.jsonl"
         with catalog_file.open("w", encoding="utf-8") as fh:
-            for p in catalog:
+            for p in catalog_items:
                 fh.write(json.dumps(p.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
         # 2. Ingest throughput.
-        cached_before = getattr(embedder, "embedded", None)
+        cached_before = None if cache is None else cache.embedded
         timed = TimedEmbedder(embedder)
         index = ShopIndex(IndexLocation(home=tmp_path / "home", collection="bench"), timed)
         buckets: dict[str, float] = {}
@@ -409,8 +414,8 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
         print(f"    {report.added:,} items in {ingest_seconds:.1f}s = {ingest_rate:,.0f} items/s "
               f"= {ratio:.2f}x raw embedding")
         projected = None
-        if cached_before is not None:
-            fresh = embedder.embedded - cached_before
+        if cache is not None and cached_before is not None:
+            fresh = cache.embedded - cached_before
             rest = ingest_seconds - timed.seconds
             projected = report.added / (rest + report.added / raw_rate)
             print(f"    vectors from the eval cache: {report.added - fresh:,} of {report.added:,} read, {fresh:,} embedded; "
@@ -441,7 +446,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
         if judged:
             qs = home_depot_queries(judged, {m["item_id"]: m for m in metas}, queries)
         else:
-            qs = make_queries(catalog, queries)
+            qs = make_queries(catalog_items, queries)
         started = time.perf_counter()
         qvecs = embedders[ingest_runtime].embed([q.text for q in qs])
         print(f"\n[3] {len(qs)} queries embedded in {(time.perf_counter() - started) * 1000:.0f} ms "
@@ -451,7 +456,7 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
                                   dense_weight=settings.search_dense_weight)
         product_only = SearchFilters(kind="product")
 
-        def search(mode: str, filtered: bool) -> Callable[[int], list[str]]:
+        def search(mode: Mode, filtered: bool) -> Callable[[int], list[str]]:
             def run(i: int) -> list[str]:
                 hits = searcher.search(qs[i].text, k=K, filters=qs[i].filters if filtered else product_only,
                                        mode=mode, query_vector=qvecs[i])
@@ -465,9 +470,16 @@ def run_benchmark(settings: Settings, items: int = 10000, queries: int = 200, ca
         lat_hybrid, _ = time_calls("hybrid", search("hybrid", False), n)
         lat_fhybrid, fhybrid_ids = time_calls("filtered hybrid", search("hybrid", True), n)
         lat_fdense, fdense_ids = time_calls("filtered dense", search("dense", True), n)
-        lat_raw, raw_ids = time_calls(
-            "Chroma query alone (n=10, no where)",
-            lambda i: [m["item_id"] for _, _, m in index.dense_query(qvecs[i], K, None)], n)
+
+        def raw_query(i: int) -> list[str]:
+            found = []
+            for rid, _, m in index.dense_query(qvecs[i], K, None):
+                if m is None:  # dense_query returns metadata unless with_metadata=False
+                    raise RuntimeError(f"Chroma returned no metadata for {rid}")
+                found.append(m["item_id"])
+            return found
+
+        lat_raw, raw_ids = time_calls("Chroma query alone (n=10, no where)", raw_query, n)
         lat_raw_kind, _ = time_calls(
             "Chroma query alone (n=10, where kind)",
             lambda i: index.collection.query(query_embeddings=[qvecs[i]], n_results=K, where={"kind": "product"},

@@ -30,10 +30,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
 
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.sitekeys import SiteKey
 
 ORIGIN = "http://127.0.0.1:8123"
 SCRIPT = [
@@ -257,6 +261,14 @@ async def _load(url: str | list[str], key: str, secret: str, sessions: int, seco
         return stats, time.monotonic() - started
 
 
+def _secret(site: SiteKey) -> str:
+    """The site's identity secret, which the shoppers sign their user ids with (add_site always
+    makes one; a site without one cannot sign users in)."""
+    if not site.secret:
+        raise RuntimeError(f"site {site.key} has no identity secret; the load benchmark signs shoppers in with it")
+    return site.secret
+
+
 def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 600) -> dict:
     import httpx
 
@@ -280,8 +292,8 @@ def run_load_benchmark(settings: Settings, sessions: int = 20, seconds: float = 
 
     if sessions < 1 or seconds <= 0 or think < 0:
         raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
-    with tempfile.TemporaryDirectory(prefix="shopassist-load-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="shopassist-load-") as tmp_dir:
+        tmp = Path(tmp_dir)
         cli = [sys.executable, "-m", "assistant.cli"]
         if home is None:
             home = tmp / "home"
@@ -309,7 +321,7 @@ def run_load_benchmark(settings: Settings, sessions: int = 20, seconds: float = 
                     raise ValueError(f"the index in {home} holds no products; load a catalog first (or omit --home)")
                 print(f"server ready: {health['products']} products, {health['faq_entries']} FAQ entries; "
                       f"{sessions} shoppers for {seconds:g} s...", flush=True)
-                stats, elapsed = asyncio.run(_load(url, site.key, site.secret, sessions, seconds, think))
+                stats, elapsed = asyncio.run(_load(url, site.key, _secret(site), sessions, seconds, think))
                 crashed = proc.poll() is not None
             finally:
                 if proc.poll() is None:
@@ -381,7 +393,7 @@ class Phase:
         return self.stats.turns / self.elapsed if self.elapsed else 0.0
 
 
-def _start(command: list[str], env: dict, log_path: Path) -> tuple[subprocess.Popen, object]:
+def _start(command: list[str], env: dict, log_path: Path) -> tuple[subprocess.Popen, IO[bytes]]:
     log = open(log_path, "wb")
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env), log
 
@@ -450,15 +462,15 @@ def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("SHOPASSIST_CHROMA", "SHOPASSIST_DATABASE",
                                                                         "SHOPASSIST_HOME", "SHOPASSIST_COLLECTION"))}
     phases: list[Phase] = []
-    with tempfile.TemporaryDirectory(prefix="shopassist-scale-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="shopassist-scale-") as tmp_dir:
+        tmp = Path(tmp_dir)
         home = tmp / "embedded-home"
         print("loading the demo shop into an embedded home...", flush=True)
         subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=base_env)
         sites = tmp / "sites.json"
         site = add_site(sites, "load benchmark", [ORIGIN], **limits)
         phases.append(_phase("1 embedded process", [(cli + serve + ["--home", str(home), "--sites", str(sites)], base_env)],
-                             tmp, site.key, site.secret, sessions=sessions, seconds=seconds, think=think))
+                             tmp, site.key, _secret(site), sessions=sessions, seconds=seconds, think=think))
 
         with postgres_cluster() as admin_url, chroma_server(tmp / "chroma") as (host, port):
             url = new_database(admin_url, "shopassist")
@@ -476,7 +488,7 @@ def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 
             for n in (1, workers):
                 commands = [(cli + serve, dict(shared, SHOPASSIST_HOME=str(tmp / f"worker-{n}-{i}"))) for i in range(n)]
                 phases.append(_phase(f"{n} worker{'s' if n > 1 else ''} (chroma run + PostgreSQL)", commands, tmp,
-                                     shared_site.key, shared_site.secret, sessions=sessions, seconds=seconds, think=think))
+                                     shared_site.key, _secret(shared_site), sessions=sessions, seconds=seconds, think=think))
 
     print(scaling_report(phases, workers=workers, sessions=sessions, seconds=seconds, llm_label=llm_label))
     met = all(verdict(p.stats, p.crashed) for p in phases)

@@ -200,10 +200,16 @@ class RelevanceIndex:
 
         from retrieval.documents import item_from_metadata, product_text
         from retrieval.embeddings import langchain_embeddings
+        from retrieval.schemas import Product
 
         store = Chroma(collection_name="tutorial_product", embedding_function=langchain_embeddings(self.embedder),
                        persist_directory=str(home / "tutorial"), collection_metadata={"hnsw:space": "cosine"})
-        items = [item_from_metadata(m) for m in metas]
+        items: list[Product] = []
+        for m in metas:
+            item = item_from_metadata(m)
+            if not isinstance(item, Product):  # metas come from a kind=product query
+                raise ValueError(f"relevance index: record {item.id} in the product records is not a product")
+            items.append(item)
         for start in range(0, len(items), 4000):
             chunk = items[start:start + 4000]
             store.add_texts([product_text(p) for p in chunk], metadatas=[{"item_id": p.id} for p in chunk], ids=[p.id for p in chunk])

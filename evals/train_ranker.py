@@ -120,7 +120,12 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
     filters = SearchFilters(kind="product")
     vectors = idx.embedder.embed([q.text for q in jset.queries])
     idx.embedder.flush()
-    X, gain, in_pool, pool_rank, items, groups = [], [], [], [], [], []
+    X: list[np.ndarray] = []
+    gain: list[float] = []
+    in_pool: list[bool] = []
+    pool_rank: list[int] = []
+    items: list[str] = []
+    groups: list[int] = []
     for n, (q, v) in enumerate(zip(jset.queries, vectors)):
         pool = s.pool(q.text, depth, filters, query_vector=v)
         hits, info, cands = pool_candidates(idx.index, q.text, pool.vector, pool.hits, pool.dense_scores, pool.lexical_scores, filters)
@@ -162,7 +167,10 @@ def train(parts: Sequence[tuple[Rows, np.ndarray]], columns: Sequence[int] | Non
 
     from retrieval.ranker_features import FEATURES
 
-    Xs, ys, ws, gs = [], [], [], []
+    Xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    ws: list[np.ndarray] = []
+    gs: list[int] = []
     for rows, qmask in parts:
         qmask = np.asarray(qmask, dtype=bool)
         rmask = np.repeat(qmask, rows.groups)  # a query's rows are contiguous: order and groups are kept
@@ -218,7 +226,7 @@ class CrossValidated:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, **oof)
+            np.savez(tmp, allow_pickle=False, **oof)  # float arrays (np.load reads them back without pickle)
             tmp.replace(path)
         return cls(rows, oof)
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import numpy as np
 
 from .ranker_features import FEATURE_VERSION, FEATURES, Candidate, QueryInfo, TermStats, features
 from .schemas import Product, SearchFilters, SearchHit
+
+if TYPE_CHECKING:
+    from lightgbm import Booster
 
 log = logging.getLogger(__name__)
 MODELS = Path(__file__).resolve().parent / "models"
@@ -36,7 +39,7 @@ class RankerUnavailable(ValueError):
 
 @dataclass
 class LearnedRanker:
-    booster: object
+    booster: Booster
     path: Path
     popularity: Mapping[str, float] | None = None  # product id -> events (views, clicks, purchases), optional
 
@@ -153,7 +156,8 @@ def pool_candidates(index, query: str, vector: np.ndarray, hits: Sequence[Search
     q = None if vector is None else np.asarray(vector, dtype=np.float32)
     cosines = [h.dense_score if h.dense_score is not None else
                (float(vectors[r] @ q) if r in vectors else None) for r, h in zip(record_ids, products)]
-    cands = candidates_for([h.product for h in products], cosines, bm25_of(index, query, record_ids), popularity)
+    items = [h.product for h in products if h.product is not None]  # all of them: `products` holds product hits only
+    cands = candidates_for(items, cosines, bm25_of(index, query, record_ids), popularity)
     return products, query_info(query, dense_scores, lexical_scores, filters), cands
 
 

@@ -43,6 +43,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -67,6 +68,9 @@ from evals.relevance_index import (  # noqa: F401
     cache_root,
     cached_embedder,
 )
+
+if TYPE_CHECKING:
+    from retrieval.search import Mode
 
 K = 10
 DEPTH = 50
@@ -96,7 +100,10 @@ def rerank_scores(config: str, idx: RelevanceIndex, q: JudgedQuery, vector: np.n
     raise ValueError(config)
 
 
-def order_by(ids: list[str], scores: Sequence[float], tie: Sequence[str]) -> list[str]:
+SEARCH_MODES: dict[str, Mode] = {"bm25": "lexical", "dense": "dense", "hybrid": "hybrid"}  # config -> searcher mode
+
+
+def order_by(ids: list[str], scores: Sequence[float] | np.ndarray, tie: Sequence[str]) -> list[str]:
     """Best first; ties in the seeded random order `tie` (no ranker gains from the file's order)."""
     pos = {t: i for i, t in enumerate(tie)}
     return [ids[i] for i in sorted(range(len(ids)), key=lambda i: (-float(scores[i]), pos[ids[i]]))]
@@ -182,6 +189,8 @@ def score_set(jset: JudgmentSet, idx: RelevanceIndex, configs: Sequence[str], *,
                     if config == "tutorial-baseline":
                         ranked = tutorial_rerank(tutorial, v, ids)
                     elif config == "learned-ranker":
+                        if ranker_scores is None:
+                            raise ValueError("score_set: the learned-ranker configuration needs ranker_scores")
                         ranked = order_by(ids, ranker_scores(q, ids), tie)
                     else:
                         ranked = order_by(ids, rerank_scores(config, idx, q, v, ids, bm25, max_bm25, w), tie)
@@ -197,12 +206,16 @@ def score_set(jset: JudgmentSet, idx: RelevanceIndex, configs: Sequence[str], *,
                 if config == "random":
                     found = random.Random(q.id).sample(catalog_ids, min(DEPTH, len(catalog_ids)))
                 elif config == "tutorial-baseline":
+                    if tutorial is None:  # made above whenever "tutorial-baseline" is in configs
+                        raise ValueError("score_set: the tutorial-baseline store was not opened")
                     docs = tutorial.similarity_search_by_vector(v.tolist(), k=DEPTH)
                     found = list(dict.fromkeys(d.metadata["item_id"] for d in docs))
                 elif config == "learned-ranker":
+                    if ranker_searcher is None:
+                        raise ValueError("score_set: the learned-ranker configuration needs ranker_searcher")
                     found = ranker_searcher(q, v)
                 else:
-                    mode = {"bm25": "lexical", "dense": "dense", "hybrid": "hybrid"}[config]
+                    mode = SEARCH_MODES[config]
                     found = [h.id for h in idx.searcher.search(q.text, k=DEPTH, filters=product_only, mode=mode,
                                                                query_vector=v, rerank=False)]
                 t.ms.append(1000 * (time.perf_counter() - started))
@@ -269,6 +282,8 @@ def relevance_suite(settings, configs: Sequence[str] | None = None, sets: Sequen
                                  f"{', '.join(x.name for x in seen)} (the shipped model was trained on them)")
             for j in jsets:
                 if j.name not in scorers:
+                    if shipped is None:  # every set is cross-validated then (`seen` above)
+                        raise RankerUnavailable(f"relevance: no shipped ranker to score {j.name} with")
                     scorers[j.name] = (T.shipped_scorer(shipped, indexes[j.name]), T.shipped_searcher(shipped, indexes[j.name]))
                     notes.append(f"relevance: learned-ranker@{j.name}: the shipped model {shipped.path.name}")
         for jset in jsets:
@@ -383,7 +398,7 @@ def llm_rank_measurement(settings, jset: JudgmentSet, idx: RelevanceIndex, n: in
             seconds[f"{name}+llm"].append(time.perf_counter() - t)
             problems += bool(ranked.problems)
             tally[f"{name}+llm"].append(M.ndcg_at_k([p.product.id for p in ranked.picks], gains, K))
-    out = {name: M.mean(v) for name, v in tally.items() if v}
+    out: dict[str, float | str] = {name: M.mean(v) for name, v in tally.items() if v}
     out |= {f"{name}_seconds_per_query": M.mean(v) for name, v in seconds.items() if v}
     out |= {"queries": len(queries), "llm": getattr(llm, "name", type(llm).__name__), "cards": config.rank_cards,
             "picks": config.rank_picks, "queries_with_rank_problems": problems, "set": jset.name}
