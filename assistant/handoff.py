@@ -224,9 +224,10 @@ class TicketStore:
         return self._sessions
 
     def _transcript_of(self, session_id: str) -> list[TicketMessage]:
+        unreadable: tuple[type[BaseException], ...] = (ValueError, *database_errors())
         try:
             _, messages, _ = self.sessions.load(session_id)
-        except (ValueError, *database_errors()):
+        except unreadable:
             return []
         return [TicketMessage(role=m.role, content=m.content) for m in messages]
 
@@ -258,9 +259,10 @@ class TicketStore:
         session_id = validate_session_id(session_id)
         transcript = self._transcript_of(session_id)
         if user_id is None:
+            unreadable: tuple[type[BaseException], ...] = (ValueError, *database_errors())
             try:
                 user_id = self.sessions.load(session_id)[2]
-            except (ValueError, *database_errors()):
+            except unreadable:
                 user_id = None
             user_id = user_id or anonymous_user(session_id)
         reason = " ".join(str(reason or "").split())[:500]
@@ -413,6 +415,6 @@ def ticket_store(home: Path, sessions: SessionStore | None = None) -> TicketStor
             stale = store is None or store.database is not sessions.database  # tickets go where the conversations are
         else:  # sessions=None (the UI): whatever store the server opened for this home
             stale = store is None or (not isinstance(store.database, PostgresDatabase) and not store.path.exists())
-        if stale:
+        if stale or store is None:  # stale whenever there is no store yet
             store = _stores[home] = TicketStore(home, sessions)
         return store

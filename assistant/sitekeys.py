@@ -337,8 +337,11 @@ class SiteRegistry:
         if self.database is not None:
             self._refresh_db()
             return
+        path = self.path
+        if path is None:  # set whenever there is no database (see __init__)
+            return
         try:
-            st = self.path.stat()
+            st = path.stat()
             stamp = (st.st_ino, st.st_mtime_ns, st.st_size)  # os.replace gives a new inode
         except FileNotFoundError:
             stamp = (0, 0, -1)
@@ -348,7 +351,7 @@ class SiteRegistry:
             if stamp == self._stamp:
                 return
             try:
-                sites = _read(self.path).sites
+                sites = _read(path).sites
             except ValueError:
                 # A broken file (edited by hand): keep serving the last good keys rather than none.
                 if self._stamp is not None:

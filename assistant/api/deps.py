@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Protocol, Sequence
 
 from fastapi import Request
 
 from ..sessions import SessionBinding, SessionStore, anonymous_user
 from ..sitekeys import SiteKey, SiteRegistry, normalize_origin
-from .guard import SCOPE_SITE, ApiError, TokenBuckets, client_address, rate_limited
+from .guard import SCOPE_SITE, ApiError, client_address, rate_limited
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,17 @@ class ServerLimits:
     max_completion_body_bytes: int = 1_048_576  # /v1/chat/completions: OpenAI clients resend the whole history
 
 
+class RateBuckets(Protocol):
+    """What the routes and guards need of the rate budgets: `TokenBuckets` (in memory, one process)
+    and `ratelimits.SharedBuckets` (in the shared database, every worker) both are."""
+
+    def take(self, name: Any, rate_per_minute: float) -> float: ...
+
+    def take_all(self, wants: Iterable[tuple[Any, Any, float]]) -> tuple[Any, float] | None: ...
+
+    def peek(self, name: Any, rate_per_minute: float) -> float: ...
+
+
 @dataclass
 class Services:
     agent: Any
@@ -43,7 +54,7 @@ class Services:
     profiles: Any
     sessions: SessionStore
     registry: SiteRegistry
-    buckets: TokenBuckets
+    buckets: RateBuckets
     limits: ServerLimits
     executor: ThreadPoolExecutor
     turn_slots: dict[str, asyncio.Semaphore] = field(default_factory=dict)
@@ -132,7 +143,7 @@ def spend(svc: Services, wants: list[tuple[str, Any, float]]) -> None:
         raise rate_limited(label, rate, wait)
 
 
-def open_conversation(svc: Services, caller: Caller, session_id: str | None, extra: list[tuple[str, Any, float]] = (),
+def open_conversation(svc: Services, caller: Caller, session_id: str | None, extra: Sequence[tuple[str, Any, float]] = (),
                       *, turn: bool) -> Conversation:
     """Check (or issue) the session, spend the budgets, and make the caller its owner.
 
@@ -150,7 +161,7 @@ def open_conversation(svc: Services, caller: Caller, session_id: str | None, ext
     wants.append(("key", ("key", site.key), site.rate_per_minute))
     spend(svc, wants + list(extra))
     new = session_id is None
-    if new:
+    if session_id is None:
         session_id = svc.sessions.issue(site.key, caller.origin, caller.user)
     owner = caller.user or anonymous_user(session_id)
     if not svc.sessions.claim(session_id, owner):  # another request took it over in the meantime

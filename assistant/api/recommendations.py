@@ -32,6 +32,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from retrieval.documents import item_from_metadata, product_record_id
+from retrieval.schemas import Product
 
 from ..formatting import price as price_text
 from ..sessions import anonymous_user
@@ -104,6 +105,8 @@ def recommendations(
         if meta is None:
             continue
         p = item_from_metadata(meta)
+        if not isinstance(p, Product):  # a product record id, so a Product; skip anything else like a missing one
+            continue
         products.append(RecommendedProduct(id=p.id, title=p.title, price=p.price, currency=p.currency, price_text=price_text(p),
                                            url=p.url, image_url=p.image_url, brand=p.brand, rating=p.rating, in_stock=p.in_stock,
                                            reason=r.reason, reason_kind=r.reason_kind, because=r.because))

@@ -106,6 +106,9 @@ class History:
 class Models:
     """What one training left in `<home>/recs/`, loaded, over the catalog it was trained on."""
 
+    # cooc's explanations re-keyed by today's positions, for the last explanation seen (see _now_keys)
+    _why_cache: tuple[dict[int, tuple[int, str]], dict[int, tuple[int, str]]] | None = None
+
     def __init__(self, home: Path, catalog: Catalog) -> None:
         folder = recs_dir(home)
         self.manifest = read_manifest(home)
@@ -425,6 +428,8 @@ class Recommender:
                 return [p for p in out if not banned[p]][:PER_SOURCE]
             except Exception as exc:  # the collection is a copy of the file: serve from the file
                 log.warning("two-tower collection query failed (%s); exact search in memory", exc)
+        if models.two_tower is None:  # callers check; no model, no candidates
+            return []
         return _top(models.spread(models.two_tower.scores(vector)), banned, PER_SOURCE)
 
     # --- the two-tower item vectors in Chroma ------------------------------------------------
@@ -465,6 +470,9 @@ class Recommender:
                 return False
 
     def _write_collection(self, models: Models) -> None:
+        tt = models.two_tower
+        if tt is None:  # _chroma_sync checks: nothing to copy
+            return
         lock = getattr(self.index, "_lock", None)
         if lock is not None:
             lock.begin_write()  # IndexBusy when another process has the embedded folder open
@@ -477,7 +485,7 @@ class Recommender:
                 self.collection_name(), configuration={"hnsw": {"space": "ip", "ef_search": 200, "ef_construction": 200}},
                 metadata={"model_version": models.version, "kind": "two_tower_items"}, embedding_function=None)
             ids = [models.catalog.ids[p] for p in models.to_now if p >= 0]
-            vecs = models.two_tower.item_vectors[models.to_now >= 0]
+            vecs = tt.item_vectors[models.to_now >= 0]
             for start in range(0, len(ids), 2000):
                 coll.add(ids=ids[start:start + 2000], embeddings=vecs[start:start + 2000],
                          metadatas=[{"item_id": i} for i in ids[start:start + 2000]])
@@ -500,9 +508,9 @@ class Recommender:
             return self._like_history(models, catalog, history, pos)
         if best == "als" and models.als is not None and models.to_trained[pos] >= 0:
             hist_t, hist_w = explain["als"]
-            h_t = models.als.explain(hist_t, hist_w, int(models.to_trained[pos]))
-            if h_t is not None and models.to_now[h_t] >= 0:
-                h = int(models.to_now[h_t])
+            like_t = models.als.explain(hist_t, hist_w, int(models.to_trained[pos]))
+            if like_t is not None and models.to_now[like_t] >= 0:
+                h = int(models.to_now[like_t])
                 verb = self._verb(history, h)
                 return "similar_taste", f"Shoppers with tastes like yours who {verb} the {catalog.titles[h]} chose this.", catalog.ids[h]
         if best == "text" and history.items:
@@ -515,6 +523,8 @@ class Recommender:
         """The history items nearest to the candidate in the model's space: "like the <category>
         you <verb>" when two or more of them share its category, else the nearest one by name."""
         tt = models.two_tower
+        if tt is None:  # callers check
+            return "popular", self._popular_reason(models, catalog, pos), None
         hist = [(i, e) for i, e in zip(history.items, history.events) if models.to_trained[i] >= 0]
         vecs = tt.item_vectors[[int(models.to_trained[i]) for i, _ in hist]]
         sims = vecs @ tt.item_vectors[int(models.to_trained[pos])]

@@ -196,9 +196,12 @@ class TwoTower:
         return u[0].numpy().astype(np.float32)
 
     def _numpy_weights(self) -> dict[str, np.ndarray]:
-        if getattr(self, "_np", None) is None:
-            self._np = {k: v.detach().cpu().numpy().astype(np.float64) for k, v in self.net.state_dict().items()}
-        return self._np
+        w: dict[str, np.ndarray] | None = getattr(self, "_np", None)
+        if w is None:
+            w = {k: v.detach().cpu().numpy().astype(np.float64) for k, v in self.net.state_dict().items()}
+            # cached per instance (not a dataclass field); None drops the cache
+            self._np: dict[str, np.ndarray] | None = w
+        return w
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         return self.item_vectors @ vector
@@ -397,6 +400,8 @@ def validation_scorer(catalog: Catalog, log: EventLog, held: dict[int, int], pre
             items = [int(i) for i in log.item[rows]]
             events = [_EVENT_NAMES.get(int(e), "view") for e in log.event[rows]]
             vec = tt.user_vector(items, events, preferences.get(log.users[u]))
+            if vec is None:  # users all have events, so not reached
+                continue
             s = tt.scores(vec)
             s[list(set(items))] = -np.inf
             rank = int((s > s[held[u]]).sum()) + 1

@@ -143,7 +143,8 @@ def leave_last_out(events: list[Any]) -> tuple[list[Any], dict[str, str]]:
     by_user: dict[str, list[tuple[int, Any]]] = {}
     for n, ev in enumerate(events):
         by_user.setdefault(ev.user_id, []).append((n, ev))
-    train, targets = [], {}
+    train: list[Any] = []
+    targets: dict[str, str] = {}
     for user, evs in by_user.items():
         evs.sort(key=lambda x: (x[1].ts, x[0]))
         first: dict[str, int] = {}
@@ -291,8 +292,8 @@ def recommendations_suite(run: RunContext) -> SuiteResult:
 
 
 def _best(report: dict, ds: str, methods: tuple[str, ...]) -> tuple[str | None, float | None]:
-    scored = [(m, figure(report, "recommendations", f"{m}@{ds}", "ndcg_at_10")) for m in methods]
-    scored = [(m, v) for m, v in scored if v is not None]
+    figures = [(m, figure(report, "recommendations", f"{m}@{ds}", "ndcg_at_10")) for m in methods]
+    scored: list[tuple[str, float]] = [(m, v) for m, v in figures if v is not None]
     return max(scored, key=lambda x: x[1]) if scored else (None, None)
 
 
@@ -313,9 +314,9 @@ def targets(report: dict) -> list[dict]:
         if pop is None:
             out.append(target(text, None, "not in this run"))
             continue
-        rows = {m: figure(report, "recommendations", f"{m}@{ds}", "ndcg_at_10") for m in LEARNED}
-        rows = {m: v for m, v in rows.items() if v is not None}
-        winner = max(rows, key=rows.get) if rows else None
+        figures = {m: figure(report, "recommendations", f"{m}@{ds}", "ndcg_at_10") for m in LEARNED}
+        rows: dict[str, float] = {m: v for m, v in figures.items() if v is not None}
+        winner = max(rows, key=rows.__getitem__) if rows else None
         below = [m for m, v in rows.items() if v < pop]
         detail = (f"popularity {pop:.3f}; " + ", ".join(f"{m} {v:.3f}" for m, v in rows.items())
                   + (f"; best {winner} ({(rows[winner] / pop - 1) if pop else float('inf'):+.1%} over popularity)" if winner else "")
