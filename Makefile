@@ -44,7 +44,8 @@ $(STAMP): pyproject.toml Makefile
 demo: install
 	$(VENV)/bin/shopassist demo
 
-test: install
+# ruff and mypy first (seconds to a minute), then the whole test suite.
+test: install lint
 	$(PY) -m pytest
 
 # The pure modules (understanding, mapping transforms, filters, formatting, attributes): no model,

@@ -57,13 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     stored = index.vectors([lex.record_ids[i] for i in picks])
     rows = []
     for i in picks:
-        f: dict = {"types": [metas[i]["type"]]}
+        wanted: dict[str, list[str]] = {"types": [metas[i]["type"]]}
         if metas[i].get("color"):
-            f["colors"] = [metas[i]["color"]]
+            wanted["colors"] = [metas[i]["color"]]
         elif metas[i].get("materials"):
-            f["materials"] = [metas[i]["materials"][0]]
+            wanted["materials"] = [metas[i]["materials"][0]]
         v = stored[lex.record_ids[i]] + np.random.default_rng(i).normal(0, 0.02, len(stored[lex.record_ids[i]])).astype(np.float32)
-        rows.append((SearchFilters(kind="product", **f), v / np.linalg.norm(v)))
+        rows.append((SearchFilters(kind="product", **wanted), v / np.linalg.norm(v)))
     for f, v in rows:
         searcher.dense(v, f, 50)
     ours, chroma, agree, passing = [], [], [], []

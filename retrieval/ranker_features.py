@@ -31,7 +31,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .attributes import COLORS, MATERIALS, audiences_in, compatible_audiences, find_vocabulary, materials_in, type_key
+from .attributes import COLORS, audiences_in, compatible_audiences, find_vocabulary, materials_in, type_key
 from .lexical import tokenize
 from .schemas import Product, SearchFilters
 

@@ -79,7 +79,7 @@ import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -290,18 +290,15 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=static_dir, check_dir=False), name="static")
 
-    # The guards annotate `buckets` as TokenBuckets but use only take / peek, which SharedBuckets
-    # has too (deps.RateBuckets): the cast goes once guard.py takes a RateBuckets.
-    guard_buckets = cast(TokenBuckets, svc.buckets)
     if mount_ui:
         from .ui_mount import mount_ui as mount
 
         mount(app, agent)
         assert admin_key, "create_app refuses a UI without an admin key, above"
-        app.add_middleware(UiGuard, admin_key=admin_key, buckets=guard_buckets, rate_per_minute=ui_rate_per_minute,
+        app.add_middleware(UiGuard, admin_key=admin_key, buckets=svc.buckets, rate_per_minute=ui_rate_per_minute,
                            invalid_rate_per_minute=invalid_rate_per_minute)
 
-    app.add_middleware(ApiGuard, registry=svc.registry, buckets=guard_buckets, max_body_bytes=max_body_bytes,
+    app.add_middleware(ApiGuard, registry=svc.registry, buckets=svc.buckets, max_body_bytes=max_body_bytes,
                        max_openai_body_bytes=max_completion_body_bytes, invalid_rate_per_minute=invalid_rate_per_minute)
     return app
 

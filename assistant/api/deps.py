@@ -13,13 +13,13 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Sequence
 
 from fastapi import Request
 
 from ..sessions import SessionBinding, SessionStore, anonymous_user
 from ..sitekeys import SiteKey, SiteRegistry, normalize_origin
-from .guard import SCOPE_SITE, ApiError, client_address, rate_limited
+from .guard import SCOPE_SITE, ApiError, RateBuckets, client_address, rate_limited
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,6 @@ class ServerLimits:
     turn_timeout_seconds: float = 180.0
     ui_rate_per_minute: float = 60.0
     max_completion_body_bytes: int = 1_048_576  # /v1/chat/completions: OpenAI clients resend the whole history
-
-
-class RateBuckets(Protocol):
-    """What the routes and guards need of the rate budgets: `TokenBuckets` (in memory, one process)
-    and `ratelimits.SharedBuckets` (in the shared database, every worker) both are."""
-
-    def take(self, name: Any, rate_per_minute: float) -> float: ...
-
-    def take_all(self, wants: Iterable[tuple[Any, Any, float]]) -> tuple[Any, float] | None: ...
-
-    def peek(self, name: Any, rate_per_minute: float) -> float: ...
 
 
 @dataclass

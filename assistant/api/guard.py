@@ -12,7 +12,7 @@ import hmac
 import math
 import threading
 import time
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol
 
 from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.responses import Response
@@ -35,6 +35,17 @@ OPENAI_TYPES = {401: "authentication_error", 403: "permission_error", 404: "not_
 
 
 # --- token buckets ----------------------------------------------------------------------------------
+
+
+class RateBuckets(Protocol):
+    """What the routes and guards need of the rate budgets: `TokenBuckets` (in memory, one process)
+    and `ratelimits.SharedBuckets` (in the shared database, every worker) both are."""
+
+    def take(self, name: Any, rate_per_minute: float) -> float: ...
+
+    def take_all(self, wants: Iterable[tuple[Any, Any, float]]) -> tuple[Any, float] | None: ...
+
+    def peek(self, name: Any, rate_per_minute: float) -> float: ...
 
 
 class TokenBuckets:
@@ -161,7 +172,7 @@ class ApiGuard:
     `/api/v1` (key in X-Site-Key or ?site_key=; refusals 403) and `/v1` (key as the bearer token,
     the way OpenAI clients send `api_key`; a missing or unknown key is 401, as OpenAI answers)."""
 
-    def __init__(self, app, *, registry: SiteRegistry, buckets: TokenBuckets, max_body_bytes: int,
+    def __init__(self, app, *, registry: SiteRegistry, buckets: RateBuckets, max_body_bytes: int,
                  invalid_rate_per_minute: float, prefix: str = API_PREFIX, openai_prefix: str | None = OPENAI_PREFIX,
                  max_openai_body_bytes: int | None = None):
         self.app = app
@@ -313,7 +324,7 @@ class UiGuard:
     or the cookie set after either), must come from the page's own origin when it names one, and
     counts against a per-client rate. Failed logins count as invalid requests."""
 
-    def __init__(self, app, *, admin_key: str, buckets: TokenBuckets, rate_per_minute: float,
+    def __init__(self, app, *, admin_key: str, buckets: RateBuckets, rate_per_minute: float,
                  invalid_rate_per_minute: float, prefix: str = UI_PREFIX) -> None:
         self.app = app
         self.admin_key = admin_key
