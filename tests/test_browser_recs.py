@@ -10,7 +10,6 @@ together" under the cards names the first product and lists its co-bought / co-v
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -24,7 +23,8 @@ from tests.browser_helpers import (
     screenshot,
     write_site,
 )
-from tests.conftest import DEMO, free_port
+from tests.conftest import free_port
+from tests.recs_helpers import trained_shop
 
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install playwright (browser tests)")
 if chromium_path() is None:
@@ -39,30 +39,9 @@ ROW_TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory, embedder):
-    """A home with 80 demo products indexed, a simulated log of 60 shoppers, trained models."""
-    from assistant.agent import AgentConfig, ShoppingAssistant
-    from assistant.recs.data import Catalog
-    from assistant.recs.train import TrainOptions, train_recs
-    from evals.sim_shoppers import SimConfig, simulate
-    from retrieval.ingest import ingest_file
-    from retrieval.schemas import Product
-    from retrieval.store import IndexLocation, ShopIndex
-
-    home = tmp_path_factory.mktemp("browser-recs")
-    lines = (DEMO / "products.jsonl").read_text(encoding="utf-8").splitlines()[:N_PRODUCTS]
-    (home / "products.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = ShopIndex(IndexLocation(home=home), embedder)
-    ingest_file(index, home / "products.jsonl", "product", progress=False)
-    agent = ShoppingAssistant.over_index(index, home, llm=None, config=AgentConfig(llm_rank=False, llm_understanding="never"))
-    products = sorted((Product.model_validate(json.loads(x)) for x in lines), key=lambda p: p.id)
-    sim = simulate(products, Catalog.from_index(index).vectors, SimConfig(shoppers=60, seed=7))
-    agent.profiles.record_many(sim.events)
-    train_recs(home, index, agent.profiles, options=TrainOptions(epochs=1, validate=False))
-    counts: dict[str, int] = {}
-    for ev in sim.events:
-        counts[ev.user_id] = counts.get(ev.user_id, 0) + 1
-    ranked = sorted(counts, key=lambda u: (-counts[u], u))
-    return {"home": home, "index": index, "agent": agent, "shoppers": ranked}
+    """A home with the first demo products indexed, a simulated log of 60 shoppers, trained models."""
+    shop = trained_shop(tmp_path_factory.mktemp("browser-recs"), embedder, products=N_PRODUCTS, shoppers=60, seed=7)
+    return {"home": shop.home, "index": shop.index, "agent": shop.agent, "shoppers": shop.shoppers_by_activity()}
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,11 @@ request; forget removes the shopper. Nothing is mocked."""
 
 from __future__ import annotations
 
-import json
-
 import httpx
 import pytest
 
 from tests.browser_helpers import UvicornThread, identity, new_session
-from tests.conftest import DEMO
+from tests.recs_helpers import trained_shop
 
 ALLOWED = "http://127.0.0.1:8124"
 N_PRODUCTS = 60
@@ -19,26 +17,11 @@ N_PRODUCTS = 60
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, embedder):
-    from assistant.agent import AgentConfig, ShoppingAssistant
     from assistant.api import create_app
-    from assistant.recs.data import Catalog
-    from assistant.recs.train import TrainOptions, train_recs
     from assistant.sitekeys import add_site
-    from evals.sim_shoppers import SimConfig, simulate
-    from retrieval.ingest import ingest_file
-    from retrieval.schemas import Product
-    from retrieval.store import IndexLocation, ShopIndex
 
-    home = tmp_path_factory.mktemp("recs-api-home")
-    lines = (DEMO / "products.jsonl").read_text(encoding="utf-8").splitlines()[:N_PRODUCTS]
-    (home / "products.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = ShopIndex(IndexLocation(home=home), embedder)
-    ingest_file(index, home / "products.jsonl", "product", progress=False)
-    agent = ShoppingAssistant.over_index(index, home, llm=None, config=AgentConfig(llm_rank=False, llm_understanding="never"))
-    products = sorted((Product.model_validate(json.loads(x)) for x in lines), key=lambda p: p.id)
-    sim = simulate(products, Catalog.from_index(index).vectors, SimConfig(shoppers=40, seed=5))
-    agent.profiles.record_many(sim.events)
-    train_recs(home, index, agent.profiles, options=TrainOptions(epochs=1, validate=False))
+    shop = trained_shop(tmp_path_factory.mktemp("recs-api-home"), embedder, products=N_PRODUCTS, shoppers=40, seed=5)
+    home, agent, sim = shop.home, shop.agent, shop.sim
     sites = home / "sites.json"
     site = add_site(sites, "recs shop", [ALLOWED], rate_per_minute=1000, session_rate_per_minute=100,
                     client_rate_per_minute=1000, sessions_per_client_per_minute=1000)

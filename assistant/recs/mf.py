@@ -95,19 +95,11 @@ class MatrixFactorisation:
             if user_id is not None and user_id in self._rows():
                 return self.user_factors[self._rows()[user_id]]
             return self.item_factors[items].mean(axis=0)
-        r: dict[int, float] = {}
-        for i, w in zip(items, weights):
-            if w > 0:
-                r[i] = r.get(i, 0.0) + w
-        if not r:
+        system = self._user_system(items, weights)
+        if system is None:
             return None
-        Y = self.item_factors.astype(np.float64)
-        idx = np.fromiter(r, dtype=np.int64)
-        c = 1.0 + self.alpha * np.fromiter(r.values(), dtype=np.float64)
-        Yi = Y[idx]
-        A = self._yty() + self.regularization * np.eye(Y.shape[1]) + (Yi.T * (c - 1.0)) @ Yi
-        b = Yi.T @ c
-        return np.linalg.solve(A, b).astype(np.float32)
+        _, _, c, Yi, A = system
+        return np.linalg.solve(A, Yi.T @ c).astype(np.float32)
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         return self.item_factors @ vector
@@ -120,6 +112,18 @@ class MatrixFactorisation:
         if self.kind == "bpr":
             sims = self.item_factors[items] @ self.item_factors[target]
             return int(items[int(np.argmax(sims))])
+        system = self._user_system(items, weights)
+        if system is None:
+            return None
+        Y, idx, c, Yi, A = system
+        weighted = np.linalg.solve(A, Y[target])
+        contributions = (Yi @ weighted) * c
+        return int(idx[int(np.argmax(contributions))])
+
+    def _user_system(self, items: list[int], weights: list[float]):
+        """ALS's normal equations for one shopper from their positive events (Hu, Koren and
+        Volinsky: confidence 1 + alpha * weight): (item factors, history rows, confidences,
+        history factors, the matrix A of A x = b); None when no event is positive."""
         r: dict[int, float] = {}
         for i, w in zip(items, weights):
             if w > 0:
@@ -131,9 +135,7 @@ class MatrixFactorisation:
         c = 1.0 + self.alpha * np.fromiter(r.values(), dtype=np.float64)
         Yi = Y[idx]
         A = self._yty() + self.regularization * np.eye(Y.shape[1]) + (Yi.T * (c - 1.0)) @ Yi
-        weighted = np.linalg.solve(A, Y[target])
-        contributions = (Yi @ weighted) * c
-        return int(idx[int(np.argmax(contributions))])
+        return Y, idx, c, Yi, A
 
     def _yty(self) -> np.ndarray:
         if getattr(self, "_cached_yty", None) is None:
