@@ -77,7 +77,7 @@ MAX_FAQ_RESULTS = 10
 DEFAULT_FAQ_RESULTS = 3
 HANDOFF_POLL_SECONDS = 4
 TICKETS_REFRESH_SECONDS = 15
-RECOMMENDED_HEADING = "Recommended for you"
+RECOMMENDED_HEADING = "Matching your request"  # not "for you": that is the recommendation row (ui_recs.py)
 ALTERNATIVES_HEADING = "Closest alternatives (not a full match)"
 # What the card buttons do: (profile event, visible tooltip, accessible label with the title).
 CARD_ACTIONS = {

@@ -502,7 +502,7 @@ def test_gradio_ui_cards_feedback_and_support_lookup(stack, staff_page):
     box.press("Enter")
     cards = page.locator(".sa-card")
     cards.first.wait_for(timeout=TURN_TIMEOUT_MS)
-    assert page.locator(".sa-heading").first.text_content() == "Recommended for you"
+    assert page.locator(".sa-heading").first.text_content() == "Matching your request"
     prices = [float(p.get_attribute("data-price")) for p in page.locator(".sa-card .sa-price").all()]
     assert prices and len(prices) == cards.count() and all(p <= 150 for p in prices), prices
     from assistant.formatting import money

@@ -138,7 +138,7 @@ def test_streamed_turn_shows_product_cards_within_budget(client):
     with_cards = [i for i, u in enumerate(updates) if _cards(u)]
     assert len(with_cards) == 1 and with_cards[0] < len(updates) - 1, with_cards
     section = updates[with_cards[0]][2]
-    assert 'class="sa-grid" role="list"' in section and "Recommended for you" in section
+    assert 'class="sa-grid" role="list"' in section and "Matching your request" in section
     cards = _cards(updates[with_cards[0]])
     assert len(cards) >= 3
     prices = [float(p) for card in cards for p in DATA_PRICE.findall(card)]
@@ -268,7 +268,7 @@ def test_product_card_fields():
     assert image_url_to_show("data:image/png;base64,AAAA") is None and image_url_to_show("//x.com/a.jpg") is None
     assert image_url_to_show("https://cdn.shop.example.com/x1.jpg") == "https://cdn.shop.example.com/x1.jpg"
     # The grid is an ordered list (screen readers say "2 of 5"); an empty one says what will come.
-    grid = cards_html("Recommended for you", [ProductOut(id="A", title="a", price=1, currency="USD", reason="")])
+    grid = cards_html("Matching your request", [ProductOut(id="A", title="a", price=1, currency="USD", reason="")])
     assert '<ol class="sa-grid" role="list"><li class="sa-cell">' in grid and 'aria-labelledby="sa-results-heading"' in grid
     assert "sa-empty" in cards_html("", [])
     # Shoppers never read an FAQ entry's id.
