@@ -143,13 +143,16 @@ class HybridSearcher:
         return kept if len(kept) >= fetch or len(raw) < depth else None
 
     def _cached_vectors(self, revision: str, record_ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors of these records, fetched once per index revision."""
+        """Stored vectors of these records, fetched once per index revision (at most every
+        record's: 84 MB at 55k products of 384 dimensions). Threads share the cache; one that
+        sees a new revision starts a new dict, and each call works on the dict it started with."""
         if self._vectors_revision != revision:
             self._vectors, self._vectors_revision = {}, revision
-        missing = [r for r in record_ids if r not in self._vectors]
+        cache = self._vectors
+        missing = [r for r in record_ids if r not in cache]
         for start in range(0, len(missing), 1000):
-            self._vectors.update(self.index.vectors(missing[start:start + 1000]))
-        return {r: self._vectors[r] for r in record_ids if r in self._vectors}
+            cache.update(self.index.vectors(missing[start:start + 1000]))
+        return {r: cache[r] for r in record_ids if r in cache}
 
     def _candidates(self, raw, n: int) -> list[_Candidate]:
         return _collapse([_Candidate(rid, self.index.parse_record_id(rid), sim, meta) for rid, sim, meta in raw])[:n]
