@@ -185,3 +185,22 @@ def test_an_exact_rare_word_match_stays_on_top(make_index, tmp_path, backend):
         assert lexical[0].id == f"B{n}"
         hits = searcher.search(f"Bulk item {n}", k=5)
         assert hits[0].id == f"B{n}", [(h.id, round(h.score, 3), h.dense_rank, h.lexical_rank) for h in hits]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES[:6], ids=lambda f: json.dumps(f.model_dump(exclude_defaults=True)))
+def test_filtered_dense_paths_agree_with_chromas_filter(demo_index, filters, monkeypatch):
+    """The three ways a filtered dense search is answered (exact over cached vectors, a deeper
+    unfiltered query kept to what passes, Chroma's own where) give items that pass, in the same
+    order as Chroma's filtered query wherever the sets meet (the demo index is small enough for
+    HNSW to be exact)."""
+    import retrieval.search as S
+
+    vector = demo_index.embedder.embed(["comfortable shoes for the trail"])[0]
+    reference = [rid for rid, _, _ in demo_index.dense_query(vector, 20, chroma_where(filters), with_metadata=False)]
+    expected = {m["item_id"] for m in all_products(demo_index) if matches(filters, m)}
+    for exact_max, overfetch in ((5000, 1000), (0, 1000), (0, 1)):  # exact; deeper query; Chroma's filter
+        monkeypatch.setattr(S, "EXACT_MAX", exact_max)
+        monkeypatch.setattr(S, "OVERFETCH_MAX", overfetch)
+        got = [c.record_id for c in HybridSearcher(demo_index).dense(vector, filters, 20)]
+        assert {rid.split(":", 1)[1] for rid in got} <= expected, exact_max
+        assert got == reference[: len(got)] and len(got) == min(20, len(expected)), (exact_max, overfetch)
