@@ -733,7 +733,7 @@ def test_handoff_round_trip(stack, page, staff_page):
     ask(page, "I'd like to talk to a person please")
     wait_for_turn(page, 2)
     note = page.locator("shopassist-widget .sa-msg-note").get_by_text("Our support team has your conversation")
-    note.wait_for(timeout=30_000)
+    note.wait_for(timeout=TURN_TIMEOUT_MS)
     session_id = page.evaluate("() => Object.entries(localStorage).find(([k]) => k.startsWith('shopassist:session:'))[1]")
     ticket = ticket_store(stack["home"]).for_session(session_id)
     assert ticket is not None and ticket.status == "open"
@@ -748,11 +748,11 @@ def test_handoff_round_trip(stack, page, staff_page):
     staff.get_by_role("tab", name="Support").click()
     staff.locator("#sa-tickets-refresh").click()
     choice = staff.locator("#sa-tickets label").filter(has_text=f"Ticket {ticket.id} ")
-    choice.wait_for(timeout=30_000)
+    choice.wait_for(timeout=TURN_TIMEOUT_MS)
     assert "talk to a person" in choice.text_content()
     choice.click()
     view = staff.locator("#sa-ticket-view")
-    view.get_by_text("running shoes under 100").wait_for(timeout=30_000)
+    view.get_by_text("running shoes under 100").wait_for(timeout=TURN_TIMEOUT_MS)
     assert view.get_by_text("I'd like to talk to a person please").count() == 1
     assert staff.locator("#sa-support-question textarea").first.input_value() == "running shoes under 100"
     # The FAQ lookup helps: look up the shopper's real question and put the answer into the reply.
@@ -761,17 +761,17 @@ def test_handoff_round_trip(stack, page, staff_page):
     staff.locator("#sa-support-banner").get_by_text("match").first.wait_for(timeout=60_000)
     staff.locator(".sa-faq-use").first.click()
     reply = staff.locator("#sa-reply textarea").first
-    staff.wait_for_function("() => document.querySelector('#sa-reply textarea').value.length > 10", timeout=30_000)
+    staff.wait_for_function("() => document.querySelector('#sa-reply textarea').value.length > 10", timeout=TURN_TIMEOUT_MS)
     faq_answer = reply.input_value()
     reply.fill("Hi, Dana from the shop here. The Runwright Sprintra 5 runs half a size small. " + faq_answer)
     staff.locator("#sa-staff-name input, #sa-staff-name textarea").first.fill("Dana")
     staff.locator("#sa-send-reply").click()
-    staff.locator("#sa-reply-status").get_by_text("Sent to the shopper").wait_for(timeout=30_000)
+    staff.locator("#sa-reply-status").get_by_text("Sent to the shopper").wait_for(timeout=TURN_TIMEOUT_MS)
     screenshot(staff, "test_handoff-support-tab")
 
     # The shopper's widget shows it within a few seconds, as text, from "Dana".
     staff_message = page.locator("shopassist-widget .sa-msg-staff")
-    staff_message.first.wait_for(timeout=30_000)
+    staff_message.first.wait_for(timeout=TURN_TIMEOUT_MS)
     assert "runs half a size small" in staff_message.first.text_content()
     assert "Dana" in staff_message.first.locator(".sa-who").text_content()
     assert ticket_store(stack["home"]).get(ticket.id).status == "answered"
@@ -780,13 +780,13 @@ def test_handoff_round_trip(stack, page, staff_page):
     # After a reload the reply is still there (the widget asks for the open ticket on load).
     page.reload(wait_until="load")
     page.locator("shopassist-widget .sa-bubble").click()
-    staff_message.first.wait_for(timeout=30_000)
+    staff_message.first.wait_for(timeout=TURN_TIMEOUT_MS)
     assert staff_message.count() == 1
 
     # Staff close it: the widget says so and stops asking.
     staff.locator("#sa-close-ticket").click()
-    staff.locator("#sa-reply-status").get_by_text("is closed").wait_for(timeout=30_000)
-    page.locator("shopassist-widget .sa-msg-note").get_by_text("closed this conversation").wait_for(timeout=30_000)
+    staff.locator("#sa-reply-status").get_by_text("is closed").wait_for(timeout=TURN_TIMEOUT_MS)
+    page.locator("shopassist-widget .sa-msg-note").get_by_text("closed this conversation").wait_for(timeout=TURN_TIMEOUT_MS)
     polls = len(stack["log"].statuses("/api/v1/handoff", stack["site"]))
     page.wait_for_timeout(9_000)
     assert len(stack["log"].statuses("/api/v1/handoff", stack["site"])) == polls  # no more polling

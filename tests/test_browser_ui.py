@@ -182,7 +182,10 @@ def test_cards_stay_across_faq_turns(served, page):
     ids = [c.get_attribute("data-product-id") for c in cards.all()]
     send_gradio_message(page, "what is your return policy?")
     wait_for_bot_messages(page, 2)
-    page.wait_for_function("() => !document.querySelector('#sa-chat .pending, #sa-chat [aria-busy=\"true\"]')", timeout=TURN_TIMEOUT_MS)
+    # The answer's bubble can exist before its text streams in: wait for text and for the turn to end.
+    page.wait_for_function("() => { const bot = [...document.querySelectorAll('[data-testid=\"bot\"]')].pop();"
+                           " return bot && bot.innerText.trim().length > 0"
+                           " && !document.querySelector('#sa-chat .pending, #sa-chat [aria-busy=\"true\"]'); }", timeout=TURN_TIMEOUT_MS)
     reply = page.locator('[data-testid="bot"]').last.inner_text()
     assert "return" in reply.lower() and "returns-policy" not in reply and "[" not in reply
     assert [c.get_attribute("data-product-id") for c in cards.all()] == ids  # the same cards, still there
