@@ -170,7 +170,9 @@ def stack(demo_index, embedder, tmp_path_factory):
         img_catalog.write_text("".join(json.dumps(p) + "\n" for p in image_products(images.url)), encoding="utf-8")
         assert ingest_file(img_index, img_catalog, "product", progress=False).rejected == 0
 
-        shop = add_site(sites_path, "Northwind Outfitters", [site.origin])
+        # Generous budgets: the 20 tests share one key and one client; the limits have tests of their own.
+        shop = add_site(sites_path, "Northwind Outfitters", [site.origin], rate_per_minute=1000, session_rate_per_minute=100,
+                        client_rate_per_minute=1000, sessions_per_client_per_minute=1000)
         key = shop.key
         log = RequestLog()
         api, agent = _serve_api(demo_index, home, sites_path, log, mount_ui=True)
