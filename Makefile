@@ -13,7 +13,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test test-fast lint bench eval eval-faq clean
+.PHONY: install demo test test-fast lint llama-server bench eval eval-faq clean
 
 install: $(STAMP)
 
@@ -45,7 +45,7 @@ demo: install
 	$(VENV)/bin/shopassist demo
 
 # ruff and mypy first (seconds to a minute), then the whole test suite.
-test: install lint
+test: install lint llama-server
 	$(PY) -m pytest
 
 # The pure modules (understanding, mapping transforms, filters, formatting, attributes): no model,
@@ -57,6 +57,27 @@ test-fast: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+
+# llama.cpp's own server (`llama-server -np N`: N parallel slots, continuous batching), for the
+# tests and the load benchmark of an LLM endpoint with slots; llama-cpp-python's server runs one
+# request at a time. Built once (a few minutes), portably, from the llama.cpp sources vendored in
+# the same llama-cpp-python sdist, into the cache. If it cannot be built, the tests that need it
+# skip, saying so, and everything else runs.
+LLAMA_SERVER_DIR ?= $(HOME)/.cache/shopassist/llama-server-$(LLAMA_VERSION)
+llama-server: install
+	@test -x $(LLAMA_SERVER_DIR)/llama-server || { \
+	  echo "building llama.cpp's llama-server from llama-cpp-python $(LLAMA_VERSION)'s sources (a few minutes, once)"; \
+	  src=$$(mktemp -d) && \
+	  $(PIP) download -q --no-deps --no-binary :all: -d $$src llama-cpp-python==$(LLAMA_VERSION) && \
+	  tar xzf $$src/llama_cpp_python-$(LLAMA_VERSION).tar.gz -C $$src && \
+	  { command -v cmake >/dev/null || $(PIP) install -q cmake; } && \
+	  PATH="$$PATH:$(abspath $(VENV))/bin" cmake -S $$src/llama_cpp_python-$(LLAMA_VERSION)/vendor/llama.cpp -B $$src/build \
+	    -DCMAKE_BUILD_TYPE=Release $(LLAMA_CMAKE_ARGS) -DBUILD_SHARED_LIBS=OFF -DLLAMA_OPENSSL=OFF \
+	    -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+	    -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_TOOLS=ON >$$src/cmake.log 2>&1 && \
+	  PATH="$$PATH:$(abspath $(VENV))/bin" cmake --build $$src/build --target llama-server -j2 >$$src/build.log 2>&1 && \
+	  mkdir -p $(LLAMA_SERVER_DIR) && cp $$src/build/bin/llama-server $(LLAMA_SERVER_DIR)/ && rm -rf $$src; \
+	} || echo "WARNING: could not build llama-server (logs in $${src:-/tmp}); the tests that need it will skip" >&2
 
 bench: install
 	$(VENV)/bin/shopassist bench index --items 10000

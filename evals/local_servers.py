@@ -1,6 +1,6 @@
 """Real servers on 127.0.0.1 for benchmarks and tests: a PostgreSQL cluster in a temporary
 folder (unprivileged: as the `postgres` system user, or `nobody`, when running as root, since
-initdb refuses root) and a `chroma run` server. Started from the binaries on this machine,
+initdb refuses root), a `chroma run` server and llama.cpp's `llama-server`. Started from the binaries on this machine,
 stopped when the block ends; nothing is downloaded."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 PG_USER = "shopassist"
 
@@ -112,24 +112,22 @@ def new_database(admin_url: str, name: str) -> str:
 
 
 @contextlib.contextmanager
-def chroma_server(path: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
-    """(host, port) of a `chroma run` server keeping its data in `path`."""
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
-    with open(path / "server.log", "wb") as log:
-        proc = subprocess.Popen([chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=log, stderr=subprocess.STDOUT)
+def background_server(command: list[str], log_path: Path, ready: Callable[[], bool], what: str, timeout: float,
+                      env: dict | None = None) -> Iterator[subprocess.Popen]:
+    """Run a real server process until the block ends; `ready()` says when it answers. Its output
+    goes to `log_path`, whose tail is in the error when it exits or does not start in time."""
+    log_path = Path(log_path)
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.time() + timeout
-            while not port_open(port):
+            while not ready():
                 if proc.poll() is not None:
-                    raise RuntimeError(f"chroma run exited: {(path / 'server.log').read_text(errors='replace')[-1500:]}")
+                    raise RuntimeError(f"{what} exited: {log_path.read_text(errors='replace')[-2000:]}")
                 if time.time() > deadline:
-                    raise RuntimeError(f"chroma run did not listen within {timeout:.0f} s")
+                    raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
                 time.sleep(0.2)
-            yield "127.0.0.1", port
+            yield proc
         finally:
             proc.terminate()
             try:
@@ -137,3 +135,59 @@ def chroma_server(path: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@contextlib.contextmanager
+def chroma_server(path: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
+    """(host, port) of a `chroma run` server keeping its data in `path`."""
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    command = [chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)]
+    with background_server(command, path / "server.log", lambda: port_open(port), "chroma run", timeout):
+        yield "127.0.0.1", port
+
+
+LLAMA_SERVER_VERSION = "0.3.36"  # the llama-cpp-python release whose vendored llama.cpp it is built from
+
+
+def find_llama_server() -> Path | None:
+    """llama.cpp's `llama-server`: on PATH, or where `make llama-server` builds it (the cache)."""
+    found = shutil.which("llama-server")
+    if found:
+        return Path(found)
+    built = Path.home() / ".cache" / "shopassist" / f"llama-server-{LLAMA_SERVER_VERSION}" / "llama-server"
+    return built if built.is_file() and os.access(built, os.X_OK) else None
+
+
+def _answers_health(port: int) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as response:
+            return response.status == 200
+    except OSError:  # refused, or 503 while the model loads
+        return False
+
+
+@contextlib.contextmanager
+def llama_server(model: str, slots: int, folder: Path, context_per_slot: int = 2048, threads: int = 2,
+                 timeout: float = 120) -> Iterator[str]:
+    """The /v1 URL of llama.cpp's `llama-server` serving `model` with `slots` parallel slots
+    (continuous batching) on 127.0.0.1. llama.cpp divides its context between the slots, so it
+    gets `context_per_slot` times `slots`."""
+    binary = find_llama_server()
+    if binary is None:
+        raise ServerUnavailable("llama.cpp's llama-server is not on PATH nor built in ~/.cache/shopassist: "
+                                "`make llama-server` builds it (make test does)")
+    if slots < 1:
+        raise ValueError("slots must be at least 1")
+    port = free_port()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [str(binary), "-m", model, "--host", "127.0.0.1", "--port", str(port), "-np", str(slots),
+               "-c", str(context_per_slot * slots), "-t", str(threads), "--alias", "smollm2", "--no-webui"]
+    with background_server(command, folder / f"llama-server-{slots}.log", lambda: _answers_health(port),
+                           "llama-server", timeout):
+        yield f"http://127.0.0.1:{port}/v1"

@@ -3,18 +3,15 @@ both backends. Nothing is mocked."""
 
 from __future__ import annotations
 
-import contextlib
-import shutil
-import socket
-import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 
 from assistant.settings import quiet_offline_environment
+from evals.local_servers import background_server, free_port  # noqa: F401 (tests import them from here)
+from evals.local_servers import chroma_server as chroma_server_at
 from evals.paths import shared_data_dir
 
 quiet_offline_environment()
@@ -26,12 +23,6 @@ DEMO = REPO / "examples" / "demo"
 SHARED_DATA = shared_data_dir()  # $SHOPASSIST_SHARED_DATA or ../shared/data, through Settings
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def embedder():
     from retrieval.embeddings import TransformersEmbedder
@@ -39,46 +30,11 @@ def embedder():
     return TransformersEmbedder()
 
 
-@contextlib.contextmanager
-def background_server(command: list[str], log_path: Path, ready, what: str, timeout: float, env: dict | None = None):
-    """Run a real server process until the block ends; `ready()` says when it answers."""
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        deadline = time.time() + timeout
-        while not ready():
-            if proc.poll() is not None:
-                raise RuntimeError(f"{what} exited: {log_path.read_text(errors='replace')[-2000:]}")
-            if time.time() > deadline:
-                raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
-            time.sleep(0.2)
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def _port_open(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """A real `chroma run` server on loopback for the whole session."""
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    command = [chroma, "run", "--path", str(path / "data"), "--host", "127.0.0.1", "--port", str(port)]
-    with background_server(command, path / "server.log", lambda: _port_open(port), "chroma server", 60):
-        yield ("127.0.0.1", port)
+    with chroma_server_at(tmp_path_factory.mktemp("chroma-server")) as address:
+        yield address
 
 
 @pytest.fixture(params=["embedded", "server"])
@@ -134,6 +90,20 @@ def embedded_llm():
     from assistant.llm import LlamaCppLLM
 
     return LlamaCppLLM(timeout=120)
+
+
+@pytest.fixture(scope="session")
+def llama_slots_server(tmp_path_factory):
+    """llama.cpp's `llama-server -np 2` serving the shipped SmolLM2 GGUF on loopback: an
+    OpenAI-compatible endpoint with two parallel slots (built by `make llama-server`)."""
+    from assistant.llm import smollm2_path
+    from evals.local_servers import ServerUnavailable, llama_server
+
+    try:
+        with llama_server(smollm2_path(), slots=2, folder=tmp_path_factory.mktemp("llama-slots"), threads=1) as url:
+            yield url
+    except ServerUnavailable as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="session")
