@@ -515,3 +515,86 @@ def scaling_report(phases: list[Phase], *, workers: int, sessions: int, seconds:
                      f"{workers} workers / 1 worker on the same servers: {many.turns_per_second / one_shared.turns_per_second:.2f}x"
                      + (f" (target with the LLM off: >= 1.7x: {'MET' if ratio >= 1.7 else 'NOT MET'})" if llm_label == "off" else ""))
     return "\n".join(lines)
+
+
+def run_slot_curve(settings: Settings, slots: list[int], sessions: int = 20, seconds: float = 30, think: float = 0.5,
+                   llm_threads: int = 1) -> int:
+    """With the LLM on, in one run: one process with the embedded SmolLM2 (in-process, one call at
+    a time), then the same worker with llama.cpp's `llama-server -np N` serving the same GGUF,
+    for each N in `slots`; the worker sizes its turns to the server's slots (GET /props). The same
+    demo shop, shoppers and load each time. Prints turns/s, latency and 429 share per set-up."""
+    from assistant.llm import smollm2_path
+    from assistant.sitekeys import add_site
+    from evals.local_servers import llama_server
+
+    if not slots or min(slots) < 1:
+        raise ValueError("--llm-slots takes slot counts of at least 1, e.g. 1,2,4")
+    if sessions < 1 or seconds <= 0 or think < 0:
+        raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
+    cli = [sys.executable, "-m", "assistant.cli"]
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("SHOPASSIST_LLM", "SHOPASSIST_HOME"))}
+    phases: list[Phase] = []
+    with tempfile.TemporaryDirectory(prefix="shopassist-slots-") as tmp_dir:
+        tmp = Path(tmp_dir)
+        home = tmp / "home"
+        print("loading the demo shop into an embedded home...", flush=True)
+        subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        sites = tmp / "sites.json"
+        site = add_site(sites, "load benchmark", [ORIGIN], rate_per_minute=1_000_000, session_rate_per_minute=10_000,
+                        client_rate_per_minute=1_000_000, faq_rate_per_minute=1_000_000,
+                        sessions_per_client_per_minute=1_000_000)
+        serve = cli + ["serve", "--log-level", "warning", "--home", str(home), "--sites", str(sites)]
+        phases.append(_phase("embedded SmolLM2, in-process", [(serve, base_env)], tmp, site.key, _secret(site),
+                             sessions=sessions, seconds=seconds, think=think))
+        alone: list[tuple[int, float, float]] = []
+        for n in slots:
+            with llama_server(smollm2_path(), slots=n, folder=tmp, threads=llm_threads) as url:
+                alone.append((n, *_generation_rate(url, requests=4)))
+                env = dict(base_env, SHOPASSIST_LLM_BACKEND="openai", SHOPASSIST_LLM_BASE_URL=url, SHOPASSIST_LLM_MODEL="smollm2")
+                phases.append(_phase(f"llama-server -np {n}", [(serve, env)], tmp, site.key, _secret(site),
+                                     sessions=sessions, seconds=seconds, think=think))
+    print(slot_curve_report(phases, sessions=sessions, seconds=seconds, llm_threads=llm_threads))
+    print("\nthe LLM server alone, 4 requests at once (a 40-token prompt, 96 tokens generated each):\n"
+          "| slots | generated tokens/s, all requests | wall s |\n| --- | --- | --- |")
+    for n, rate, wall in alone:
+        print(f"| {n} | {rate:.0f} | {wall:.1f} |")
+    return 0 if all(verdict(p.stats, p.crashed) for p in phases) else 1
+
+
+def _generation_rate(url: str, requests: int) -> tuple[float, float]:
+    """Generated tokens per second over `requests` chat completions sent at once (what parallel
+    slots batch: decoding), and the wall time they took."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    body = {"model": "smollm2", "max_tokens": 96, "temperature": 0, "ignore_eos": True,
+            "messages": [{"role": "user", "content": "Describe a good pair of running shoes for a beginner, "
+                                                     "what to look for and what to avoid, in a few sentences."}]}
+
+    def one(_: int) -> int:
+        response = httpx.post(url + "/chat/completions", json=body, timeout=300)
+        response.raise_for_status()
+        return int(response.json()["usage"]["completion_tokens"])
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(requests) as pool:
+        tokens = sum(pool.map(one, range(requests)))
+    wall = time.perf_counter() - started
+    return tokens / wall, wall
+
+
+def slot_curve_report(phases: list[Phase], *, sessions: int, seconds: float, llm_threads: int) -> str:
+    base = phases[0].turns_per_second
+    lines = [f"\nLLM slot curve: {sessions} concurrent shoppers, {seconds:g} s per set-up, one worker; llama-server "
+             f"with {llm_threads} thread(s); the in-process row is the embedded default (its smaller prompts: "
+             f"assistant/agent.py config_for)",
+             "| LLM | turns/s | vs in-process | turn p50 s | turn p95 s | 429 share of chat | errors | mixed-up sessions |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for p in phases:
+        s = p.stats
+        share = s.chat_refused / s.chat_requests if s.chat_requests else 0.0
+        ratio = f"{p.turns_per_second / base:.2f}x" if base else "n/a"
+        lines.append(f"| {p.label} | {p.turns_per_second:.2f} | {ratio} | {_pct(s.last_event, 50):.2f} | "
+                     f"{_pct(s.last_event, 95):.2f} | {share:.0%} | {s.sse_errors + s.transport_errors} | {s.mixed_up} |")
+    return "\n".join(lines)

@@ -80,6 +80,10 @@ def _register_bench(sub: Any) -> None:
                     help="also run N stateless workers over a chroma run server and PostgreSQL started on 127.0.0.1 "
                          "(and one worker on them), after one embedded process, and compare")
     bl.add_argument("--max-turns", type=int, help="turns each server runs at once (serve --max-turns)")
+    bl.add_argument("--llm-slots", metavar="N,N,...",
+                    help="instead: the LLM on, the embedded model against llama.cpp's llama-server -np N for each N "
+                         "(e.g. 1,2,4; `make llama-server` builds it)")
+    bl.add_argument("--llm-threads", type=int, default=1, help="llama-server threads for --llm-slots (default 1, as embedded)")
 
 
 def _bench_index(args: argparse.Namespace) -> int:
@@ -97,8 +101,15 @@ def _bench_agent(args: argparse.Namespace) -> int:
 
 
 def _bench_load(args: argparse.Namespace) -> int:
-    from evals.bench_load import run_load_benchmark, run_scaling_benchmark
+    from evals.bench_load import run_load_benchmark, run_scaling_benchmark, run_slot_curve
 
+    if args.llm_slots:
+        try:
+            slots = [int(n) for n in args.llm_slots.split(",")]
+        except ValueError:
+            raise ValueError(f"--llm-slots takes comma-separated slot counts such as 1,2,4, not {args.llm_slots!r}") from None
+        return run_slot_curve(settings_from(args), slots, sessions=args.sessions, seconds=args.seconds, think=args.think,
+                              llm_threads=args.llm_threads)
     if args.workers:
         return run_scaling_benchmark(settings_from(args), workers=args.workers, sessions=args.sessions, seconds=args.seconds,
                                      no_llm=args.no_llm, think=args.think, max_turns=args.max_turns)

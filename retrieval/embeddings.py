@@ -14,7 +14,7 @@ from typing import ClassVar, Literal, Protocol, Sequence
 
 import numpy as np
 
-from .local_model import DEFAULT_MODEL, default_model_path  # noqa: F401 (callers import them from here)
+from .local_model import DEFAULT_MODEL, MeanPooledEmbedder, default_model_path  # noqa: F401 (callers import them from here)
 
 
 class Embedder(Protocol):
@@ -33,11 +33,12 @@ def normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 @dataclass
-class TransformersEmbedder:
+class TransformersEmbedder(MeanPooledEmbedder):
     """A sentence-embedding model run locally with `transformers`: mean pooling over tokens,
     then L2 normalisation (how all-MiniLM-L6-v2 was trained to be used)."""
 
     runtime: ClassVar[str] = "torch"
+    tensors: ClassVar[str] = "pt"
     model_path: str = field(default_factory=default_model_path)
     batch_size: int = 32
     max_length: int = 256
@@ -59,35 +60,12 @@ class TransformersEmbedder:
         self._tokenizer = AutoTokenizer.from_pretrained(self.model_path, local_files_only=True)
         self._model = AutoModel.from_pretrained(self.model_path, local_files_only=True).eval()
         self.dimension = int(self._model.config.hidden_size)
-        name = os.path.basename(os.path.normpath(self.model_path))
-        self.model_id = self.model_id or (DEFAULT_MODEL if name == "model" else name)
-        self._lock = threading.Lock()  # torch modules are not re-entrant across threads
+        self._name_model()
+        self._lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Sorting by length keeps padding (wasted compute) low inside each batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        torch = self._torch
-        with self._lock, torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                idx = order[start : start + self.batch_size]
-                batch = self._tokenizer(
-                    [texts[i] or " " for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_length,
-                    return_tensors="pt",
-                )
-                hidden = self._model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                out[idx] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
-        return out
-
-    def count_tokens(self, text: str) -> int:
-        return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
+    def _hidden(self, batch) -> np.ndarray:
+        with self._torch.inference_mode():
+            return self._model(**batch).last_hidden_state.numpy()
 
 
 @dataclass

@@ -23,11 +23,11 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 import numpy as np
 
-from .local_model import DEFAULT_MODEL, default_model_path
+from .local_model import MeanPooledEmbedder, default_model_path
 
 log = logging.getLogger(__name__)
 EXPORT_VERSION = "1"  # bump when the exported graph changes (inputs, opset, attention implementation)
@@ -127,7 +127,7 @@ def onnx_model_file(model_path: str, cache_dir: Path | None = None) -> Path:
 
 
 @dataclass
-class OnnxEmbedder:
+class OnnxEmbedder(MeanPooledEmbedder):
     """`TransformersEmbedder`'s model, tokeniser and pooling, run by ONNX Runtime."""
 
     runtime: ClassVar[str] = "onnx"
@@ -155,28 +155,12 @@ class OnnxEmbedder:
         self._session = ort.InferenceSession(str(self.model_file), options, providers=["CPUExecutionProvider"])
         self._tokenizer = AutoTokenizer.from_pretrained(self.model_path, local_files_only=True)
         self.dimension = int(AutoConfig.from_pretrained(self.model_path, local_files_only=True).hidden_size)
-        name = os.path.basename(os.path.normpath(self.model_path))
-        self.model_id = self.model_id or (DEFAULT_MODEL if name == "model" else name)
-        self._lock = threading.Lock()  # the tokeniser's padding state is not thread-safe
+        self._name_model()
+        self._lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        with self._lock:
-            for start in range(0, len(order), self.batch_size):
-                idx = order[start : start + self.batch_size]
-                batch = self._tokenizer([texts[i] or " " for i in idx], padding=True, truncation=True,
-                                        max_length=self.max_length, return_tensors="np")
-                feed = {name: np.asarray(batch[name], dtype=np.int64) for name in _INPUTS if name in batch}
-                if "token_type_ids" not in feed:
-                    feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
-                hidden = self._session.run(None, feed)[0]
-                mask = feed["attention_mask"][..., None].astype(np.float32)
-                pooled = (hidden * mask).sum(1) / np.maximum(mask.sum(1), 1e-9)
-                out[idx] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return out
+    def _hidden(self, batch) -> np.ndarray:
+        feed = {name: np.asarray(batch[name], dtype=np.int64) for name in _INPUTS if name in batch}
+        if "token_type_ids" not in feed:
+            feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
+        return self._session.run(None, feed)[0]
 
-    def count_tokens(self, text: str) -> int:
-        return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
