@@ -324,13 +324,7 @@ def run_load_benchmark(settings: Settings, sessions: int = 20, seconds: float = 
                 stats, elapsed = asyncio.run(_load(url, site.key, _secret(site), sessions, seconds, think))
                 crashed = proc.poll() is not None
             finally:
-                if proc.poll() is None:
-                    proc.send_signal(signal.SIGINT)
-                    try:
-                        proc.wait(30)
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                        proc.wait()
+                _stop(proc)
         server_log = log_path.read_text(errors="replace")
 
     print(report(stats, elapsed, sessions=sessions, seconds=seconds, llm_label=llm_label, crashed=crashed))
