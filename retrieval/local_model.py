@@ -1,4 +1,5 @@
-"""Which local embedding model is the default and where its weights are: shared by the torch
+"""Which local embedding model is the default, where its weights are, and the runtime-free half of
+embedding with it (batching, mean pooling, normalisation): shared by the torch
 embedder (retrieval/embeddings.py) and the ONNX one (retrieval/onnx_embeddings.py), so neither
 imports the other."""
 
