@@ -30,7 +30,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -269,6 +269,27 @@ def _secret(site: SiteKey) -> str:
     return site.secret
 
 
+# Every shopper comes from this one address: the benchmarks measure the servers' own overload
+# handling (busy -> 429), not the per-site budgets.
+GENEROUS_LIMITS = dict(rate_per_minute=1_000_000, session_rate_per_minute=10_000, client_rate_per_minute=1_000_000,
+                       faq_rate_per_minute=1_000_000, sessions_per_client_per_minute=1_000_000)
+CLI = [sys.executable, "-m", "assistant.cli"]
+
+
+def _demo_home(home: Path, env: dict | None = None) -> Path:
+    """The demo shop loaded into `home` (embedded Chroma, SQLite), as `shopassist demo` does."""
+    print("loading the demo shop into an embedded home...", flush=True)
+    subprocess.run(CLI + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=env)
+    return home
+
+
+def _benchmark_site(sites: Path | Any) -> SiteKey:
+    """A site key for the load, in a sites file or a database, with GENEROUS_LIMITS."""
+    from assistant.sitekeys import add_site
+
+    return add_site(sites, "load benchmark", [ORIGIN], **GENEROUS_LIMITS)
+
+
 def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 600) -> dict:
     import httpx
 
@@ -288,27 +309,18 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout: flo
 
 def run_load_benchmark(settings: Settings, sessions: int = 20, seconds: float = 30, no_llm: bool = False,
                        think: float = 0.5, home: Path | None = None) -> int:
-    from assistant.sitekeys import add_site
-
     if sessions < 1 or seconds <= 0 or think < 0:
         raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
     with tempfile.TemporaryDirectory(prefix="shopassist-load-") as tmp_dir:
         tmp = Path(tmp_dir)
-        cli = [sys.executable, "-m", "assistant.cli"]
         if home is None:
-            home = tmp / "home"
-            print("loading the demo shop into a temporary home...", flush=True)
-            subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL)
+            home = _demo_home(tmp / "home")
         sites = tmp / "sites.json"
-        # Generous limits (every shopper comes from this one address): this measures the
-        # server's own overload handling (busy -> 429), not the per-site budgets.
-        site = add_site(sites, "load benchmark", [ORIGIN], rate_per_minute=1_000_000, session_rate_per_minute=10_000,
-                        client_rate_per_minute=1_000_000, faq_rate_per_minute=1_000_000,
-                        sessions_per_client_per_minute=1_000_000)
+        site = _benchmark_site(sites)
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
         log_path = tmp / "server.log"
-        command = cli + ["serve", "--home", str(home), "--port", str(port), "--sites", str(sites), "--log-level", "warning"]
+        command = CLI + ["serve", "--home", str(home), "--port", str(port), "--sites", str(sites), "--log-level", "warning"]
         if no_llm:
             command.append("--no-llm")
         llm_label = "off" if no_llm else ("embedded SmolLM2" if settings.llm_backend == "embedded" else settings.llm_backend)
@@ -440,16 +452,12 @@ def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 
     demo catalog, load and LLM setting; the same shoppers, the client spreading requests round
     robin. Prints each phase's figures and the speed-up."""
     from assistant.db import PostgresDatabase
-    from assistant.sitekeys import add_site
     from evals.local_servers import chroma_server, new_database, postgres_cluster
 
     if workers < 2:
         raise ValueError("--workers must be at least 2 (the comparison is with one process)")
     if sessions < 1 or seconds <= 0 or think < 0:
         raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
-    limits = dict(rate_per_minute=1_000_000, session_rate_per_minute=10_000, client_rate_per_minute=1_000_000,
-                  faq_rate_per_minute=1_000_000, sessions_per_client_per_minute=1_000_000)
-    cli = [sys.executable, "-m", "assistant.cli"]
     serve = ["serve", "--log-level", "warning"] + (["--no-llm"] if no_llm else []) + \
             (["--max-turns", str(max_turns)] if max_turns else [])
     llm_label = "off" if no_llm else ("embedded SmolLM2" if settings.llm_backend == "embedded" else settings.llm_backend)
@@ -458,12 +466,10 @@ def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 
     phases: list[Phase] = []
     with tempfile.TemporaryDirectory(prefix="shopassist-scale-") as tmp_dir:
         tmp = Path(tmp_dir)
-        home = tmp / "embedded-home"
-        print("loading the demo shop into an embedded home...", flush=True)
-        subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        home = _demo_home(tmp / "embedded-home", base_env)
         sites = tmp / "sites.json"
-        site = add_site(sites, "load benchmark", [ORIGIN], **limits)
-        phases.append(_phase("1 embedded process", [(cli + serve + ["--home", str(home), "--sites", str(sites)], base_env)],
+        site = _benchmark_site(sites)
+        phases.append(_phase("1 embedded process", [(CLI + serve + ["--home", str(home), "--sites", str(sites)], base_env)],
                              tmp, site.key, _secret(site), sessions=sessions, seconds=seconds, think=think))
 
         with postgres_cluster() as admin_url, chroma_server(tmp / "chroma") as (host, port):
@@ -471,16 +477,16 @@ def run_scaling_benchmark(settings: Settings, workers: int = 2, sessions: int = 
             shared = dict(base_env, SHOPASSIST_CHROMA_HOST=host, SHOPASSIST_CHROMA_PORT=str(port), SHOPASSIST_DATABASE_URL=url)
             loader = dict(shared, SHOPASSIST_HOME=str(tmp / "loader"))
             print(f"PostgreSQL and chroma run on 127.0.0.1:{port} up; loading the demo catalog into them...", flush=True)
-            subprocess.run(cli + ["db", "migrate"], check=True, stdout=subprocess.DEVNULL, env=loader)
-            subprocess.run(cli + ["ingest", "catalog", "examples/demo/products.jsonl"], check=True, stdout=subprocess.DEVNULL,
+            subprocess.run(CLI + ["db", "migrate"], check=True, stdout=subprocess.DEVNULL, env=loader)
+            subprocess.run(CLI + ["ingest", "catalog", "examples/demo/products.jsonl"], check=True, stdout=subprocess.DEVNULL,
                            env=loader, cwd=Path(__file__).resolve().parent.parent)
-            subprocess.run(cli + ["ingest", "faq", "examples/demo/faq.md"], check=True, stdout=subprocess.DEVNULL,
+            subprocess.run(CLI + ["ingest", "faq", "examples/demo/faq.md"], check=True, stdout=subprocess.DEVNULL,
                            env=loader, cwd=Path(__file__).resolve().parent.parent)
             database = PostgresDatabase(url)
-            shared_site = add_site(database, "load benchmark", [ORIGIN], **limits)
+            shared_site = _benchmark_site(database)
             database.close()
             for n in (1, workers):
-                commands = [(cli + serve, dict(shared, SHOPASSIST_HOME=str(tmp / f"worker-{n}-{i}"))) for i in range(n)]
+                commands = [(CLI + serve, dict(shared, SHOPASSIST_HOME=str(tmp / f"worker-{n}-{i}"))) for i in range(n)]
                 phases.append(_phase(f"{n} worker{'s' if n > 1 else ''} (chroma run + PostgreSQL)", commands, tmp,
                                      shared_site.key, _secret(shared_site), sessions=sessions, seconds=seconds, think=think))
 
@@ -518,26 +524,20 @@ def run_slot_curve(settings: Settings, slots: list[int], sessions: int = 20, sec
     for each N in `slots`; the worker sizes its turns to the server's slots (GET /props). The same
     demo shop, shoppers and load each time. Prints turns/s, latency and 429 share per set-up."""
     from assistant.llm import smollm2_path
-    from assistant.sitekeys import add_site
     from evals.local_servers import llama_server
 
     if not slots or min(slots) < 1:
         raise ValueError("--llm-slots takes slot counts of at least 1, e.g. 1,2,4")
     if sessions < 1 or seconds <= 0 or think < 0:
         raise ValueError("--sessions must be >= 1, --seconds > 0 and --think >= 0")
-    cli = [sys.executable, "-m", "assistant.cli"]
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("SHOPASSIST_LLM", "SHOPASSIST_HOME"))}
     phases: list[Phase] = []
     with tempfile.TemporaryDirectory(prefix="shopassist-slots-") as tmp_dir:
         tmp = Path(tmp_dir)
-        home = tmp / "home"
-        print("loading the demo shop into an embedded home...", flush=True)
-        subprocess.run(cli + ["demo", "--no-interactive", "--home", str(home)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        home = _demo_home(tmp / "home", base_env)
         sites = tmp / "sites.json"
-        site = add_site(sites, "load benchmark", [ORIGIN], rate_per_minute=1_000_000, session_rate_per_minute=10_000,
-                        client_rate_per_minute=1_000_000, faq_rate_per_minute=1_000_000,
-                        sessions_per_client_per_minute=1_000_000)
-        serve = cli + ["serve", "--log-level", "warning", "--home", str(home), "--sites", str(sites)]
+        site = _benchmark_site(sites)
+        serve = CLI + ["serve", "--log-level", "warning", "--home", str(home), "--sites", str(sites)]
         phases.append(_phase("embedded SmolLM2, in-process", [(serve, base_env)], tmp, site.key, _secret(site),
                              sessions=sessions, seconds=seconds, think=think))
         alone: list[tuple[int, float, float]] = []

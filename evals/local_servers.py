@@ -149,7 +149,7 @@ def chroma_server(path: Path, timeout: float = 60) -> Iterator[tuple[str, int]]:
         yield "127.0.0.1", port
 
 
-LLAMA_SERVER_VERSION = "0.3.36"  # the llama-cpp-python release whose vendored llama.cpp it is built from
+LLAMA_SERVER_VERSION = "0.3.36"  # the Makefile's LLAMA_VERSION: the llama-cpp-python sdist it is built from
 
 
 def find_llama_server() -> Path | None:
@@ -161,13 +161,14 @@ def find_llama_server() -> Path | None:
     return built if built.is_file() and os.access(built, os.X_OK) else None
 
 
-def _answers_health(port: int) -> bool:
+def answers(url: str) -> bool:
+    """Whether a GET of `url` succeeds now (a 2xx): how a starting server is polled until ready."""
     import urllib.request
 
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as response:
-            return response.status == 200
-    except OSError:  # refused, or 503 while the model loads
+        with urllib.request.urlopen(url, timeout=1):
+            return True
+    except OSError:  # refused, or an HTTP error such as llama-server's 503 while the model loads
         return False
 
 
@@ -188,6 +189,6 @@ def llama_server(model: str, slots: int, folder: Path, context_per_slot: int = 2
     folder.mkdir(parents=True, exist_ok=True)
     command = [str(binary), "-m", model, "--host", "127.0.0.1", "--port", str(port), "-np", str(slots),
                "-c", str(context_per_slot * slots), "-t", str(threads), "--alias", "smollm2", "--no-webui"]
-    with background_server(command, folder / f"llama-server-{slots}.log", lambda: _answers_health(port),
+    with background_server(command, folder / f"llama-server-{slots}.log", lambda: answers(f"http://127.0.0.1:{port}/health"),
                            "llama-server", timeout):
         yield f"http://127.0.0.1:{port}/v1"

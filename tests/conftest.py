@@ -110,21 +110,13 @@ def llama_slots_server(tmp_path_factory):
 def llama_server(tmp_path_factory):
     """`python -m llama_cpp.server` serving the shipped SmolLM2 GGUF: a real OpenAI-compatible
     endpoint on loopback, for the `openai` code path."""
-    import urllib.request
-
     from assistant.llm import smollm2_path
+    from evals.local_servers import answers
 
     port = free_port()
-
-    def ready() -> bool:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=1):
-                return True
-        except OSError:
-            return False
 
     command = [sys.executable, "-m", "llama_cpp.server", "--model", smollm2_path(), "--host", "127.0.0.1",
                "--port", str(port), "--n_threads", "1", "--n_ctx", "2048", "--model_alias", "smollm2"]
     log_path = tmp_path_factory.mktemp("llama-server") / "server.log"
-    with background_server(command, log_path, ready, "llama_cpp.server", 120):
+    with background_server(command, log_path, lambda: answers(f"http://127.0.0.1:{port}/v1/models"), "llama_cpp.server", 120):
         yield f"http://127.0.0.1:{port}/v1"

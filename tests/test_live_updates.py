@@ -126,19 +126,13 @@ def test_server_reader_catches_up_after_seeing_a_load_midway(tmp_path, embedder,
 
 def _serve(env: dict, port: int):
     import os
-    import urllib.request
 
+    from evals.local_servers import answers
     from tests.conftest import background_server
 
-    def ready() -> bool:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return True
-        except OSError:
-            return False
-
     log = Path(env["SHOPASSIST_HOME"]) / "serve.log"
-    return background_server([SHOPASSIST, "serve", "--no-llm", "--port", str(port)], log, ready, "shopassist serve", 120,
+    return background_server([SHOPASSIST, "serve", "--no-llm", "--port", str(port)], log,
+                             lambda: answers(f"http://127.0.0.1:{port}/healthz"), "shopassist serve", 120,
                              env=dict(os.environ, **env))
 
 

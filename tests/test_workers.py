@@ -16,12 +16,12 @@ import itertools
 import os
 import subprocess
 import sys
-import urllib.request
 from pathlib import Path
 
 import httpx
 import pytest
 
+from evals.local_servers import answers
 from tests.browser_helpers import identity, sse_events
 from tests.conftest import DEMO, background_server, free_port
 from tests.postgres import new_database, postgres_server  # noqa: F401
@@ -61,13 +61,7 @@ def _env(**extra: str) -> dict:
 
 
 def _healthy(port: int):
-    def ready() -> bool:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return True
-        except OSError:
-            return False
-    return ready
+    return lambda: answers(f"http://127.0.0.1:{port}/healthz")
 
 
 @pytest.fixture(scope="module")
