@@ -56,7 +56,7 @@ _SMALLTALK_WORDS = frozenset(
 )
 _SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
 _RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh start|begin again|new search|forget (?:everything|all (?:of )?that)|reset|"
-                    r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top)\b", re.I)
+                    r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top|(?:start|begin) (?:again )?(?:from )?(?:zero|square one|the (?:very )?beginning)|back to square one|clean slate|wipe the slate)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
@@ -92,7 +92,7 @@ _FACET_WORDS = {
     "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color",
     "brand": "brand", "brands": "brand", "make": "brand", "maker": "brand", "label": "brand",
     "size": "size", "sizes": "size", "fit": "size",
-    "price": "price", "budget": "price", "cost": "price", "price limit": "price", "budget limit": "price", "limit": "price",
+    "price": "price", "money": "price", "spend": "price", "pay": "price", "budget": "price", "cost": "price", "price limit": "price", "budget limit": "price", "limit": "price",
     "material": "material", "materials": "material", "fabric": "material",
     "type": "type", "kind": "type", "style": "type",
 }
@@ -103,7 +103,9 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
-    rf"|\b(?P<f>{_FACET_WORD})\s+(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement))"
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:important|a (?:must|requirement|priority)|crucial))"
+    rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
+    rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?P<u>spend|pay) whatever\b"
     rf"|\b(?:flexible|easy|relaxed|not (?:picky|fussy|bothered|particular|fixed|set|strict)|open)\s+(?:on|about|with|regarding)\s+(?:the\s+)?(?P<g>{_FACET_WORD})\b"
     rf"|\b(?:take|leave)\s+off\s+the\s+(?P<h>{_FACET_WORD})(?:\s+filter)?\b"
     rf"|\b(?P<i>{_FACET_WORD})s?\s+(?:is|are)\s+(?:negotiable|optional|secondary|not (?:a (?:big )?deal|an issue|a concern)|your call)"
@@ -123,7 +125,7 @@ _REMOVE_VALUE = re.compile(
     r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|other than that is fine|\bor not\b|"
     r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
     r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
-    r"(?:i )?changed my mind (?:about|on)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)? out(?: the)?",
+    r"(?:i )?changed my mind (?:about|on)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
     re.I,
 )
 # After a value: it is no longer required, or no longer excluded.
@@ -137,8 +139,8 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?: (?:my |the )?budget)?|"
                     r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
                     r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
-                    r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:no object|(?:a |that )?(?:big )?(?:deal|issue|problem|concern))|"
-                    r"money is no object|spend whatever|price is no object|not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
+                    r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:(?:a |that )?(?:big )?deal)|"
+                    r"not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
                     r"(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
                     r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?more|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)|"
                     r"(?:price|cost|it) can be (?:a (?:bit|little) )?higher|"
@@ -158,13 +160,13 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
                       r"in the style of|(?:in|of) that (?:vein|style|kind|sort)|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to the|reminiscent of|a twin of|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
-                      r"which (?:one |of (?:these|those|them|the \w+) )?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
+                      r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
                       r"(?:better|cheaper),? the \w+ or the \w+)\b", re.I)
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
@@ -178,10 +180,10 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
                       r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
-                      r"inexpensive|economical|pocket[- ]friendly)\b", re.I)
+                      r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
-                      r"a step up|step it up|upgrade|splurge|more upscale|classier)\b", re.I)
+                      r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -341,8 +343,18 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     word right after the cue is part of it ("not in yellow", "no, show"): the reach ends at
     the first one after what the negation names. In "rather JBL than boAt" ("prefer X over
     Y") the reach starts at "than"."""
-    spans = []
     cues = [m.span() for m in _NEGATION.finditer(text)] + [m.span(1) for m in _RATHER_THAN.finditer(text)]
+    return _reach(text, cues)
+
+
+def dispreferred_spans(text: str) -> list[tuple[int, int]]:
+    """The reach of "than" / "over" alone in "rather JBL than boAt", "prefer Boult over JBL":
+    a value there is one the shopper likes less, not one they forbid."""
+    return _reach(text, [m.span(1) for m in _RATHER_THAN.finditer(text)])
+
+
+def _reach(text: str, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
     for start, cue_end in sorted(cues):
         m = _Span(start, cue_end)
         end = len(text)
@@ -439,6 +451,10 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     dearest = re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered)
     if priced and dearest and not found:
         found.append((dearest.start(), max(priced)[1]))
+    for at, position, span in _named_items(text, state):
+        if not _overlaps(*span, spans):
+            found.append((at, position))
+            spans.append(span)
     for m in _THE_X_ONE.finditer(text):
         words = key(m.group(1))
         if words in _ORDINALS or words.split()[-1] in _ORDINALS:
@@ -458,6 +474,40 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         if position not in ordered and state.shown_at(position) is not None:
             ordered.append(position)
     return ordered, spans
+
+
+_THE_NAME = re.compile(r"\bthe ([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?", re.I)
+_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s*[?.!]*\s*$", re.I)
+
+
+def _shown_named(phrase: str, state: DialogueState) -> int | None:
+    """The one shown item a short phrase names: its brand, or, for an item with no brand, the
+    start of its title ("the moen" for "Moen Arbor Touchless ... Faucet")."""
+    k = key(phrase)
+    if len(k) < 3:
+        return None
+    hits = [i for i, s in enumerate(state.shown, 1)
+            if k == key(s.brand or "") or (not s.brand and (key(s.title) + " ").startswith(k + " "))]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[int, int]]]:
+    """Shown items named by their maker: "like the Boult", "is the Runwright better than the
+    Quillon", "delta or glacier bay?". (where, position, span of the name)."""
+    out = []
+    for m in _THE_NAME.finditer(text):
+        words = [w for w in m.groups() if w]
+        for n in range(len(words), 0, -1):
+            position = _shown_named(" ".join(words[:n]), state)
+            if position is not None:
+                out.append((m.start(), position, (m.start(1), m.end(n))))
+                break
+    pair = _NAME_PAIR.match(text)
+    if pair:
+        first, second = _shown_named(pair.group(1), state), _shown_named(pair.group(2), state)
+        if first is not None and second is not None and first != second:
+            out += [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
+    return out
 
 
 def _title_referent(text: str, state: DialogueState) -> tuple[int, tuple[int, int]] | None:
@@ -582,11 +632,16 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     removed_values = {(op.facet, op.value) for op in removals if op.value}
     negations = negated_spans(scan)
     unwanted = _negated_mentions(mentions, scan, negations)
+    dispreferred = dispreferred_spans(scan)
     included: list[Mention] = []
     for i, m in enumerate(mentions):
         if (m.facet, m.value) in removed_values:
             continue
         if i in unwanted:
+            if state.has(m.facet, m.value, exclude=False) and any(s <= m.start < e for s, e in dispreferred):
+                # "prefer Boult over JBL" while JBL stood: JBL gives way, it is not banned
+                ops.append(Operation(op="remove", facet=m.facet, value=m.value, words=m.words))
+                continue
             if m.facet == "audience":
                 reading.notes.append(f"cannot exclude an audience ({m.words})")
                 continue
@@ -736,12 +791,16 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
         if after and re.match(r"\s+(?:again|too)\s*[.!]*$", after.group(0)) and not state.has(mention.facet, mention.value, exclude=True):
             after = None  # "show me teas again" restates; only an excluded value comes back "again"
         released_before = re.search(r"(?:" + _REMOVE_VALUE.pattern + r")\s*(?:in\s+|from\s+|by\s+|a\s+|an\s+|the\s+)?$", before, re.I)
+        taken_off = re.search(r"\b(?:take|knock|leave)\s+(?:the\s+)?$", before, re.I) and re.match(r"\s+off\b", text[mention.end:], re.I)
+        if taken_off:  # "take black off": dropped, like "take off black"
+            released_before = re.search(r"\b(?:take|knock|leave)\s+(?:the\s+)?$", before, re.I)
+            spans.append((mention.end, mention.end + taken_off.end()))
         if not (released_before or after):
             continue
         if after:
             spans.append((mention.end, mention.end + after.end()))
         constrained = state.has(mention.facet, mention.value)
-        dropped = bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
+        dropped = bool(taken_off) or bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
         # "Philips would be ok too", "tan or brown is fine": about a value not yet asked for, acceptance.
         if not constrained and after and not released_before and re.match(
                 r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|good|alright|all right|acceptable)\b", after.group(0), re.I):
