@@ -21,6 +21,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .db import DEFAULT_BUSY_SECONDS, Conn, PostgresDatabase, SqliteDatabase, private_home
+from .recs.store import forget_trained_user, recs_dir
 
 if TYPE_CHECKING:
     from retrieval.store import ShopIndex
@@ -217,13 +218,17 @@ class StatedPreferences(BaseModel):
 
 class ProfileStore:
     """Events and stated preferences of every shopper, in `<home>/profiles.db`, or in PostgreSQL
-    when `database` is one (shared by every worker)."""
+    when `database` is one (shared by every worker). `recs_folder` holds the recommenders
+    trained on these events (`<home>/recs`, or `recs_home`: a folder several workers share), so
+    a forget removes the shopper there and the Recommender over this store reads from there."""
 
     supports_database = True
 
-    def __init__(self, home: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS, database: PostgresDatabase | None = None) -> None:
+    def __init__(self, home: Path, busy_seconds: float = DEFAULT_BUSY_SECONDS, database: PostgresDatabase | None = None,
+                 recs_home: Path | None = None) -> None:
         self.home = Path(home)
         self.path = self.home / DB_NAME
+        self.recs_folder = recs_dir(self.home, recs_home)
         self.busy_seconds = busy_seconds
         private_home(self.home)
         if database is None:
@@ -390,15 +395,13 @@ class ProfileStore:
 
     def forget(self, user_id: str) -> int:
         """Delete everything stored about the user (events and preferences); rows deleted. The
-        trained recommenders beside this file (`<home>/recs/`) drop the user's vectors at once
-        and are retrained without their events on the next `train recs` (assistant/recs)."""
+        trained recommenders in `recs_folder` drop the user's vectors at once and are retrained
+        without their events on the next `train recs` (assistant/recs)."""
         check_user_id(user_id)
         with self._transaction() as conn:
             n = conn.execute("DELETE FROM events WHERE user_id = ?", (user_id,)).rowcount
             n += conn.execute("DELETE FROM preferences WHERE user_id = ?", (user_id,)).rowcount
-        from .recs.store import forget_trained_user
-
-        forget_trained_user(self.home, user_id)
+        forget_trained_user(self.recs_folder, user_id)
         return n
 
     def users(self) -> list[str]:

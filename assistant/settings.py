@@ -23,6 +23,10 @@ class Settings(BaseSettings):
         default=None, repr=False,
         description="PostgreSQL (postgresql://user:password@host:5432/db) for sessions, tickets, site keys and rate limits "
                     "shared by several workers; default: SQLite files in the home folder.")
+    recs_home: Path | None = Field(
+        default=None,
+        description="Folder of the trained recommenders, shared by several workers (`train recs` writes it, every worker "
+                    "reads it, every forget cleans it); default: `recs` in the home folder.")
 
     embedding_model: str | None = Field(default=None, description="Local model directory; default: the shipped all-MiniLM-L6-v2.")
     embedding_batch_size: int = Field(default=32, ge=1, description="Texts per embedding batch (16-32 measured fastest on 2 cores).")

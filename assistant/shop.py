@@ -43,7 +43,7 @@ class Shop:
     def profiles(self):
         from .profile import ProfileStore
 
-        return ProfileStore(self.settings.home, database=self.settings.database())
+        return ProfileStore(self.settings.home, database=self.settings.database(), recs_home=self.settings.recs_home)
 
     @cached_property
     def sessions(self):

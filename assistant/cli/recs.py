@@ -7,7 +7,8 @@ assistant/recs/events.py) and `train recs [--incremental]` (assistant/recs/train
 
 `train recs` prints how long each model took and the total; `--incremental` is what a schedule
 runs (e.g. cron: `*/30 * * * * shopassist --home /srv/shopassist/home train recs --incremental`):
-it returns at once when no event arrived since the last training."""
+it returns at once when no event arrived since the last training. The models go to
+`<home>/recs/`, or to `SHOPASSIST_RECS_HOME` when set (the folder several workers share)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def _profiles(args: argparse.Namespace):
     from assistant.profile import ProfileStore
 
     settings = settings_from(args)
-    return ProfileStore(settings.home, database=settings.database())
+    return ProfileStore(settings.home, database=settings.database(), recs_home=settings.recs_home)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -95,7 +96,7 @@ def _train(args: argparse.Namespace) -> int:
         options.epochs = args.epochs
     try:
         manifest = train_recs(shop.settings.home, shop.index, shop.profiles, incremental=args.incremental, options=options,
-                              say=print)
+                              say=print, recs_home=shop.settings.recs_home)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -49,7 +49,7 @@ def _store(args: argparse.Namespace):
 
     check_user_id(args.user)
     settings = settings_from(args)
-    return ProfileStore(settings.home, database=settings.database())
+    return ProfileStore(settings.home, database=settings.database(), recs_home=settings.recs_home)
 
 
 def _feedback(args: argparse.Namespace) -> int:

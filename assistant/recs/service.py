@@ -25,8 +25,9 @@ the running shoes you liked" (two-tower: the history items nearest to it in the 
 contributes most to its score), "Similar to the X you looked at" (text), "Popular: N shoppers
 bought it in the last 30 days" (popularity). The anchors named are real events of the shopper.
 
-Models are reloaded when `<home>/recs/manifest.json` changes (a new training), checked at most
-every `RELOAD_CHECK_SECONDS`.
+Models are read from the profile store's `recs_folder` (`<home>/recs/`, or the shared
+`recs_home` of several workers) and reloaded when its `manifest.json` changes (a new training,
+or a forget through any worker), checked at most every `RELOAD_CHECK_SECONDS`.
 """
 
 from __future__ import annotations
@@ -104,14 +105,13 @@ class History:
 
 
 class Models:
-    """What one training left in `<home>/recs/`, loaded, over the catalog it was trained on."""
+    """What one training left in its folder (store.py), loaded, over the catalog it was trained on."""
 
     # cooc's explanations re-keyed by today's positions, for the last explanation seen (see _now_keys)
     _why_cache: tuple[dict[int, tuple[int, str]], dict[int, tuple[int, str]]] | None = None
 
-    def __init__(self, home: Path, catalog: Catalog) -> None:
-        folder = recs_dir(home)
-        self.manifest = read_manifest(home)
+    def __init__(self, folder: Path, catalog: Catalog) -> None:
+        self.manifest = read_manifest(folder)
         self.version: str | None = self.manifest.get("version")
         self.catalog = catalog
         trained_items: list[str] = self.manifest.get("items") or []
@@ -148,12 +148,14 @@ class Models:
 
 
 class Recommender:
-    """The fused candidate source over one shop (its index and profile store)."""
+    """The fused candidate source over one shop (its index and profile store). The models are
+    those in `<home>/recs/` when `home` is given, else in the profile store's `recs_folder`:
+    the folder its forgets clean, so a forgotten shopper leaves what this serves too."""
 
     def __init__(self, index, profiles, home: Path | None = None, *, nn: str = "auto") -> None:
         self.index = index
         self.profiles = profiles
-        self.home = Path(home or profiles.home)
+        self.folder: Path = recs_dir(home) if home is not None else profiles.recs_folder
         # chroma: two-tower candidates from their Chroma collection; numpy: exact, in memory; auto:
         # Chroma from CHROMA_MIN_ITEMS items on (below, an exact search is faster than a query's fixed cost)
         self.nn = nn
@@ -182,11 +184,11 @@ class Recommender:
             catalog = self.catalog() if (self._catalog is None or now - self._checked >= RELOAD_CHECK_SECONDS) else self._catalog
             if self._models is None or now - self._checked >= RELOAD_CHECK_SECONDS:
                 self._checked = now
-                path = recs_dir(self.home) / MANIFEST
+                path = self.folder / MANIFEST
                 mtime = path.stat().st_mtime if path.is_file() else None
                 if self._models is None or mtime != self._manifest_mtime:
                     try:
-                        self._models = Models(self.home, catalog)
+                        self._models = Models(self.folder, catalog)
                     except Exception as exc:  # a half-trained or unreadable folder: serve text and popularity
                         log.warning("recommender models unreadable (%s); serving text and popularity", exc)
                         self._models = Models.__new__(Models)

@@ -1,5 +1,5 @@
 """`shopassist train recs [--incremental]`: train every recommender on the event log and write
-them to `<home>/recs/` (store.py).
+them to `<home>/recs/`, or to the folder `recs_home` names (shared by several workers; store.py).
 
 Full training: popularity and co-occurrence are counted, ALS and the two-tower model are
 trained from a seeded start. `--incremental` (meant for a schedule, e.g. every 30 minutes from
@@ -203,14 +203,15 @@ def fit_models(catalog: Catalog, log: EventLog, preferences: dict[str, Any] | No
 
 
 def train_recs(home: Path, index, profiles, *, incremental: bool = False, options: TrainOptions | None = None,
-               say: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
-    """Train on every event of `profiles` over the products of `index`; write `<home>/recs/`.
-    Returns the manifest (with `skipped` set when an incremental run found nothing new)."""
+               say: Callable[[str], None] = lambda s: None, recs_home: Path | None = None) -> dict[str, Any]:
+    """Train on every event of `profiles` over the products of `index`; write `<home>/recs/`, or
+    `recs_home` when given (the `recs_home` setting: the folder every worker reads). Returns the
+    manifest (with `skipped` set when an incremental run found nothing new)."""
     o = options or TrainOptions()
     started = time.perf_counter()
-    folder = recs_dir(home)
-    with writing(home):
-        before = read_manifest(home)
+    folder = recs_dir(home, recs_home)
+    with writing(folder):
+        before = read_manifest(folder)
         last_id = profiles.last_event_id()
         t = time.perf_counter()
         catalog = Catalog.from_index(index)
@@ -257,7 +258,7 @@ def train_recs(home: Path, index, profiles, *, incremental: bool = False, option
         elif (folder / "bpr.npz").is_file():
             (folder / "bpr.npz").unlink()
         seconds = round(time.perf_counter() - started, 2)
-        manifest = write_manifest(home, {
+        manifest = write_manifest(folder, {
             "trained_at": time.time(), "mode": mode, "last_event_id": last_id, "events": len(log),
             "events_dropped": log.dropped, "shoppers": len(log.users), "items": catalog.ids, "catalog": chash,
             "seconds": {k: round(v, 2) for k, v in trained.seconds.items()} | {"total": seconds},
