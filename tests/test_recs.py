@@ -8,18 +8,22 @@ training; a dislike takes effect on the next request (with its near-duplicates);
 the shopper from the training data and from the trained user vectors; cold start is explicit;
 the two-tower candidates come from their Chroma collection; the chat answers "recommend me
 something", "something like what I bought last time" and "what goes with this?" from the
-recommender; the CLI commands."""
+recommender; the CLI commands; two worker homes sharing one `recs_home` (one training serves
+both, a forget through either cleans the files both read, the lock holds across processes)."""
 
 from __future__ import annotations
 
 import io
 import json
 import sqlite3
+import subprocess
+import sys
+import time
 
 import numpy as np
 import pytest
 
-from tests.conftest import DEMO
+from tests.conftest import DEMO, REPO
 
 N_PRODUCTS = 80
 EPOCHS = 2
@@ -65,6 +69,12 @@ def active_user(shop) -> str:
     for ev in shop["sim"].events:
         counts[ev.user_id] = counts.get(ev.user_id, 0) + 1
     return max(sorted(counts), key=counts.get)
+
+
+def most_bought(shop) -> str:
+    """The product most often bought in the simulated log."""
+    bought = [e.product_id for e in shop["sim"].events if e.event == "purchase"]
+    return max(sorted(set(bought)), key=bought.count)
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -248,7 +258,7 @@ def test_forget_removes_the_shopper_from_training_data_and_trained_user_vectors(
     profiles.forget(user)
     # at once: their vector is gone from the trained model, and nothing of theirs is left to train on
     assert user not in [str(u) for u in load_npz(recs_dir(home) / "als.npz")["users"]]
-    assert read_manifest(home)["forgotten_since_training"] == 1
+    assert read_manifest(recs_dir(home))["forgotten_since_training"] == 1
     assert all(e.user_id != user for e in profiles.all_events())
     # the next scheduled training starts from scratch, without them
     m = train_recs(home, shop["index"], profiles, incremental=True, options=TrainOptions(epochs=1))
@@ -275,9 +285,7 @@ def test_cold_start_is_explicit(shop, tmp_path):
 
 def test_with_a_product_often_bought_together(shop):
     rec = recommender(shop)
-    # the product most often bought
-    bought = [e.product_id for e in shop["sim"].events if e.event == "purchase"]
-    product = max(sorted(set(bought)), key=bought.count)
+    product = most_bought(shop)
     r = rec.recommend(product_id=product, k=5)
     assert r.mode == "with_product" and product not in [i.id for i in r.items] and len(r.items) == 5
     assert r.items[0].reason_kind in ("co_bought", "co_viewed") and r.items[0].because == product
@@ -341,3 +349,104 @@ def test_cli_events_export_import_and_train(shop, tmp_path, capsys):
     assert "train recs:" in printed and " s in all" in printed
     assert main(["train", "recs", "--home", str(shop["home"]), "--incremental"]) == 0
     assert "nothing new" in capsys.readouterr().out
+
+
+# --- a folder of trained models shared by several workers (recs_home) ---------------------------
+
+
+def test_two_homes_sharing_a_recs_home_serve_one_training_and_one_forget_reaches_both(shop, tmp_path, monkeypatch):
+    """Worker a trains into the shared folder; worker b's Recommender serves that training; a
+    forget through worker a's profile store removes the shopper from the shared files, and
+    worker b's Recommender, at its next reload check, no longer knows them."""
+    from assistant.profile import ProfileStore
+    from assistant.recs import service
+    from assistant.recs.service import Recommender
+    from assistant.recs.store import load_npz, recs_dir
+    from assistant.recs.train import TrainOptions, train_recs
+
+    monkeypatch.setattr(service, "RELOAD_CHECK_SECONDS", 0.0)  # check the manifest on every request
+    shared = tmp_path / "shared-recs"
+    home_a, home_b = tmp_path / "worker-a", tmp_path / "worker-b"
+    profiles_a = ProfileStore(home_a, recs_home=shared)
+    profiles_a.record_many(shop["profiles"].all_events())  # what the shared database holds, as worker a reads it
+    profiles_b = ProfileStore(home_b, recs_home=shared)
+    assert profiles_a.recs_folder == profiles_b.recs_folder == shared
+    manifest = train_recs(home_a, shop["index"], profiles_a, options=TrainOptions(epochs=1, validate=False), recs_home=shared)
+    assert (shared / "manifest.json").is_file() and not recs_dir(home_a).exists()
+
+    rec_b = Recommender(shop["index"], profiles_b, nn="numpy")
+    product = most_bought(shop)
+    together = rec_b.recommend(product_id=product, k=5)
+    assert together.model_version == manifest["version"]
+    assert together.items[0].reason_kind in ("co_bought", "co_viewed") and together.items[0].because == product
+    user = active_user(shop)
+    assert rec_b.models().als is not None and user in rec_b.models().als.users
+
+    assert profiles_a.forget(user) > 0
+    assert user not in [str(u) for u in load_npz(shared / "als.npz")["users"]]
+    models = rec_b.models()  # reloaded: the forget rewrote the shared manifest
+    assert models.version != manifest["version"] and models.manifest["forgotten_since_training"] == 1
+    assert models.als is not None and user not in models.als.users
+
+
+def test_the_recs_home_setting_reaches_train_recs_and_profile_forget(shop, tmp_path, monkeypatch, embedder):
+    """SHOPASSIST_RECS_HOME, as the workers get it: `train recs` writes there (not into its home),
+    the shop's profile store of another home reads and cleans there, `profile forget` too."""
+    from assistant.cli import main
+    from assistant.recs.store import load_npz, read_manifest, recs_dir
+    from assistant.settings import Settings
+    from assistant.shop import Shop
+
+    shared = tmp_path / "shared-recs"
+    own_before = read_manifest(recs_dir(shop["home"]))
+    monkeypatch.setenv("SHOPASSIST_RECS_HOME", str(shared))
+    assert main(["train", "recs", "--home", str(shop["home"]), "--epochs", "1"]) == 0
+    assert read_manifest(shared)["last_event_id"] == shop["profiles"].last_event_id()
+    assert read_manifest(recs_dir(shop["home"])) == own_before  # the home's own models are left as they were
+    other = tmp_path / "other-worker"
+    assert Shop.open(Settings(home=other), embedder).profiles.recs_folder == shared
+    user = active_user(shop)
+    assert user in [str(u) for u in load_npz(shared / "als.npz")["users"]]
+    assert main(["profile", "forget", user, "--home", str(other)]) == 0
+    assert user not in [str(u) for u in load_npz(shared / "als.npz")["users"]]
+    assert user in [str(u) for u in load_npz(recs_dir(shop["home"]) / "als.npz")["users"]]  # not this deployment's folder
+
+
+def test_without_recs_home_the_models_stay_in_the_home(tmp_path, monkeypatch, embedder):
+    from assistant.profile import ProfileStore
+    from assistant.settings import Settings
+    from assistant.shop import Shop
+
+    monkeypatch.delenv("SHOPASSIST_RECS_HOME", raising=False)
+    assert Settings().recs_home is None
+    assert ProfileStore(tmp_path / "a").recs_folder == tmp_path / "a" / "recs"
+    assert Shop.open(Settings(home=tmp_path / "b"), embedder).profiles.recs_folder == tmp_path / "b" / "recs"
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from assistant.recs.store import writing
+with writing(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(1.0)
+    print(time.time(), flush=True)
+"""
+
+
+def test_a_shared_folder_has_one_writer_at_a_time_across_processes(tmp_path):
+    """Another process holding the folder's lock (a training) makes a forget here wait for it."""
+    from assistant.recs.store import forget_trained_user, read_manifest, write_manifest
+
+    folder = tmp_path / "shared-recs"
+    write_manifest(folder, {"users_trained": ["u1", "u2"]})
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(folder)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert forget_trained_user(folder, "u1")
+        done = time.time()
+        released = float(holder.stdout.readline())
+    finally:
+        holder.wait(timeout=60)
+    assert done >= released  # the forget ran only once the other process had let go
+    assert read_manifest(folder)["users_trained"] == ["u2"]
