@@ -118,11 +118,11 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
-_DROP_VERB = r"(?:forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
+_DROP_VERB = r"(?:no need for|(?:i )?(?:don'?t|do not) need|no longer (?:need|want|require)|forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
 _REMOVE_VALUE = re.compile(
     r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|needn'?t|need not)(?: (?:have|need))?(?: to)? be|not necessarily|no need for it to be|"
     rf"{_DROP_VERB} (?:about )?(?:the |that |my |all |any )?|"
-    r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|other than that is fine|\bor not\b|"
+    r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|not (?:just|only)|other than that is fine|\bor not\b|"
     r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
     r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
     r"(?:i )?changed my mind (?:about|on)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
@@ -132,7 +132,7 @@ _REMOVE_VALUE = re.compile(
 _RELEASED = re.compile(
     r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|alright|all right|good|acceptable|allowed|welcome|back)(?:\s+(?:too|as well|after all|again|now))*\b"
     r"|\s*(?:is|are)?\s*(?:not|n't|isn'?t|aren'?t)\s+(?:a must|required|necessary|essential|needed|important|a requirement|a dealbreaker)"
-    r"|\s*(?:is|are)\s+optional|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+filter\b",
+    r"|\s*(?:is|are)\s+optional|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+filter\b",
     re.I,
 )
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
@@ -155,11 +155,12 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
-                   r"not (?:what i'?m|what i am) looking for|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
+                   r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
-                      r"in the style of|(?:in|of) that (?:vein|style|kind|sort)|(?:more|others) of that (?:kind|sort|type)|"
+                      r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) that (?:vein|style|kind|sort)|"
+                      r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
@@ -180,10 +181,12 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
                       r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
-                      r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
+                      r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
+                      r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
-                      r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|more costly|dearer(?! (?:one )?of\b))\b", re.I)
+                      r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
+                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -222,7 +225,7 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?:\s+(?:one|item|option|product|two|three))?\b"
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line))(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
@@ -667,7 +670,8 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         if m.facet in ("type", "category") and new_subject:
             ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
             continue
-        already = state.has(m.facet, m.value, exclude=False)
+        already = state.has(m.facet, m.value, exclude=False) or (
+            m.facet in ("type", "category") and _names_current(m, {key(v) for v in state.values("type") + state.values("category")}))
         if already and not new_subject:
             continue
         # On a new subject what followed the shopper (the audience) gives way to what they name now.
@@ -838,7 +842,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     words = content_words(scan, taken) + [w.lower() for w in reading.soft_words]
     subject_text = _subject_words(scan, dropped)
     if kinds:
-        same = any(key(m.value) in current for m in kinds)
+        same = any(_names_current(m, current) for m in kinds)
         alternative = any(_connects_as_alternative(scan, m) for m in kinds)
         if not current or not (same or alternative):
             return [Operation(op="new_subject", value=subject_text, words=" ".join(m.words for m in kinds))]
@@ -868,6 +872,13 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     return []
 
 
+def _names_current(m: Mention, current: set[str]) -> bool:
+    """Whether a kind named now is the current one, or its head word ("faucets like the Pfister"
+    while kitchen faucets stand: the same subject, said shorter)."""
+    value = key(m.value)
+    return value in current or any(c.endswith(" " + value) for c in current)
+
+
 def _reference_operations(text: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
     lowered = text.lower()
     two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
@@ -891,7 +902,7 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") for op in ops)
     if cheaper and not explicit:
-        anchor = refs[0] if refs and re.search(r"\bthan\b", lowered) else None
+        anchor = refs[0] if refs and re.search(r"\bthan\b|\bprice of\b", lowered) else None
         ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
     elif pricier and not explicit:
         ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))

@@ -208,3 +208,14 @@ def test_requests_for_recommendations_route_to_behaviour(facets, message, kind, 
 def test_a_recommendation_that_names_what_it_wants_is_a_search(facets, message):
     u = update(DialogueState(), message, facets)
     assert u.route == "product" and not u.has("recommend")
+
+
+def test_no_cue_pattern_of_the_rules_matches_empty_text():
+    """An empty alternative ("a||b") in one of the rules' cue patterns matches everywhere and
+    silently turns every message into that operation."""
+    import re
+
+    from assistant.dialogue import rules
+
+    empty = [name for name, value in vars(rules).items() if isinstance(value, re.Pattern) and value.search("") is not None]
+    assert empty == []

@@ -755,6 +755,77 @@ CASES += [
 ]
 
 
+# A tenth round (more, similar, cheaper, pricier, remove, reset: what shoppers type when they page, point and haggle),
+# run once before any further change.
+TAPS = "kind:kitchen_faucet max:150"
+TEAS = "kind:tea max:500"
+CASES += [
+    ("a", [EAR], "what other ones are there", EARS + " op:more"),
+    ("a", [EAR], "can i see other ones", EARS + " op:more"),
+    ("a", [EAR], "got others?", EARS + " op:more"),
+    ("f", [SHORTS], "show different ones", SH + " op:more"),
+    ("f", [SHORTS], "anything besides these?", SH + " op:more"),
+    ("b", [TEA], "other suggestions?", TEAS + " op:more"),
+    ("b", [TEA], "page 2", TEAS + " op:more"),
+    ("h", [TAP], "let me see more", TAPS + " op:more"),
+    ("h", [TAP], "any other ones?", TAPS + " op:more"),
+    ("d", [B], "more choices pls", BS + " op:more"),
+    ("d", [B], "hmm not these. what else is there", BS + " op:more"),
+    ("a", [EAR], "next", EARS + " op:more"),
+    ("a", [EAR], "i want one like the third", EARS + " similar:3"),
+    ("a", [EAR], "more in the vein of number 2", EARS + " similar:2"),
+    ("a", [EAR], "something that looks like the first", EARS + " similar:1"),
+    ("f", [SHORTS], "the pink ones are nice, got similar?", SH + " similar:4"),
+    ("f", [SHORTS], "similar to item 2", SH + " similar:2"),
+    ("f", [SHORTS], "ones like option 3", SH + " similar:3"),
+    ("b", [TEA], "something like the tetley", TEAS + " similar:4"),
+    ("h", [TAP], "show me faucets like the pfister", TAPS + " similar:4"),
+    ("h", [TAP], "like the 2nd but in bronze", TAPS + " color:bronze similar:2"),
+    ("d", [B], "similar to the tailwind", BS + " similar:1"),
+    ("d", [B], "anything comparable to the last one?", BS + " similar:-1"),
+    ("d", [B], "same kind as no. 2", BS + " similar:2"),
+    ("a", [EAR], "something nicer", "kind:earphones op:pricier max:any min:any"),
+    ("a", [EAR], "i want something of higher quality", "kind:earphones op:pricier max:any min:any"),
+    ("a", [EAR], "more premium stuff pls", "kind:earphones op:pricier max:any min:any"),
+    ("b", [TEA], "more expensive options", "kind:tea op:pricier max:any min:any"),
+    ("f", [SHORTS], "these look too cheap", "kind:shorts audience:women op:pricier max:any min:any"),
+    ("h", [TAP], "top of the range ones", "kind:kitchen_faucet op:pricier max:any min:any"),
+    ("h", [TAP], "something more expensive than the delta", "kind:kitchen_faucet op:pricier max:any min:any"),
+    ("d", [B], "a fancier pair", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("a", [EAR], "too expensive for me", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "anything lower priced?", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "i want to pay less", "kind:earphones max:<1500 op:cheaper"),
+    ("f", [SHORTS], "cheaper alternatives?", "kind:shorts audience:women max:<1000 op:cheaper"),
+    ("f", [SHORTS], "can you go lower", "kind:shorts audience:women max:<1000 op:cheaper"),
+    ("b", [TEA], "more reasonably priced ones", "kind:tea max:<500 op:cheaper"),
+    ("b", [TEA], "anything at a lower price", "kind:tea max:<500 op:cheaper"),
+    ("h", [TAP], "not so pricey please", "kind:kitchen_faucet max:<150 op:cheaper"),
+    ("h", [TAP], "something under the price of the pfister", "kind:kitchen_faucet max:<179 op:cheaper"),
+    ("d", [B], "i need them cheaper", "kind:running_shoes color:black max:<150 -brand:veloxa op:cheaper"),
+    ("d", [B], "cheaper than the marathia?", "kind:running_shoes color:black max:<125.99 -brand:veloxa op:cheaper"),
+    ("a", [EAR, "black ones"], "black isn't necessary", EARS),
+    ("a", [EAR, "black ones"], "not just black", EARS),  # label corrected after the first run: other colours too
+    ("a", ["earphones under 1500, not boat"], "you can include boat again", EARS),
+    ("a", ["earphones under 1500, not boat"], "let boat back in", EARS),
+    ("a", [EAR, "jbl only"], "i don't need jbl specifically", EARS),
+    ("a", [EAR, "jbl only"], "remove jbl", EARS),
+    ("f", [SHORTS, "cotton ones"], "no need for cotton", SH),
+    ("f", [SHORTS, "in black"], "forget the black", SH),
+    ("d", [B], "no longer need black", "kind:running_shoes max:150 -brand:veloxa"),
+    ("d", [B], "veloxa can come back", "kind:running_shoes color:black max:150"),
+    ("a", [EAR], "scratch that, i want a mouse", "kind:mouse"),
+    ("a", [EAR], "ok new thing - a speaker", "kind:speaker"),
+    ("a", [EAR], "never mind earphones, show me chargers", "kind:charger"),
+    ("a", [EAR], "let me look for a geyser now", "kind:geyser"),
+    ("b", [TEA], "forget tea, i need honey", "kind:honey"),
+    ("b", [TEA], "i'd like to look at something else: biscuits", "kind:biscuits"),
+    ("h", [TAP], "actually i need a mirror instead", "kind:mirror"),
+    ("f", [SHORTS], "ok what about kurtis", "kind:kurti audience:women"),
+    ("d", [B], "let's start over", ""),
+    ("d", [B], "totally different: a yoga mat", "kind:yoga,mat -brand:veloxa"),  # label corrected: exclusions stay
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
