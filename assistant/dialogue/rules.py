@@ -115,10 +115,11 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:doesn'?t|does not|don'?t)\s+matter\s+(?:which|what)\s+(?P<m>{_FACET_WORD})"
     rf"|\b(?:whichever|no preference (?:on|for|about)(?: the)?)\s+(?P<n>{_FACET_WORD})"
     rf"|\b(?P<q>{_FACET_WORD})\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+(?:bar|limit|cap|ceiling|restrictions?)\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
+    rf"|\b(?:don'?t|do not|dont) mind (?:the |what |which |any )?(?P<v>{_FACET_WORD})\b"
     rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
-_DROP_VERB = r"(?:no need for|(?:i )?(?:don'?t|do not) need|no longer (?:need|want|require)|forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
+_DROP_VERB = r"(?:uncheck|untick|deselect|unselect|un-?exclude|unban|lift|no need for|(?:i )?(?:don'?t|do not) need|no longer (?:need|want|require)|forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
 _REMOVE_VALUE = re.compile(
     r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|needn'?t|need not)(?: (?:have|need))?(?: to)? be|not necessarily|no need for it to be|"
     rf"{_DROP_VERB} (?:about )?(?:the |that |my |all |any )?|"
@@ -132,7 +133,7 @@ _REMOVE_VALUE = re.compile(
 _RELEASED = re.compile(
     r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|alright|all right|good|acceptable|allowed|welcome|back)(?:\s+(?:too|as well|after all|again|now))*\b"
     r"|\s*(?:is|are)?\s*(?:not|n't|isn'?t|aren'?t)\s+(?:a must|required|necessary|essential|needed|important|a requirement|a dealbreaker)"
-    r"|\s*(?:is|are)\s+optional|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+filter\b",
+    r"|\s*(?:is|are)\s+optional|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+(?:filter|ban|exclusion|block)\b",
     re.I,
 )
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
@@ -150,7 +151,8 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:doesn'?t|does not|needn'?t) (?:have|need) to be (?:under|below|within|less than)(?: \S*\d[\d,.]*k?)?)\b", re.I)
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
-                   r"keep (?:going|them coming)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
+                   r"keep (?:going|looking|searching|them coming)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
+                   r"anything more\s*[?.!]*$|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
@@ -186,7 +188,8 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
-                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|more costly|dearer(?! (?:one )?of\b))\b", re.I)
+                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|more high[- ]quality|"
+                      r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -502,6 +505,8 @@ def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[
         words = [w for w in m.groups() if w]
         for n in range(len(words), 0, -1):
             position = _shown_named(" ".join(words[:n]), state)
+            if re.match(r"\s+(?:ban|exclusion|filter|brand|stuff|products?|range|collection)\b", text[m.end(n):]):
+                continue  # "lift the boAt ban", "the boAt range": the maker, not one shown item
             if position is not None:
                 out.append((m.start(), position, (m.start(1), m.end(n))))
                 break

@@ -826,6 +826,51 @@ CASES += [
 ]
 
 
+# An eleventh round (more, pricier, remove, relax, reset once more, in questions and in passing), run once before any
+# further change.
+CASES += [
+    ("a", [EAR], "is that all you have?", EARS + " op:more"),
+    ("a", [EAR], "are there any more", EARS + " op:more"),
+    ("a", [EAR], "do you have any others?", EARS + " op:more"),
+    ("f", [SHORTS], "can you show me a few more?", SH + " op:more"),
+    ("f", [SHORTS], "show me the next ones", SH + " op:more"),
+    ("b", [TEA], "what other options do you have", TEAS + " op:more"),
+    ("b", [TEA], "keep looking", TEAS + " op:more"),
+    ("h", [TAP], "i'd like to see more options", TAPS + " op:more"),
+    ("h", [TAP], "is there anything else?", TAPS + " op:more"),
+    ("d", [B], "anything more?", BS + " op:more"),
+    ("d", [B], "more, please", BS + " op:more"),
+    ("a", [EAR], "i want better quality", "kind:earphones op:pricier max:any min:any"),
+    ("a", [EAR], "can i see more expensive ones", "kind:earphones op:pricier max:any min:any"),
+    ("f", [SHORTS], "something in a higher price range", "kind:shorts audience:women op:pricier max:any min:any"),
+    ("b", [TEA], "show me the premium range", "kind:tea op:pricier max:any min:any"),
+    ("h", [TAP], "i'd rather have something more high quality", "kind:kitchen_faucet op:pricier max:any min:any"),
+    ("d", [B], "these feel a bit cheap, anything better?", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("a", [EAR, "black ones"], "non-black is ok too", EARS),
+    ("a", [EAR, "black ones"], "drop black from the search", EARS),
+    ("a", ["earphones under 1500, not boat"], "lift the boat ban", EARS),
+    ("a", ["earphones under 1500, not boat"], "boat's fine by me now", EARS),
+    ("a", ["earphones under 1500, not boat"], "i changed my mind about boat", EARS),
+    ("f", [SHORTS, "cotton ones"], "uncheck cotton", SH),
+    ("h", [TAP, "in chrome"], "chrome isn't a must anymore", TAPS),
+    ("a", [EAR], "whatever price", "kind:earphones"),
+    ("a", [EAR], "any budget", "kind:earphones"),
+    ("a", [EAR, "black ones"], "don't mind the colour", EARS),
+    ("a", [EAR, "jbl only"], "i'm flexible on brand", EARS),
+    ("a", [EAR, "jbl only"], "any make is fine", EARS),
+    ("f", [SHORTS, "in black"], "colour is not a big deal", SH),
+    ("b", [TEA], "price doesn't matter much", "kind:tea"),
+    ("a", [EAR], "new search: toaster", "kind:toaster"),
+    ("a", [EAR], "let's look for something else - a trimmer", "kind:trimmer"),
+    ("a", [EAR], "i need something completely different, a fan", "kind:fan"),
+    ("a", [EAR], "what do you have in kettles?", "kind:kettle"),
+    ("a", [EAR], "show me heaters instead", "kind:heater"),
+    ("b", [TEA], "coffee now please", "kind:coffee"),
+    ("h", [TAP], "next i'm shopping for a drill", "kind:drill"),
+    ("f", [SHORTS], "on to jeans", "kind:jeans audience:women"),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
