@@ -1,7 +1,8 @@
 """Recommendations from behaviour (issue 14).
 
 What shoppers do (views, clicks with their position and query, dwell, add-to-cart, purchases,
-likes, dislikes: `assistant.profile`) trains three kinds of recommenders, kept in `<home>/recs/`:
+likes, dislikes: `assistant.profile`) trains three kinds of recommenders, kept in `<home>/recs/`
+(or the `recs_home` folder several workers share; `store`):
 
 - `cooc`: item-to-item co-occurrence, co-bought (same shopper) and co-viewed (same session),
   each event decayed with its age, popularity damped (cosine-like normalisation);
