@@ -152,7 +152,7 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
                    r"keep (?:going|looking|searching|them coming)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
-                   r"anything more\s*[?.!]*$|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
+                   r"anything more\s*[?.!]*$|(?:a )?(?:couple|few)(?: of)? (?:more|others)|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
@@ -242,7 +242,7 @@ _STOP = frozenset(
     "about around from by get got give see let lets let's really very quite too so still even if would love prefer "
     "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
     "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products "
-    "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned".split()
+    "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned version versions variant variants couple few".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -462,6 +462,8 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
             found.append((at, position))
             spans.append(span)
     for m in _THE_X_ONE.finditer(text):
+        if _unwanted_before(text, m.start()):
+            continue
         words = key(m.group(1))
         if words in _ORDINALS or words.split()[-1] in _ORDINALS:
             continue
@@ -486,6 +488,11 @@ _THE_NAME = re.compile(r"\bthe ([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?", r
 _NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s*[?.!]*\s*$", re.I)
 
 
+def _unwanted_before(text: str, at: int) -> bool:
+    """"skip the Boult ones", "no the Veloxa": that maker is unwanted; no shown item is meant."""
+    return bool(re.search(r"\b(?:skip|hide|exclude|not|no|without|avoid|remove|drop)\s*$", text[:at], re.I))
+
+
 def _shown_named(phrase: str, state: DialogueState) -> int | None:
     """The one shown item a short phrase names: its brand, or, for an item with no brand, the
     start of its title ("the moen" for "Moen Arbor Touchless ... Faucet")."""
@@ -502,6 +509,8 @@ def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[
     Quillon", "delta or glacier bay?". (where, position, span of the name)."""
     out = []
     for m in _THE_NAME.finditer(text):
+        if _unwanted_before(text, m.start()):
+            continue
         words = [w for w in m.groups() if w]
         for n in range(len(words), 0, -1):
             position = _shown_named(" ".join(words[:n]), state)
@@ -834,6 +843,9 @@ def _unknown_brands(text: str, facets: Facets) -> list[str]:
     return out
 
 
+_ASKS_STOCK = re.compile(r"\bdo you (?:also )?(?:sell|carry|stock|have)\b", re.I)
+
+
 def _subject_operations(text: str, scan: str, state: DialogueState, included: list[Mention], taken: list[tuple[int, int]],
                         dropped: list[tuple[int, int]], reading: Reading) -> list[Operation]:
     """A new subject (and its words), or soft words that refine the current one. `taken`:
@@ -848,7 +860,8 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     subject_text = _subject_words(scan, dropped)
     if kinds:
         same = any(_names_current(m, current) for m in kinds)
-        alternative = any(_connects_as_alternative(scan, m) for m in kinds)
+        # "earphones too?" is another acceptable kind; "do you sell kettles too?" asks about another subject
+        alternative = any(_connects_as_alternative(scan, m) for m in kinds) and not _ASKS_STOCK.search(scan)
         if not current or not (same or alternative):
             return [Operation(op="new_subject", value=subject_text, words=" ".join(m.words for m in kinds))]
         return [Operation(op="refine", value=" ".join(words), words=" ".join(words))] if words else []
@@ -896,6 +909,8 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         ops.append(Operation(op="compare", values=positions, words=cue.group(0) if cue else text))
         return
     similar, more = _SIMILAR.search(text), _MORE.search(text)
+    if similar and re.match(r"\s*(?:these|those|them|this lot)\b", text[similar.end():], re.I) and not refs:
+        similar, more = None, similar  # "more like these": more of the same search, not one item's neighbours
     if similar and state.shown:
         position = refs[0] if refs else next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)
         ops.append(Operation(op="similar", value=position, words=similar.group(0)))

@@ -871,6 +871,47 @@ CASES += [
 ]
 
 
+# A twelfth round: every operation asked as a question ("could you...", "do you have...", "is there..."), which must
+# stay a search and never become an FAQ answer; run once before any further change.
+CASES += [
+    ("a", [EAR, "black ones"], "could you make it blue?", EARS + " color:blue"),
+    ("a", [EAR, "black ones"], "can i get these in white?", EARS + " color:white"),
+    ("a", [EAR, "jbl only"], "what about boult instead?", EARS + " brand:boult"),
+    ("f", [SHORTS], "could we do under 800?", "kind:shorts audience:women max:800"),
+    ("f", [SHORTS], "any chance of something under 600?", "kind:shorts audience:women max:600"),
+    ("a", [EAR], "can you exclude boat?", EARS + " -brand:boat"),
+    ("a", [EAR], "could you skip the boult ones?", EARS + " -brand:boult"),
+    ("b", [TEA], "is there one that isn't red label?", TEAS + " -brand:red_label"),
+    ("h", [TAP], "do you have any that aren't chrome?", TAPS + " -color:chrome"),
+    ("a", [EAR, "black ones"], "can we drop the colour?", EARS),
+    ("a", [EAR], "can we remove the price limit?", "kind:earphones"),
+    ("a", [EAR, "jbl only"], "what if i don't care about brand?", EARS),
+    ("d", [B], "can you take veloxa off the excluded list?", "kind:running_shoes color:black max:150"),
+    ("a", [EAR], "do you have more like these?", EARS + " op:more"),
+    ("f", [SHORTS], "could you show me a couple more?", SH + " op:more"),
+    ("b", [TEA], "are there other options?", TEAS + " op:more"),
+    ("a", [EAR], "would you show me ones similar to the 2nd?", EARS + " similar:2"),
+    ("h", [TAP], "do you have something like the delta one?", TAPS + " similar:1"),
+    ("d", [B], "is there anything like the first one but cheaper?", "kind:running_shoes color:black max:<150 -brand:veloxa similar:1 op:cheaper"),
+    ("a", [EAR], "could you compare 1 and 2?", EARS + " compare:1,2 route:compare"),
+    ("f", [SHORTS], "can you tell me how the first and last differ?", SH + " compare:1,4 route:compare"),
+    ("b", [TEA], "what's the difference between the 2nd and 4th?", TEAS + " compare:2,4 route:compare"),
+    ("a", [EAR], "do you have it cheaper?", "kind:earphones max:<1500 op:cheaper"),
+    ("f", [SHORTS], "is there anything cheaper?", "kind:shorts audience:women max:<1000 op:cheaper"),
+    ("h", [TAP], "can you find me a cheaper one?", "kind:kitchen_faucet max:<150 op:cheaper"),
+    ("b", [TEA], "do you have any premium ones?", "kind:tea op:pricier max:any min:any"),
+    ("a", [EAR], "how about something pricier?", "kind:earphones op:pricier max:any min:any"),
+    ("d", [B], "do you have a more expensive version?", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("a", [EAR], "can i go up to 2000?", "kind:earphones max:2000"),
+    ("f", [SHORTS], "could i spend a bit more?", "kind:shorts audience:women max:1250 op:relax"),
+    ("a", [EAR], "do you sell kettles too?", "kind:kettle"),
+    ("b", [TEA], "do you also have honey?", "kind:honey"),
+    ("h", [TAP], "can we look at sinks now?", "kind:sink"),
+    ("a", [EAR], "can you show those again?", EARS),
+    ("f", [SHORTS], "could you repeat the search?", SH),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
