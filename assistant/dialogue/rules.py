@@ -89,14 +89,14 @@ _LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
 _SCOPE_END = re.compile(r"[,.;!?]|\s[-–]+\s|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
 _FACET_WORDS = {
-    "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color",
+    "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color", "finish": "color", "finishe": "color",
     "brand": "brand", "brands": "brand", "make": "brand", "maker": "brand", "label": "brand",
     "size": "size", "sizes": "size", "fit": "size",
     "price": "price", "money": "price", "spend": "price", "pay": "price", "budget": "price", "cost": "price", "price limit": "price", "budget limit": "price", "limit": "price",
     "material": "material", "materials": "material", "fabric": "material",
     "type": "type", "kind": "type", "style": "type",
 }
-_FACET_WORD = r"(?:colou?rs?|shade|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
+_FACET_WORD = r"(?:colou?rs?|shade|finish(?:es)?|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
 _REMOVE_FACET = re.compile(
     rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
     rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
@@ -126,7 +126,7 @@ _REMOVE_VALUE = re.compile(
     r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|not (?:just|only)|other than that is fine|\bor not\b|"
     r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
     r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
-    r"(?:i )?changed my mind (?:about|on)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
+    r"(?:i )?changed my mind (?:about|on)(?: the)?|(?:change|replace|switch(?:ing)? from|mov(?:e|ing) (?:away )?from|go(?:ing)? from)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
     re.I,
 )
 # After a value: it is no longer required, or no longer excluded.
@@ -143,7 +143,7 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:(?:a |that )?(?:big )?deal)|"
                     r"not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
                     r"(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
-                    r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?more|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)|"
+                    r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?more|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)(?! (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium))|"
                     r"(?:price|cost|it) can be (?:a (?:bit|little) )?higher|"
                     r"(?:go|going|be|it can be|even|if it'?s) (?:a (?:bit|little) |slightly )?(?:over|above|beyond) (?:(?:my |the |that )?(?:budget|limit|price)|\S*\d[\d,.]*k?)|"
                     r"(?:forget|drop|remove|ignore|lose|scrap|lift) (?:about )?(?:the |my |that )?\S*\d[\d,.]*k?\S* (?:limit|budget|cap|ceiling)|"
@@ -161,7 +161,9 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
-                      r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) that (?:vein|style|kind|sort)|"
+                      r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
+                      r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
+                      r"(?:version|alternative|equivalent) of (?=the |that |this |#|number )|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
@@ -188,7 +190,9 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
-                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|more high[- ]quality|"
+                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
+                      r"too (?:basic|plain)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
+                      r"(?:professional|commercial)[- ]grade|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
                       r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
@@ -922,7 +926,7 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") for op in ops)
     if cheaper and not explicit:
-        anchor = refs[0] if refs and re.search(r"\bthan\b|\bprice of\b", lowered) else None
+        anchor = refs[0] if refs and re.search(r"\bthan\b|\bprice of\b|\bversion of\b", lowered) else None
         ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
     elif pricier and not explicit:
         ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))
@@ -982,6 +986,10 @@ def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int
         reading.route = "product"
         if not state.subject:
             reading.sure = reading.sure and len(text.split()) <= 8
+        return
+    if state.subject and _NEGATION.search(text):
+        reading.route = "product"  # "nothing from Glacier Bay" where no brand is known: still about the search
+        reading.sure = False
         return
     reading.route = "smalltalk"
     reading.sure = False

@@ -68,7 +68,7 @@ FLIPKART = _facets(
 BIGBASKET = _facets(
     brands=["Amul", "Britannia", "Colgate", "Dabur", "Himalaya", "MAGGI", "Nivea", "Dettol", "Fresho", "Tata Tea", "Red Label",
             "Nescafe", "Bru", "Sunfeast", "Huggies", "Pampers", "Cello", "Patanjali", "Aashirvaad", "Fortune", "Saffola",
-            "Haldirams", "Lays", "Surf Excel", "Head & shoulders", "Tata Sampann", "Tropicana", "Real"],
+            "Haldirams", "Lays", "Surf Excel", "Head & shoulders", "Tata Sampann", "Tropicana", "Real", "Tetley"],
     types=["Tea", "Green Tea", "Coffee", "Shampoo", "Soap", "Chocolate", "Biscuits", "Noodles", "Oil", "Honey", "Toothpaste",
            "Diapers", "Butter", "Cheese", "Ghee", "Masala", "Juice", "Mug", "Bottle", "Container", "Atta", "Chips"],
     colors=["White", "Green", "Blue", "Red", "Pink", "Black", "Silver"],
@@ -909,6 +909,98 @@ CASES += [
     ("h", [TAP], "can we look at sinks now?", "kind:sink"),
     ("a", [EAR], "can you show those again?", EARS),
     ("f", [SHORTS], "could you repeat the search?", SH),
+]
+
+
+# A thirteenth round (pricier and similar in more words; replace, remove, relax over the grocery and hardware shops),
+# run once before any further change.
+CASES += [
+    ("a", [EAR], "show me the expensive ones", "kind:earphones op:pricier max:any min:any"),
+    ("a", [EAR], "these are too basic", "kind:earphones op:pricier max:any min:any"),
+    ("a", [EAR], "something a bit more special", "kind:earphones op:pricier max:any min:any"),
+    ("f", [SHORTS], "best quality you have", "kind:shorts audience:women op:pricier max:any min:any"),
+    ("b", [TEA], "i want to spend more on something good", "kind:tea op:pricier max:any min:any"),
+    ("h", [TAP], "a pro grade one", "kind:kitchen_faucet op:pricier max:any min:any"),
+    ("h", [TAP], "something pricier than the 3rd", "kind:kitchen_faucet op:pricier max:any min:>59"),
+    ("d", [B], "the flagship models", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("d", [B], "classier ones?", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("a", [EAR], "same but in blue", EARS + " color:blue"),
+    ("a", [EAR], "a dupe of the 3rd", EARS + " similar:3"),
+    ("a", [EAR], "lookalikes of #1", EARS + " similar:1"),
+    ("f", [SHORTS], "more in this style", SH + " similar:1"),
+    ("f", [SHORTS], "ones that look like the dressberry", SH + " similar:2"),
+    ("b", [TEA], "anything in the same line as the 1st?", TEAS + " similar:1"),
+    ("h", [TAP], "one that matches the 4th", TAPS + " similar:4"),
+    ("d", [B], "similar shoes to the quillon", BS + " similar:4"),
+    ("d", [B], "a cheaper version of the 2nd", "kind:running_shoes color:black max:<125.99 -brand:veloxa similar:2 op:cheaper"),
+    ("b", [TEA, "red label only"], "actually tetley", TEAS + " brand:tetley"),
+    ("b", [TEA, "red label only"], "change red label to tetley", TEAS + " brand:tetley"),
+    ("b", [TEA], "budget 300 instead", "kind:tea max:300"),
+    ("b", [TEA], "let's say 250 max", "kind:tea max:250"),
+    ("h", [TAP, "in chrome"], "make it black", TAPS + " color:black"),
+    ("h", [TAP, "in chrome"], "i'd prefer bronze", TAPS + " color:bronze"),
+    ("h", [TAP], "up the budget to 250", "kind:kitchen_faucet max:250"),
+    ("b", [TEA, "red label only"], "red label isn't essential", TEAS),
+    ("b", ["tea under 500 but not red label"], "red label is fine now", TEAS),
+    ("h", [TAP, "in chrome"], "forget chrome", TAPS),
+    ("h", [TAP, "in chrome"], "doesn't have to be chrome", TAPS),
+    ("b", [TEA], "any price is fine", "kind:tea"),
+    ("b", [TEA, "red label only"], "any brand will do", TEAS),
+    ("h", [TAP, "in chrome"], "finish doesn't matter", TAPS),
+    ("h", [TAP, "in chrome"], "any finish", TAPS),
+    ("h", [TAP], "the budget can go higher", "kind:kitchen_faucet max:187.5 op:relax"),
+]
+
+
+# A fourteenth round: contexts with no budget and with several pieces (a brand and a colour, an audience and an
+# exclusion), each operation once or twice more; run once before any further change.
+EB = "boat earphones in black"
+EBS = "kind:earphones brand:boat color:black"
+WS = "women's shorts, no pink"
+WSS = "kind:shorts audience:women -color:pink"
+GT = "green tea from tetley"
+GTS = "kind:green_tea brand:tetley"
+FC = "kitchen faucet in chrome"
+FCS = "kind:kitchen_faucet color:chrome"
+RW = "running shoes for women, not veloxa"
+RWS = "kind:running_shoes audience:women -brand:veloxa"
+CASES += [
+    ("a", [EB], "something pricier", EBS + " op:pricier min:>499"),
+    ("f", [WS], "show me the more expensive ones", WSS + " op:pricier min:>299"),
+    ("b", [GT], "any premium ones?", GTS + " op:pricier min:>180"),
+    ("h", [FC], "higher end ones please", FCS + " op:pricier min:>59"),
+    ("d", [RW], "pricier than the 3rd?", RWS + " op:pricier min:>94.99"),
+    ("a", [EB], "cheaper ones?", EBS + " op:cheaper max:<1999"),
+    ("f", [WS], "too pricey, anything less?", WSS + " op:cheaper max:<849"),
+    ("h", [FC], "cheaper than the moen", FCS + " op:cheaper max:<249"),
+    ("d", [RW], "those are over my budget", RWS + " op:cheaper max:<156.95"),
+    ("a", [EB], "more like the second", EBS + " similar:2"),
+    ("f", [WS], "anything similar to the 1st?", WSS + " similar:1"),
+    ("b", [GT], "like the tetley one but different flavour", GTS + " similar:4"),
+    ("d", [RW], "others like the runwright", RWS + " similar:3"),
+    ("a", [EB], "show me more", EBS + " op:more"),
+    ("f", [WS], "more options pls", WSS + " op:more"),
+    ("h", [FC], "what else do you have", FCS + " op:more"),
+    ("a", [EB], "white instead", "kind:earphones brand:boat color:white"),
+    ("a", [EB], "boult instead of boat", "kind:earphones brand:boult color:black"),
+    ("f", [WS], "for girls actually", "kind:shorts audience:girls -color:pink"),
+    ("h", [FC], "in nickel instead", "kind:kitchen_faucet color:nickel"),
+    ("d", [RW], "for men instead", "kind:running_shoes audience:men -brand:veloxa"),
+    ("a", [EB], "any colour is ok", "kind:earphones brand:boat"),
+    ("a", [EB], "brand doesn't matter", "kind:earphones color:black"),
+    ("b", [GT], "any brand", "kind:green_tea"),
+    ("a", [EB], "doesn't need to be boat", "kind:earphones color:black"),
+    ("f", [WS], "pink is ok actually", "kind:shorts audience:women"),
+    ("d", [RW], "veloxa is fine", "kind:running_shoes audience:women"),
+    ("a", [EB], "no boult either", EBS + " -brand:boult"),
+    ("f", [WS], "and no red", WSS + " -color:red"),
+    # Home Depot has no brand column: the exclusion cannot become a filter; the search stands and the rules say unsure
+    ("h", [FC], "nothing from glacier bay", FCS + " route:product"),
+    ("a", [EB], "under 1000", EBS + " max:1000"),
+    ("f", [WS], "in cotton", WSS + " material:cotton"),
+    ("b", [GT], "now some honey", "kind:honey"),
+    ("f", [WS], "and a top to go with it", "kind:top audience:women -color:pink"),
+    ("d", [RW], "and a yoga mat", "kind:yoga,mat audience:women -brand:veloxa"),
 ]
 
 
