@@ -186,13 +186,14 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
-                      r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
+                      r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|(?:below|under|beneath|less than|lower than) (?:the )?[\w#]+'s price|"
+                      r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
                       r"too (?:basic|plain)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
-                      r"(?:professional|commercial)[- ]grade|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
+                      r"(?:professional|commercial)[- ]grade|costlier|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
                       r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
@@ -894,6 +895,12 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     return []
 
 
+# Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
+# the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
+_ANCHORED = re.compile(r"\b(?:than|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
+                       r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
+
+
 def _names_current(m: Mention, current: set[str]) -> bool:
     """Whether a kind named now is the current one, or its head word ("faucets like the Pfister"
     while kitchen faucets stand: the same subject, said shorter)."""
@@ -926,10 +933,10 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") for op in ops)
     if cheaper and not explicit:
-        anchor = refs[0] if refs and re.search(r"\bthan\b|\bprice of\b|\bversion of\b", lowered) else None
+        anchor = refs[0] if refs and _ANCHORED.search(lowered) else None
         ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
     elif pricier and not explicit:
-        ops.append(Operation(op="pricier", value=refs[0] if refs and re.search(r"\bthan\b", lowered) else None, words=pricier.group(0)))
+        ops.append(Operation(op="pricier", value=refs[0] if refs and _ANCHORED.search(lowered) else None, words=pricier.group(0)))
     relax = _RELAX.search(text)
     if relax and any(op.facet == "max_price" and op.op in ("add", "replace") for op in ops):
         pass  # "the budget can stretch to 2000": the new ceiling says it

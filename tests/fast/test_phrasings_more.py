@@ -1004,6 +1004,29 @@ CASES += [
 ]
 
 
+# A fifteenth round: cheaper and pricier anchored on a shown item, in the words Indian and US shoppers use; run once
+# before any further change.
+CASES += [
+    ("a", [EB], "costlier than the 2nd?", EBS + " op:pricier min:>999"),
+    ("a", [EB], "anything costlier", EBS + " op:pricier min:>499"),
+    ("f", [WS], "a step up from the first one", WSS + " op:pricier min:>379"),
+    ("f", [WS], "an upgrade over the 4th", WSS + " op:pricier min:>299"),
+    ("b", [GT], "above the price of the 2nd", GTS + " op:pricier min:>250"),
+    ("h", [FC], "a notch above the glacier bay", FCS + " op:pricier min:>59"),
+    ("d", [RW], "more pricey than the runwright", RWS + " op:pricier min:>94.99"),
+    ("d", [RW], "dearer ones?", RWS + " op:pricier min:>94.99"),
+    ("a", [EB], "lower than the boat one?", EBS + " op:cheaper max:<1299"),
+    ("a", [EB], "less than the third", EBS + " op:cheaper max:<1999"),
+    ("f", [WS], "below the 3rd's price", WSS + " op:cheaper max:<849"),
+    ("f", [WS], "under what the dressberry costs", WSS + " op:cheaper max:<599"),
+    ("b", [GT], "a step down from the first in price", GTS + " op:cheaper max:<560"),
+    ("h", [FC], "something cheaper than #2", FCS + " op:cheaper max:<249"),
+    ("h", [FC], "not as expensive as the moen", FCS + " op:cheaper max:<249"),
+    ("d", [RW], "less costly than the quillon", RWS + " op:cheaper max:<156.95"),
+    ("d", [RW], "cheaper alternatives to the marathia", RWS + " op:cheaper max:<125.99 similar:2"),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
