@@ -30,7 +30,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("max", re.compile(rf"\b(?:stretch|extend|go|going)(?: it| that| (?:my|the) budget)?(?: up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
                        rf"(?: down| up)? to\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:make it|make that|let'?s say|say|(?:i )?only have|(?:i )?have only|(?:i'?ve )?only got|(?:i'?ve )?got only|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
+    ("max", re.compile(rf"\b(?:make it|make that|let'?s say|let'?s do|we'?ll do|i'?ll do|settle (?:on|for)|cap it at|say|(?:i )?only have|(?:i )?have only|(?:i'?ve )?only got|(?:i'?ve )?got only|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
                        rf"(?:willing|happy|able) to (?:spend|pay)|spend|pay)\s*(?:up to\s*|about\s*|around\s*)?{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update)(?: it)?(?: (?:my|the))? "
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
@@ -114,26 +114,27 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:can|could)\s+live\s+with\s+(?:another|any|a different|other)\s+(?P<l>{_FACET_WORD})"
     rf"|\b(?:doesn'?t|does not|don'?t)\s+matter\s+(?:which|what)\s+(?P<m>{_FACET_WORD})"
     rf"|\b(?:whichever|no preference (?:on|for|about)(?: the)?)\s+(?P<n>{_FACET_WORD})"
-    rf"|\b(?P<q>{_FACET_WORD})\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+(?:bar|limit|cap|ceiling|restrictions?)\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
+    rf"|\b(?P<q>{_FACET_WORD})\s*:?\s+(?:is\s+)?no\s+(?:bar|limit|issue|problem|constraint)\b|\bno\s+(?:bar|limit|cap|ceiling|restrictions?)\s+on\s+(?:the\s+)?(?P<r>{_FACET_WORD})\b"
     rf"|\b(?:don'?t|do not|dont) mind (?:the |what |which |any )?(?P<v>{_FACET_WORD})\b"
     rf"|\b(?P<o>{_FACET_WORD})\s+aside\b|\b(?:ignore|disregard|skip)\s+(?:the\s+|my\s+)?(?P<p>{_FACET_WORD})\b",
     re.I,
 )
-_DROP_VERB = r"(?:uncheck|untick|deselect|unselect|un-?exclude|unban|lift|no need for|(?:i )?(?:don'?t|do not) need|no longer (?:need|want|require)|forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
+_DROP_VERB = r"(?:scratch|take back|uncheck|untick|deselect|unselect|un-?exclude|unban|lift|no need for|(?:i )?(?:don'?t|do not) need|no longer (?:need|want|require)|forget|drop|never ?mind|scrap|ignore|remove|lose|clear|take off|take away|take out|cancel|undo|ditch|get rid of|cut|strike|nix)"
 _REMOVE_VALUE = re.compile(
     r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|needn'?t|need not)(?: (?:have|need))?(?: to)? be|not necessarily|no need for it to be|"
     rf"{_DROP_VERB} (?:about )?(?:the |that |my |all |any )?|"
     r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|not (?:just|only)|other than that is fine|\bor not\b|"
     r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
     r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
-    r"(?:i )?changed my mind (?:about|on)(?: the)?|(?:change|replace|switch(?:ing)? from|mov(?:e|ing) (?:away )?from|go(?:ing)? from)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
+    r"(?:i )?changed my mind (?:about|on)(?: the)?|(?:i was|i'?m) wrong about(?: the)?|(?:having )?second thoughts (?:about|on)(?: the)?|"
+    r"(?:i )?(?:don'?t|do not|dont) mind(?: the)?|(?:i'?m |i am )?(?:ok|okay|fine|happy|good|cool) with(?: the| a)?|(?:change|replace|switch(?:ing)? from|mov(?:e|ing) (?:away )?from|go(?:ing)? from)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
     re.I,
 )
 # After a value: it is no longer required, or no longer excluded.
 _RELEASED = re.compile(
     r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|alright|all right|good|acceptable|allowed|welcome|back)(?:\s+(?:too|as well|after all|again|now))*\b"
     r"|\s*(?:is|are)?\s*(?:not|n't|isn'?t|aren'?t)\s+(?:a must|required|necessary|essential|needed|important|a requirement|a dealbreaker)"
-    r"|\s*(?:is|are)\s+optional|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+(?:filter|ban|exclusion|block)\b",
+    r"|\s*(?:is|are)\s+optional|\s+(?:requirement|filter|preference|condition|restriction)?\s*(?:can go|can be dropped|is off|no longer applies)\b|\s*(?:->|→|=>)|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+(?:filter|ban|exclusion|block)\b",
     re.I,
 )
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
@@ -155,7 +156,8 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"anything more\s*[?.!]*$|(?:a )?(?:couple|few)(?: of)? (?:more|others)|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
-                   r"(?:see|show me) the rest|anything (?:different|new)|more choices|extra options|other choices|"
+                   r"(?:see|show)(?: me)? the rest|another (?:batch|page|set|round|lot|few)|next (?:batch|set|lot|[2-9]|1\d)\b|"
+                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*[?.!]*\s*$|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
                    r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
@@ -165,7 +167,7 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
                       r"(?:version|alternative|equivalent) of (?=the |that |this |#|number )|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?) like (?:it|this|that)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
@@ -620,7 +622,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         scan = "".join(" " if any(a <= i < b for a, b in ref_spans) else ch for i, ch in enumerate(text))
 
     # "go over 150 if needed", "doesn't have to be under 150": the amount loosens the budget.
-    relaxing = [m.span() for m in _RELAX.finditer(scan) if re.search(r"\d", m.group(0))]
+    relaxing = [m.span() for m in _RELAX.finditer(scan) if re.search(r"\d", m.group(0))] + [m.span() for m in _DROP_AMOUNT.finditer(scan)]
     price_ops, price_spans = price_operations("".join(" " if any(a <= i < b for a, b in relaxing) else ch for i, ch in enumerate(scan)))
     taken += price_spans
     rating = _RATING.search(scan)
@@ -793,6 +795,12 @@ def _head_of_negated_phrase(m: Mention, before: list[Mention], text: str, negati
     return previous.facet not in ("type", "category") and not between.strip(" -") and _is_negated(previous, text, negations)
 
 
+_ACCEPTS = re.compile(r"\b(?:don'?t|do not|dont) mind\b|\b(?:ok|okay|fine|happy|good|cool) with\b(?! (?:other than|not)\b)", re.I)
+# "forget the 1500", "drop the ₹2k": the standing bound of that amount goes
+_DROP_AMOUNT = re.compile(rf"\b(?:forget|drop|remove|ignore|scrap|scratch|lose|lift|never ?mind|skip) (?:about )?(?:the |my |that )?{_NUM}"
+                          r"(?!\s*(?:mah|w\b|watts?|gb|tb|ml|kg|g\b|inch|cm|mm|pack))", re.I)
+
+
 def _removal_operations(text: str, mentions: list[Mention], state: DialogueState) -> tuple[list[Operation], list[tuple[int, int]]]:
     """'any colour is fine', 'forget the budget', 'doesn't have to be Nike', 'Nike is fine
     after all' (lifting an exclusion), 'you can show Nike again', and the spans they take. A
@@ -825,8 +833,9 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
         constrained = state.has(mention.facet, mention.value)
         dropped = bool(taken_off) or bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
         # "Philips would be ok too", "tan or brown is fine": about a value not yet asked for, acceptance.
-        if not constrained and after and not released_before and re.match(
-                r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|good|alright|all right|acceptable)\b", after.group(0), re.I):
+        accepted = bool(released_before and _ACCEPTS.search(released_before.group(0)))
+        if not constrained and (accepted or (after and not released_before and re.match(
+                r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|good|alright|all right|acceptable)\b", after.group(0), re.I))):
             ops.append(Operation(op="add", facet=mention.facet, value=mention.value, words=mention.words))
         elif not constrained and dropped and mention.facet != "audience":
             # "ditch Puma", "remove Puma from the results": nothing to drop, so it is unwanted.
@@ -835,6 +844,12 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
             ops.append(Operation(op="remove", facet=mention.facet, value=mention.value, words=mention.words))
     for m in _REMOVE_VALUE.finditer(text):
         spans.append(m.span())
+    for m in _DROP_AMOUNT.finditer(text):
+        value = amount(m.group(1), m.group(2))
+        for bound, name in ((state.max_price, "max_price"), (state.min_price, "min_price")):
+            if bound is not None and abs(bound.value - value) < 0.5:
+                ops.append(Operation(op="remove", facet=name, words=m.group(0)))
+                spans.append(m.span())
     return ops, spans
 
 

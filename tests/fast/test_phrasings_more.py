@@ -1027,6 +1027,59 @@ CASES += [
 ]
 
 
+# A sixteenth round (remove, relax, more, similar, replace: short forms, "field: value" forms, arrows, second thoughts),
+# run once before any further change.
+NB = "earphones under 1500, not boat"
+CASES += [
+    ("a", [EAR, "black ones"], "scratch black", EARS),
+    ("a", [EAR, "black ones"], "i take back the black", EARS),
+    ("a", [EAR, "black ones"], "undo the black filter", EARS),
+    ("a", [EAR, "black ones"], "the black requirement can go", EARS),
+    ("a", [EAR, "black ones"], "black is optional", EARS),
+    ("a", [EAR, "black ones"], "i was wrong about black", EARS),
+    ("a", [NB], "boat's back on the table", EARS),
+    ("a", [NB], "put boat back", EARS),
+    ("a", [NB], "i don't mind boat actually", EARS),
+    ("a", [NB], "actually i'm ok with boat", EARS),
+    ("a", [NB], "reverse the boat exclusion", EARS),
+    ("a", [EAR, "black ones"], "show all colours", EARS),
+    ("a", [EAR, "black ones"], "in any colour", EARS),
+    ("a", [EAR, "jbl only"], "all brands", EARS),
+    ("a", [EAR, "jbl only"], "show me every brand", EARS),
+    ("a", [EAR], "remove the budget", "kind:earphones"),
+    ("a", [EAR], "lose the price cap", "kind:earphones"),
+    ("a", [EAR], "forget the 1500", "kind:earphones"),
+    ("a", [EAR], "never mind the price", "kind:earphones"),
+    ("a", [EAR], "price: no limit", "kind:earphones"),
+    ("a", [EAR], "another batch please", EARS + " op:more"),
+    ("a", [EAR], "next 5", EARS + " op:more"),
+    ("a", [EAR], "show the rest", EARS + " op:more"),
+    ("a", [EAR], "others?", EARS + " op:more"),
+    ("a", [EAR], "what's next", EARS + " op:more"),
+    ("a", [EAR], "continue", EARS + " op:more"),
+    ("a", [EAR], "go on", EARS + " op:more"),
+    ("a", [EAR, "tell me about the 2nd"], "anything else like it?", EARS + " similar:2"),
+    ("a", [EAR, "tell me about the 2nd"], "more like this", EARS + " similar:2"),
+    ("a", [EAR], "similar items to #2", EARS + " similar:2"),
+    ("a", [EAR], "same type as the 4th", EARS + " similar:4"),
+    ("a", [EAR], "items close to #3", EARS + " similar:3"),
+    ("a", [EAR], "like this one but black", EARS + " color:black similar:1"),
+    ("a", [EAR, "black ones"], "hmm, how about in red", EARS + " color:red"),
+    ("a", [EAR, "black ones"], "red please instead", EARS + " color:red"),
+    ("a", [EAR, "black ones"], "black -> red", EARS + " color:red"),
+    ("a", [EAR, "black ones"], "red not black", EARS + " color:red -color:black"),  # label made consistent with "in grey, no black"
+    ("a", [EAR, "black ones"], "change colour to red", EARS + " color:red"),
+    ("a", [EAR, "black ones"], "colour: red", EARS + " color:red"),
+    ("a", [EAR, "jbl only"], "brand: boult", EARS + " brand:boult"),
+    ("a", [EAR, "jbl only"], "switch the brand to boult", EARS + " brand:boult"),
+    ("a", [EAR, "jbl only"], "go with boult", EARS + " brand:boult"),
+    ("a", [EAR, "jbl only"], "boult then", EARS + " brand:boult"),
+    ("f", [SHORTS], "let's do 800 instead", "kind:shorts audience:women max:800"),
+    ("f", [SHORTS], "max 900 then", "kind:shorts audience:women max:900"),
+    ("f", [SHORTS], "budget 1200 now", "kind:shorts audience:women max:1200"),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
