@@ -112,6 +112,15 @@ def find_terms(text: str, vocabulary: dict[str, str]) -> list[tuple[str, int]]:
     return [(term, pos) for term, pos, _ in found]
 
 
+def _loose(term: str) -> str:
+    return term.replace("-", " ")
+
+
+def _loosely(vocabulary: dict[str, str]) -> dict[str, str]:
+    """A vocabulary keyed without hyphens, so that a built-in "off white" finds the catalog's "Off-White"."""
+    return {_loose(k): v for k, v in vocabulary.items()}
+
+
 @dataclass
 class Facets:
     """The catalog's vocabulary as lower-case keys mapped to display values. `types` maps every
@@ -158,12 +167,14 @@ class Facets:
     # --- finding names in a message ------------------------------------------------------
 
     def _vocabularies(self) -> list[tuple[FacetName, dict[str, str], bool]]:
+        colors, materials = _loosely(self.colors), _loosely(self.materials)
         return [
             # Colour words the catalog lacks are still colours: "in turquoise" is reported, not searched as a word.
-            # A spelling the catalog does not use names its own value ("gray" the catalog's Grey, "aluminum" its aluminium).
+            # A spelling the catalog does not use names its own value ("gray" the catalog's Grey, "aluminum" its
+            # aluminium, "off white" its Off-White).
             ("brand", self.brands, False), ("type", self.types, True),
-            ("color", {c: self.colors.get(_COLOR_CANON.get(c, c), _COLOR_CANON.get(c, c).title()) for c in COLORS} | self.colors, False),
-            ("material", {m: self.materials.get(_MATERIAL_CANON.get(m, m), _MATERIAL_CANON.get(m, m)) for m in MATERIALS}
+            ("color", {c: colors.get(_loose(_COLOR_CANON.get(c, c)), _COLOR_CANON.get(c, c).title()) for c in COLORS} | self.colors, False),
+            ("material", {m: materials.get(_loose(_MATERIAL_CANON.get(m, m)), _MATERIAL_CANON.get(m, m)) for m in MATERIALS}
              | self.materials, False),
             # A category that only names an audience ("For Girls", "Men") is read as the audience.
             ("category", {k: v for k, v in self.categories.items() if not _is_audience_phrase(k)}, True),

@@ -39,7 +39,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:let'?s try|try|how about|what about|maybe|perhaps)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
-                       rf"no (?:more|higher) than|not exceeding|budget(?: of| is)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
+                       rf"no (?:more|higher) than|not exceeding|budget(?: of| is|'s)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
     ("max", re.compile(rf"(?<![\w<>=])(?:<=?|≤)\s*{_NUM}", re.I)),  # "<1500" after a space or comma
     ("min", re.compile(rf"(?<![\w<>=])(?:>=?|≥)\s*{_NUM}", re.I)),
@@ -157,7 +157,8 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show)(?: me)? the rest|another (?:batch|page|set|round|lot|few)|next (?:batch|set|lot|[2-9]|1\d)\b|"
-                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*[?.!]*\s*$|anything (?:different|new)|more choices|extra options|other choices|"
+                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*[?.!]*\s*$|"
+                   r"^\s*(?:show (?:me )?|any |got any |i want |see )?more (?!expensive|affordable|pricey|premium|like|info|details|about|than|of\b|from\b|by\b|in\b|with\b|for\b|under\b|below\b|over\b|above\b|colou?rs?\b|sizes?\b)(?:[\w'-]+ ){0,2}[\w'-]+\s*[?.!]*$|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
                    r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
@@ -407,6 +408,7 @@ _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?
 _OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer)"
                      r"(?: one)? of\b", re.I)
 _BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
+_ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus)\s*(?:#|no\.? ?)?[1-9]\s*\??\s*$", re.I)
 _THE_X_ONE = re.compile(r"\bthe ((?:[\w&'.-]+ ){0,3}[\w&'.-]+) (?:one|model|pair|version|option|item)s?\b", re.I)
 
 
@@ -426,8 +428,8 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     for m in _NUMBER_LIST.finditer(text):
         found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
         spans.append(m.span())
-    if _COMPARE.search(text):
-        # "compare 1 and 3", "which is better 2 or 4": bare positions, when asked to compare
+    if _COMPARE.search(text) or _ONLY_PAIR.match(text):
+        # "compare 1 and 3", "which is better 2 or 4", "1 or 2?": bare positions, when asked to compare
         for m in _BARE_PAIR.finditer(text):
             pair = [int(m.group(1)), int(m.group(2))]
             if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
