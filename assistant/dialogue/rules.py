@@ -105,7 +105,9 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
     rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:important|a (?:must|requirement|priority)|crucial))"
     rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
-    rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?P<u>spend|pay) whatever\b"
+    rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?:unlimited|limitless|infinite|open|no) (?P<w>budget|price)(?: limit)?\b"
+    rf"|\b(?:forget|ignore|never ?mind|don'?t worry about|not worried about) (?:about )?(?:how much|what) (?:it|they|that|these) (?P<x>cost)s?\b"
+    rf"|\b(?P<y>{_FACET_WORD})\s*:\s*(?:any|all|whatever|open|no preference|doesn'?t matter)\b|\bno (?P<z>{_FACET_WORD}) (?:preferences?|requirements?|restrictions?)\b|\b(?P<u>spend|pay) whatever\b"
     rf"|\b(?:flexible|easy|relaxed|not (?:picky|fussy|bothered|particular|fixed|set|strict)|open)\s+(?:on|about|with|regarding)\s+(?:the\s+)?(?P<g>{_FACET_WORD})\b"
     rf"|\b(?:take|leave)\s+off\s+the\s+(?P<h>{_FACET_WORD})(?:\s+filter)?\b"
     rf"|\b(?P<i>{_FACET_WORD})s?\s+(?:is|are)\s+(?:negotiable|optional|secondary|not (?:a (?:big )?deal|an issue|a concern)|your call)"
@@ -649,7 +651,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
     mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
                 and not any(s <= m.start and m.end <= e for s, e in inside)]
-    mentions += _size_mentions(scan, facets, mentions, reading)
+    mentions += _size_mentions(scan, facets, mentions, reading, size_stands=bool(state.values("size")))
     for m in mentions:
         taken.append((m.start, m.end))
 
@@ -742,10 +744,20 @@ def _hard_values(included: list[Mention], reading: Reading, text: str = "") -> l
     return kept
 
 
-def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: Reading) -> list[Mention]:
+# "an 8", "8 or 9 is fine", "9 instead" while a size stands: a bare number that is one of the catalog's sizes
+_BARE_SIZE = re.compile(r"(?:^|\b(?:an?|or|and|to|size|sizes)\s+|^\s*(?:actually|maybe|ok|okay|hmm),?\s+)(\d{1,2}(?:\.5)?)"
+                        r"(?=\s*(?:$|[?.!,]|or\b|and\b|instead\b|is (?:fine|ok|okay|better)|please\b|pls\b|would\b|works\b|then\b))", re.I)
+
+
+def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: Reading, size_stands: bool = False) -> list[Mention]:
     found = []
+    if size_stands:
+        for m in _BARE_SIZE.finditer(text):
+            size = facets.sizes.get(m.group(1))
+            if size and not _overlaps(m.start(1), m.end(1), [(x.start, x.end) for x in mentions]):
+                found.append(Mention("size", size, m.start(1), m.end(1), m.group(1)))
     for m in _SIZE.finditer(text):
-        if _overlaps(m.start(), m.end(), [(x.start, x.end) for x in mentions]):
+        if _overlaps(m.start(), m.end(), [(x.start, x.end) for x in mentions + found]):
             continue
         raw = key(m.group(1) or m.group(2))
         size = facets.sizes.get(raw)

@@ -1125,6 +1125,42 @@ CASES += [
 ]
 
 
+# An eighteenth round: sizes and materials taken back, let go and swapped, and relaxing in more words; run once
+# before any further change.
+R8 = "running shoes under 150 in size 8"
+R8S = "kind:running_shoes max:150"
+CASES += [
+    ("d", [R8], "size doesn't matter", R8S),
+    ("d", [R8], "i'm not fussy about size", R8S),
+    ("d", [R8], "any size works", R8S),
+    ("d", [R8], "whatever size", R8S),
+    ("d", [R8], "forget the size", R8S),
+    ("d", [R8], "size 9 instead", R8S + " size:9"),
+    ("d", [R8], "actually an 8.5", R8S + " size:8.5"),
+    ("d", [R8], "make that a 9", R8S + " size:9"),
+    ("d", [R8], "doesn't have to be an 8", R8S),
+    ("d", [R8], "8 or 9 is fine", R8S + " size:8,9"),
+    ("f", [SHORTS, "cotton ones"], "whatever material", SH),
+    ("f", [SHORTS, "cotton ones"], "material isn't important", SH),
+    ("f", [SHORTS, "cotton ones"], "don't mind the fabric", SH),
+    ("f", [SHORTS, "cotton ones"], "denim instead", SH + " material:denim"),
+    ("f", [SHORTS, "cotton ones"], "make it lycra", SH + " material:lycra"),
+    ("f", [SHORTS, "cotton ones"], "not necessarily cotton", SH),
+    ("a", [EAR], "budget is open", "kind:earphones"),
+    ("a", [EAR], "no budget", "kind:earphones"),
+    ("a", [EAR], "i have no budget really", "kind:earphones"),
+    ("a", [EAR], "drop the price filter", "kind:earphones"),
+    ("a", [EAR], "unlimited budget", "kind:earphones"),
+    ("a", [EAR], "forget how much it costs", "kind:earphones"),
+    ("a", [EAR, "black ones"], "colour: any", EARS),
+    ("a", [EAR, "black ones"], "not bothered about colour", EARS),
+    ("a", [EAR, "black ones"], "any colour really", EARS),
+    ("a", [EAR, "jbl only"], "brand: any", EARS),
+    ("a", [EAR, "jbl only"], "no brand preference", EARS),
+    ("a", [EAR, "jbl only"], "i don't care which brand", EARS),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
