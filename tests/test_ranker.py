@@ -1,7 +1,8 @@
 """The learned ranker: the shipped model loads and ranks deterministically; a missing, corrupt or
 mismatched model file (or a scoring error) leaves search in its hybrid order with a warning; the
 features are computed the same at training time (evals/train_ranker.py) and at serving time
-(HybridSearcher with a ranker); the ONNX Runtime embedder agrees with torch."""
+(HybridSearcher with a ranker); the ONNX Runtime embedder agrees with torch, and so, nearly, does its int8
+build (made once and cached, its own model id, chosen by the settings)."""
 
 from __future__ import annotations
 
@@ -210,3 +211,104 @@ def test_onnx_embedder_agrees_with_torch(embedder):
     assert float((a * b).sum(1).min()) > 0.999
     np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
     assert onnx.embed([]).shape == (0, embedder.dimension)
+
+
+# --- the int8 ONNX runtime (retrieval.onnx_embeddings.OnnxInt8Embedder) ----------------------------
+
+INT8_TEXTS = ["Veloxa Tailwind Trail Running Shoe", "how long does shipping take?", "waterproof hiking jacket",
+              "BEHR Premium Textured DeckOver 1-gal. #SC-141 Tugboat Wood and Concrete Coating",
+              "Waterproof hiking jacket with taped seams, packable hood and two zip pockets; fits true to size.",
+              "cordless drill under $100", "Can I return an opened item?", "stainless steel espresso machine with milk frother"]
+
+
+@pytest.fixture(scope="module")
+def int8():
+    from retrieval.onnx_embeddings import OnnxInt8Embedder
+
+    return OnnxInt8Embedder()
+
+
+def test_onnx_int8_embedder_agrees_with_torch_and_names_itself_apart(embedder, int8):
+    from retrieval.onnx_embeddings import OnnxEmbedder
+
+    assert int8.runtime == "onnx-int8" and int8.model_file.name.startswith("model-int8-")
+    assert int8.model_file.parent == OnnxEmbedder().model_file.parent  # beside the fp32 graph it was made from
+    assert int8.model_id == embedder.model_id + "+int8" != OnnxEmbedder().model_id
+    assert int8.dimension == embedder.dimension
+    a, b = embedder.embed(INT8_TEXTS), int8.embed(INT8_TEXTS)
+    assert b.shape == a.shape and b.dtype == np.float32
+    cos = (a * b).sum(1)
+    assert float(cos.min()) > 0.98 and float(cos.mean()) > 0.985
+    assert float(cos.max()) < 0.99999  # really the quantized graph, not the fp32 one
+    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    # degenerate inputs (empty, one token repeated to the length limit) drift more, but not far
+    edge = (embedder.embed(["", "a" * 3000]) * int8.embed(["", "a" * 3000])).sum(1)
+    assert float(edge.min()) > 0.95
+    assert int8.embed([]).shape == (0, embedder.dimension)
+
+
+def test_onnx_int8_graph_is_made_once_then_reused(tmp_path, monkeypatch):
+    import retrieval.onnx_embeddings as O
+
+    first = O.OnnxInt8Embedder(cache_dir=tmp_path)  # exports the fp32 graph, then quantizes it
+    fp32 = first.model_file.with_name("model.onnx")
+    assert first.model_file.is_file() and fp32.is_file() and first.model_file.parent.parent == tmp_path
+    assert first.model_file.stat().st_size < 0.8 * fp32.stat().st_size
+    assert [p.name for p in first.model_file.parent.iterdir() if p.name.startswith(".")] == []  # no temp file left
+    stamp = first.model_file.stat().st_mtime_ns
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the cached graph should have been reused")
+
+    monkeypatch.setattr(O, "quantize_onnx", refuse)
+    monkeypatch.setattr(O, "export_onnx", refuse)
+    second = O.OnnxInt8Embedder(cache_dir=tmp_path)
+    assert second.model_file == first.model_file and second.model_file.stat().st_mtime_ns == stamp
+    np.testing.assert_allclose(second.embed(INT8_TEXTS[:3]), first.embed(INT8_TEXTS[:3]), atol=1e-6)
+
+
+def test_onnx_int8_cache_key_covers_the_settings_and_the_quantizer(monkeypatch):
+    import onnxruntime
+
+    import retrieval.onnx_embeddings as O
+
+    base = O._quantization_digest()
+    assert O._quantization_digest() == base
+    monkeypatch.setitem(O.QUANTIZATION, "per_channel", False)
+    assert O._quantization_digest() != base
+    monkeypatch.setitem(O.QUANTIZATION, "per_channel", True)
+    assert O._quantization_digest() == base
+    monkeypatch.setattr(onnxruntime, "__version__", "0.0.1")
+    assert O._quantization_digest() != base
+
+
+def test_onnx_int8_runtime_is_selected_by_settings(monkeypatch, int8):
+    from typing import get_args
+
+    from pydantic import ValidationError
+
+    from assistant.settings import Settings
+    from retrieval.embeddings import RUNTIMES, TransformersEmbedder, make_embedder
+    from retrieval.onnx_embeddings import OnnxInt8Embedder
+
+    assert get_args(Settings.model_fields["embedding_runtime"].annotation) == RUNTIMES
+    assert Settings().embedding_runtime == "torch"  # full precision stays the default
+    monkeypatch.setenv("SHOPASSIST_EMBEDDING_RUNTIME", "onnx-int8")
+    chosen = Settings().make_embedder()
+    assert isinstance(chosen, OnnxInt8Embedder) and chosen.model_id == int8.model_id
+    assert chosen.model_file == int8.model_file
+    assert isinstance(Settings(embedding_runtime="torch").make_embedder(), TransformersEmbedder)
+    with pytest.raises(ValidationError):
+        Settings(embedding_runtime="int8")
+    with pytest.raises(ValueError, match="onnx-int8"):
+        make_embedder(runtime="fp16")  # type: ignore[arg-type]
+
+
+def test_an_index_built_with_int8_vectors_refuses_full_precision_ones(tmp_path, embedder, int8):
+    from retrieval.store import IndexConfigError, IndexLocation, ShopIndex
+
+    location = IndexLocation(home=tmp_path)
+    ShopIndex(location, int8).close()
+    with pytest.raises(IndexConfigError, match=r"built with embedding model 'all-MiniLM-L6-v2\+int8'"):
+        ShopIndex(location, embedder)
+    ShopIndex(location, int8).close()
