@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from retrieval.attributes import type_key
 from retrieval.documents import key
 from retrieval.facets import Facets, Mention
 
@@ -103,7 +104,8 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
-    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:important|a (?:must|requirement|priority)|crucial))"
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|a (?:must|requirement|priority)|crucial))"
+    rf"|\bnot (?:be )?(?:limited|restricted|constrained|tied) (?:by|to) (?:the |my |a )?(?P<ab>{_FACET_WORD})\b"
     rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
     rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?:unlimited|limitless|infinite|open|no) (?P<w>budget|price)(?: limit)?\b"
     rf"|\b(?:forget|ignore|never ?mind|don'?t worry about|not worried about) (?:about )?(?:how much|what) (?:it|they|that|these) (?P<x>cost)s?\b"
@@ -844,7 +846,8 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
             continue
         if after:
             spans.append((mention.end, mention.end + after.end()))
-        constrained = state.has(mention.facet, mention.value)
+        constrained = state.has(mention.facet, mention.value) or (
+            mention.facet in ("type", "category") and _names_current(mention, {key(v) for v in state.values("type") + state.values("category")}))
         dropped = bool(taken_off) or bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
         # "Philips would be ok too", "tan or brown is fine": about a value not yet asked for, acceptance.
         accepted = bool(released_before and _ACCEPTS.search(released_before.group(0)))
@@ -934,7 +937,7 @@ def _names_current(m: Mention, current: set[str]) -> bool:
     """Whether a kind named now is the current one, or its head word ("faucets like the Pfister"
     while kitchen faucets stand: the same subject, said shorter)."""
     value = key(m.value)
-    return value in current or any(c.endswith(" " + value) for c in current)
+    return value in current or any(c.endswith(" " + value) or type_key(c) == type_key(value) for c in current)
 
 
 def _reference_operations(text: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
@@ -960,7 +963,7 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
     relaxing = [m.span() for m in _RELAX.finditer(text)]
     if cheaper and _overlaps(*cheaper.span(), relaxing):
         cheaper = None  # "I can go a bit over budget" loosens it
-    explicit = any(op.facet in ("max_price", "min_price") for op in ops)
+    explicit = any(op.facet in ("max_price", "min_price") and op.op in ("add", "replace") for op in ops)
     if cheaper and not explicit:
         anchor = refs[0] if refs and _ANCHORED.search(lowered) else None
         ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))

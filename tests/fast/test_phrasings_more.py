@@ -1161,6 +1161,35 @@ CASES += [
 ]
 
 
+# A nineteenth round: the operations wrapped in whole sentences (thanks, hedges, reasons, two sentences), run once
+# before any further change (one more, "My wife says black is boring, so let's go with blue", was dropped after the
+# first run: whether the earphones are for the wife is a guess either way).
+CASES += [
+    ("a", [EAR], "Thanks! Could you show me some more options, please?", EARS + " op:more"),
+    ("a", [EAR], "Hmm, I'm not sure about these. Can I see some others?", EARS + " op:more"),
+    ("a", [EAR], "None of these really grab me, to be honest. What else have you got?", EARS + " op:more"),
+    ("f", [SHORTS], "These are nice but I'd like to see a few more before deciding.", SH + " op:more"),
+    ("a", [EAR, "black ones"], "On reflection I think white would suit me better.", EARS + " color:white"),
+    ("a", [EAR, "jbl only"], "I've heard good things about Boult, can we look at those instead?", EARS + " brand:boult"),
+    ("f", [SHORTS], "Money is a bit tight this month, can we keep it under 600?", "kind:shorts audience:women max:600"),
+    ("a", [EAR, "black ones"], "To be honest the colour isn't that important to me.", EARS),
+    ("a", [EAR, "jbl only"], "I'm not loyal to any brand really, show me everything.", EARS),
+    ("a", [EAR], "Actually, I'd rather not be limited by price, just show me the best.", "kind:earphones"),
+    ("a", [EAR, "black ones"], "Oh wait, it doesn't need to be black after all.", EARS),
+    ("a", [NB], "I've changed my mind, boAt is OK.", EARS),
+    ("a", [EAR], "I really liked the second one. Do you have anything similar?", EARS + " similar:2"),
+    ("h", [TAP], "The Moen looks great. Show me others in that style please.", TAPS + " similar:2"),
+    ("a", [EAR], "These are all a bit too expensive for me, anything cheaper?", "kind:earphones max:<1500 op:cheaper"),
+    ("b", [TEA], "I'm on a tight budget, could you find something cheaper?", "kind:tea max:<500 op:cheaper"),
+    ("a", [EAR], "These look a bit flimsy. Do you have something more premium?", "kind:earphones op:pricier max:any min:any"),
+    ("d", [B], "I want something really good, price is secondary. Show me higher end ones.", "kind:running_shoes color:black -brand:veloxa op:pricier max:any min:any"),
+    ("a", [EAR], "I can't decide between the first and the third. How do they compare?", EARS + " compare:1,3 route:compare"),
+    ("a", [EAR], "OK thanks. Now I'm also looking for a power bank.", "kind:power_bank"),
+    ("b", [TEA], "Great, that's the tea sorted. Next I need some biscuits.", "kind:biscuits"),
+    ("d", [B], "Let's forget about shoes for now and start fresh.", ""),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
