@@ -27,7 +27,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
     ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"(?<![\w.]){_NUM}\s*(?:max(?:imum)?|tops|at (?:the )?most|or less|or under|or below|is my (?:limit|max|budget|ceiling))\b", re.I)),
+    ("max", re.compile(rf"(?<![\w.]){_NUM}\s*(?:max(?:imum)?|tops|at (?:the )?most|or less|or under|or below|is my (?:new )?(?:limit|max|budget|ceiling))\b", re.I)),
     ("max", re.compile(rf"\b(?:stretch|extend|go|going)(?: it| that| (?:my|the) budget)?(?: up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
                        rf"(?: down| up)? to\s*{_NUM}", re.I)),
@@ -103,8 +103,8 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
-    rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
-    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|a (?:must|requirement|priority)|crucial))"
+    rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|(?:don'?t|do not|dont|no need to) worry about|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|a (?:must|requirement|priority|concern|factor|big deal)|an issue|crucial))"
     rf"|\bnot (?:be )?(?:limited|restricted|constrained|tied) (?:by|to) (?:the |my |a )?(?P<ab>{_FACET_WORD})\b"
     rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
     rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?:unlimited|limitless|infinite|open|no) (?P<w>budget|price)(?: limit)?\b"
@@ -156,7 +156,7 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:doesn'?t|does not|needn'?t) (?:have|need) to be (?:under|below|within|less than)(?: \S*\d[\d,.]*k?)?)\b", re.I)
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
-                   r"keep (?:going|looking|searching|them coming)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
+                   r"keep (?:going|looking|searching|them coming)|further (?:options?|ones|choices|results|suggestions)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
                    r"anything more\s*[?.!]*$|(?:a )?(?:couple|few)(?: of)? (?:more|others)|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
@@ -353,7 +353,7 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
     return ops, spans
 
 
-_RATHER_THAN = re.compile(r"\b(?:rather|prefer(?:ably)?|sooner)\b[^,.;!?]{1,40}?\b(than|over(?!\s*(?:[$₹€£]|\d|budget|my|the (?:budget|limit))))\b", re.I)
+_RATHER_THAN = re.compile(r"\b(?:rather|prefer(?:ably)?|sooner|go (?:with|for)|pick|choose|take)\b[^,.;!?]{1,40}?\b(than|over(?!\s*(?:[$₹€£]|\d|budget|my|the (?:budget|limit))))\b", re.I)
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:

@@ -1190,6 +1190,39 @@ CASES += [
 ]
 
 
+# A twentieth round (replace once more: audience, material, size and bounds swapped in other words; relax and more
+# over the grocery and hardware shops), run once before any further change.
+CASES += [
+    ("a", [EAR, "jbl only"], "how about boult?", EARS + " brand:boult"),
+    ("a", [EAR, "jbl only"], "let's go for boult", EARS + " brand:boult"),
+    ("a", [EAR, "jbl only"], "i'd go with boult over jbl", EARS + " brand:boult"),
+    ("f", [SHORTS], "cap it at 800", "kind:shorts audience:women max:800"),
+    ("f", [SHORTS], "my budget changed to 800", "kind:shorts audience:women max:800"),
+    ("f", [SHORTS], "lower it to 700", "kind:shorts audience:women max:700"),
+    ("f", [SHORTS], "i want to spend 600 at most now", "kind:shorts audience:women max:600"),
+    ("f", [SHORTS], "ok 1200 is my new limit", "kind:shorts audience:women max:1200"),
+    ("f", [SHORTS], "for kids instead", "kind:shorts audience:kids max:1000"),
+    ("f", [SHORTS], "they're for my husband actually", "kind:shorts audience:men max:1000"),
+    ("f", [SHORTS, "cotton ones"], "in denim instead", SH + " material:denim"),
+    ("f", [SHORTS, "cotton ones"], "rather in polyester", SH + " material:polyester"),
+    ("d", [R8], "size 10 would be better", R8S + " size:10"),
+    ("d", [R8], "change the size to 9", R8S + " size:9"),
+    ("b", [TEA], "any price", "kind:tea"),
+    ("b", [TEA], "budget doesn't matter", "kind:tea"),
+    ("b", [GB], "brand isn't a concern", "kind:tea max:500"),
+    ("b", [GB], "i'm not particular about the brand", "kind:tea max:500"),
+    ("h", [FC], "finish isn't important", "kind:kitchen_faucet"),
+    ("h", [FC], "whatever finish you have", "kind:kitchen_faucet"),
+    ("h", [TAP], "don't worry about the price", "kind:kitchen_faucet"),
+    ("b", [TEA], "show me a few more teas", TEAS + " op:more"),
+    ("b", [TEA], "what other teas do you have", TEAS + " op:more"),
+    ("b", [TEA], "more like these please", TEAS + " op:more"),
+    ("h", [TAP], "any further options?", TAPS + " op:more"),
+    ("h", [TAP], "other faucets?", TAPS + " op:more"),
+    ("h", [TAP], "show me more faucets", TAPS + " op:more"),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
