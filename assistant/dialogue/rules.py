@@ -156,7 +156,10 @@ _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?bud
                     r"(?:doesn'?t|does not|needn'?t) (?:have|need) to be (?:under|below|within|less than)(?: \S*\d[\d,.]*k?)?)\b", re.I)
 _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|another one|more options|show (?:me )?more(?! like)|"
                    r"more (?:please|of (?:these|those|them))|what else|different ones|next (?:ones|page|few)?|any (?:more|others)|"
-                   r"keep (?:going|looking|searching|them coming)|further (?:options?|ones|choices|results|suggestions)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
+                   r"keep (?:going|looking|searching|them coming|showing)|new (?:suggestions|options|picks|results|ones)|refresh(?: the)?(?: list| results| page)?|"
+                   r"additional (?:options|ones|choices|results|products|items)|(?:explore|browse|display|list|view) more|hit me with more|"
+                   r"(?:are|is) there (?:any )?more\b(?! than)|(?:are )?(?:these|those) (?:all|it)\s*\?|only (?:these|those)\s*\?|more of the same|"
+                   r"something different|a different (?:selection|set|lot|batch|bunch)|further (?:options?|ones|choices|results|suggestions)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
                    r"anything more\s*[?.!]*$|(?:a )?(?:couple|few)(?: of)? (?:more|others)|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
@@ -254,7 +257,8 @@ _STOP = frozenset(
     "about around from by get got give see let lets let's really very quite too so still even if would love prefer "
     "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
     "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products "
-    "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned version versions variant variants couple few".split()
+    "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned version versions variant variants couple few "
+    "results suggestions choices models selection list lot set variety picks alternatives recommendations different".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
 

@@ -1223,6 +1223,14 @@ CASES += [
 ]
 
 
+# A twenty-first round: paging in the words the rules had not met (found by running candidate messages through the
+# rules and reading what they did, before writing these specs).
+CASES += [(shop, [ctx], msg, spec + " op:more") for shop, ctx, spec in (("a", EAR, EARS), ("b", TEA, TEAS)) for msg in (
+    "something different", "show me a different selection", "new suggestions please", "refresh the list",
+    "show additional options", "explore more", "browse more", "display more", "list more", "keep showing",
+    "hit me with more", "are there more?", "is there more?", "are these all?", "only these?", "more of the same")]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
