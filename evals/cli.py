@@ -60,6 +60,15 @@ def _train_ranker(args: argparse.Namespace) -> int:
 # --- bench --------------------------------------------------------------------------------------
 
 
+def _embedding_runtimes() -> tuple[str, ...]:
+    """The settings' embedding runtimes (torch, onnx, onnx-int8), without importing the embedders."""
+    from typing import get_args
+
+    from assistant.settings import Settings
+
+    return get_args(Settings.model_fields["embedding_runtime"].annotation)
+
+
 def _register_bench(sub: Any) -> None:
     bench = sub.add_parser("bench", help="benchmarks that print figures")
     bench_sub = bench.add_subparsers(dest="what", required=True)
@@ -68,6 +77,8 @@ def _register_bench(sub: Any) -> None:
     bi.add_argument("--queries", type=int, default=200)
     bi.add_argument("--catalog", action="append", choices=("synthetic", "home_depot"),
                     help="repeatable, run one after the other (default: synthetic); home_depot: the 54,667 shared titles")
+    bi.add_argument("--runtime", action="append", choices=_embedding_runtimes(),
+                    help="embedding runtimes whose raw throughput is measured side by side, repeatable (default: all)")
     ba = command(bench_sub, "agent", _bench_agent, help="per-stage chat-turn latency with the LLM on and off, model tokens/s")
     ba.add_argument("--rounds", type=int, default=2)
     bl = command(bench_sub, "load", _bench_load,
@@ -88,8 +99,10 @@ def _register_bench(sub: Any) -> None:
 
 def _bench_index(args: argparse.Namespace) -> int:
     from evals.bench_index import run_benchmark
+    from retrieval.embeddings import RUNTIMES
 
-    codes = [run_benchmark(settings_from(args), items=args.items, queries=args.queries, catalog=c)
+    codes = [run_benchmark(settings_from(args), items=args.items, queries=args.queries, catalog=c,
+                           runtimes=tuple(args.runtime or RUNTIMES))
              for c in dict.fromkeys(args.catalog or ["synthetic"])]
     return max(codes)
 

@@ -30,7 +30,7 @@ hash of the text (`VectorCache`); each set's index (Chroma + BM25 + the tutorial
 hash of its products, the model, the runtime and the record layout (`RelevanceIndex`), built in a
 private folder and renamed into place. A rerun embeds nothing and indexes nothing.
 
-`python -m evals.suites.relevance [--set home_depot] [--queries N] [--runtime onnx] [--report DIR]`
+`python -m evals.suites.relevance [--set home_depot] [--queries N] [--runtime torch|onnx|onnx-int8] [--report DIR]`
 runs it alone and writes report.json / report.md.
 """
 
@@ -433,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     from assistant.settings import Settings, quiet_offline_environment
+    from retrieval.embeddings import RUNTIMES
 
     parser = argparse.ArgumentParser(prog="python -m evals.suites.relevance", description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", choices=SETS, help="shared set (default: both)")
@@ -440,7 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--products", type=Path)
     parser.add_argument("--config", action="append", choices=CONFIGS)
     parser.add_argument("--queries", type=int, help="score this many queries per set, spread over it")
-    parser.add_argument("--runtime", choices=("torch", "onnx"), help="embedding runtime (default: the settings')")
+    parser.add_argument("--runtime", choices=RUNTIMES,
+                        help="embedding runtime: torch (full precision), onnx (same vectors), onnx-int8 (quantized); "
+                             "default: the settings'")
     parser.add_argument("--report", type=Path, help="write report.json and report.md here")
     parser.add_argument("--llm", type=int, metavar="N", help="instead: the LLM rank stage vs the learned ranker on N queries")
     args = parser.parse_args(argv)
