@@ -106,7 +106,7 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|(?:don'?t|do not|dont|no need to) worry about|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
     rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|a (?:must|requirement|priority|concern|factor|big deal)|an issue|crucial))"
     rf"|\bnot (?:be )?(?:limited|restricted|constrained|tied) (?:by|to) (?:the |my |a )?(?P<ab>{_FACET_WORD})\b"
-    rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
+    rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)?\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
     rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?:unlimited|limitless|infinite|open|no) (?P<w>budget|price)(?: limit)?\b"
     rf"|\b(?:forget|ignore|never ?mind|don'?t worry about|not worried about) (?:about )?(?:how much|what) (?:it|they|that|these) (?P<x>cost)s?\b"
     rf"|\b(?P<y>{_FACET_WORD})\s*:\s*(?:any|all|whatever|open|no preference|doesn'?t matter)\b|\bno (?P<z>{_FACET_WORD}) (?:preferences?|requirements?|restrictions?)\b|\b(?P<u>spend|pay) whatever\b"
@@ -161,7 +161,7 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"(?:are|is) there (?:any )?more\b(?! than)|(?:are )?(?:these|those) (?:all|it)\s*\?|only (?:these|those)\s*\?|more of the same|"
                    r"something different|a different (?:selection|set|lot|batch|bunch)|further (?:options?|ones|choices|results|suggestions)|(?:is )?that all(?: you(?:'ve)? (?:have|got))?\s*\?|that'?s all you(?:'ve)? (?:have|got)|is that (?:it|everything)\s*\?|"
                    r"anything more\s*[?.!]*$|(?:a )?(?:couple|few)(?: of)? (?:more|others)|more,? (?:please|pls|plz)|see more(?! (?:details|info|information|about))|load more|more results|alternatives?|a few more|some more|"
-                   r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?=\w+s?(?: please)?\s*[?.!]*$)|"
+                   r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?!(?:expensive|affordable|pricey|premium|upmarket|upscale|costly|substantial)\b)(?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show)(?: me)? the rest|another (?:batch|page|set|round|lot|few)|next (?:batch|set|lot|[2-9]|1\d)\b|"
                    r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*[?.!]*\s*$|"
@@ -193,8 +193,11 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
                       r"spend less|(?:under|below|less than) what you (?:showed|suggested|listed)|"
                       r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
-                      r"budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|less money|less costly|costs? less|"
-                      r"less pricey|not (?:so|as) (?:expensive|pricey)|on a (?:tighter|smaller) budget|save (?:some )?money|"
+                      r"(?<!higher )(?<!bigger )(?<!larger )(?<!more )budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|something (?:more )?budget\b|"
+                      r"lower (?:budget|price range)|(?:a )?(?:bit|little|tad) (?:too )?much(?: for me)?(?=\s*[?.!]*$)|(?:won'?t|doesn'?t|does not|will not) cost (?:as|so|that) much|"
+                      r"(?:under|below|less than|cheaper than) (?:that|this|these|those)(?=\s*[?.!]*$)|(?:beyond|more than) what i (?:want|wanted|'?d like|can afford) to (?:pay|spend)|"
+                      r"(?:a )?bargains?|(?:the )?cheap (?:ones|options|stuff|ones please)|save (?:me )?(?:some )?money|economy|value for money|less money|less costly|costs? less|"
+                      r"less pricey|not (?:so|as) (?:expensive|pricey|costly|dear)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
                       r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|(?:below|under|beneath|less than|lower than) (?:the )?[\w#]+'s price|"
                       r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
@@ -203,7 +206,8 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
                       r"too (?:basic|plain)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
-                      r"(?:professional|commercial)[- ]grade|costlier|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
+                      r"(?:professional|commercial)[- ]grade|costlier|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
+                      r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
                       r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
@@ -243,7 +247,7 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line))(?:\s+(?:one|item|option|product|two|three))?\b"
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch)(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
@@ -258,7 +262,8 @@ _STOP = frozenset(
     "price budget cost dollars usd rupees rs inr bucks cheap cheaper expensive good nice best great new kind sort "
     "hi hello hey yes yeah yep sure well um uh oh try again same thing stuff item items product products "
     "pls plz plzz pleasee tbh thx hmm hmmm than said told mentioned version versions variant variants couple few "
-    "results suggestions choices models selection list lot set variety picks alternatives recommendations different".split()
+    "results suggestions choices models selection list lot set variety picks alternatives recommendations different "
+    "bargain bargains deal deals".split()
 )
 _WORD = re.compile(r"[a-z][a-z'-]*")
 

@@ -1231,6 +1231,17 @@ CASES += [(shop, [ctx], msg, spec + " op:more") for shop, ctx, spec in (("a", EA
     "hit me with more", "are there more?", "is there more?", "are these all?", "only these?", "more of the same")]
 
 
+# A twenty-second round: cheaper and pricier in the words the rules had not met (found, like the last round, by running
+# candidate messages through the rules first). "the best" and "top ones" are left alone: they ask for the best rated.
+CASES += [("a", [EAR], msg, "kind:earphones max:<1500 op:cheaper") for msg in (
+    "lower budget please", "a bit much for me", "something that won't cost as much", "anything under that?",
+    "bit beyond what i want to pay", "i'm looking for a bargain", "the cheap ones", "not so costly please",
+    "save me some money", "something budget", "economy options", "value for money ones")]
+CASES += [("a", [EAR], msg, "kind:earphones op:pricier max:any min:any") for msg in (
+    "top notch ones", "something fancy", "posher ones", "a better model", "step up", "higher budget ones",
+    "money no object, show me nicer ones")]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
