@@ -248,7 +248,15 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
 _ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch)(?:\s+(?:one|item|option|product|two|three))?\b"
-                      r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d)\b", re.I)
+                      r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d|one|two|three|four|five|six)\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "the second to last", "the penultimate one", "the last but one": the one before the last
+_BEFORE_LAST = re.compile(r"\b(?:(?:the\s+)?(?:second|2nd)[- ](?:to[- ]|from[- ](?:the[- ])?)?last|(?:the\s+)?penultimate|(?:the\s+)?last but one|"
+                          r"(?:the\s+)?next[- ]to[- ]last|(?:the\s+)?one before (?:the\s+)?last)(?:\s+(?:one|item|option|product))?\b", re.I)
+_LAST_N = re.compile(r"\b(?:the\s+)?(?:last|bottom|final)\s+(two|three|2|3)\b", re.I)
+# "compare the two cheapest", "the 2 most expensive": the shown items of those prices
+_PRICE_N = re.compile(r"\b(?:the\s+)?(two|three|2|3)\s+(cheapest|least expensive|most expensive|priciest|dearest)\b|"
+                      r"\b(?:the\s+)?(cheapest|priciest|most expensive)\s+(two|three|2|3)\b", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
 _SIZE = re.compile(r"\bsize\b\s*:?\s*([a-z0-9.]+(?:\s*x?l)?)\b|\b(xxs|xs|xxl|xxxl|xl)\b", re.I)
@@ -438,6 +446,23 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         n = {"two": 2, "three": 3}.get(first_n.group(1).lower()) or int(first_n.group(1))
         found += [(first_n.start(), p) for p in range(1, min(n, len(state.shown)) + 1)]
         spans.append(first_n.span())
+    last_n = _LAST_N.search(text)
+    if last_n:
+        n = min({"two": 2, "three": 3}.get(last_n.group(1).lower()) or int(last_n.group(1)), len(state.shown))
+        found += [(last_n.start(), p) for p in range(len(state.shown) - n + 1, len(state.shown) + 1)]
+        spans.append(last_n.span())
+    by_price = _PRICE_N.search(text)
+    priced_items = sorted((s.price, i) for i, s in enumerate(state.shown, 1) if s.price is not None)
+    if by_price and priced_items:
+        word = (by_price.group(1) or by_price.group(4)).lower()
+        n = {"two": 2, "three": 3}.get(word) or int(word)
+        dearest = re.search(r"most|prici|dear", by_price.group(0), re.I)
+        picked = [i for _, i in (priced_items[::-1] if dearest else priced_items)[:n]]
+        found += [(by_price.start(), p) for p in sorted(picked)]
+        spans.append(by_price.span())
+    for m in _BEFORE_LAST.finditer(text):
+        found.append((m.start(), -2))
+        spans.append(m.span())
     for m in _NUMBER_LIST.finditer(text):
         found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
         spans.append(m.span())
@@ -460,7 +485,7 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     for m in _ORDINAL.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        position = _ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2))
+        position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
         found.append((m.start(), position))
     lowered = text.lower()
     priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]

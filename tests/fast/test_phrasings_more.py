@@ -1242,6 +1242,22 @@ CASES += [("a", [EAR], msg, "kind:earphones op:pricier max:any min:any") for msg
     "money no object, show me nicer ones")]
 
 
+# A twenty-third round: shown items named in other ways (number two, option two, the second to last, the last two,
+# the two cheapest), found by running candidate messages through the rules first.
+CASES += [
+    ("a", [EAR], "cheaper than number two", "kind:earphones max:<999 op:cheaper"),
+    ("a", [EAR], "cheaper than option two", "kind:earphones max:<999 op:cheaper"),
+    ("a", [EAR], "cheaper than the second to last", "kind:earphones max:<1500 op:cheaper"),
+    ("a", [EAR], "the penultimate one, tell me more", EARS + " focus:3 route:detail"),
+    ("a", [EAR], "pricier than item three", "kind:earphones op:pricier max:any min:>1999"),
+    ("a", [EAR], "compare number one and number two", EARS + " compare:1,2 route:compare"),
+    ("a", [EAR], "compare the two cheapest", EARS + " compare:2,4 route:compare"),
+    ("a", [EAR], "compare the last two", EARS + " compare:3,4 route:compare"),
+    ("a", [EAR], "compare the 2 most expensive", EARS + " compare:1,3 route:compare"),
+    ("a", [EAR], "something like number three", EARS + " similar:3"),
+]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
