@@ -196,7 +196,10 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?<!higher )(?<!bigger )(?<!larger )(?<!more )budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|something (?:more )?budget\b|"
                       r"lower (?:budget|price range)|(?:a )?(?:bit|little|tad) (?:too )?much(?: for me)?(?=\s*[?.!]*$)|(?:won'?t|doesn'?t|does not|will not) cost (?:as|so|that) much|"
                       r"(?:under|below|less than|cheaper than) (?:that|this|these|those)(?=\s*[?.!]*$)|(?:beyond|more than) what i (?:want|wanted|'?d like|can afford) to (?:pay|spend)|"
-                      r"(?:a )?bargains?|(?:the )?cheap (?:ones|options|stuff|ones please)|save (?:me )?(?:some )?money|economy|value for money|less money|less costly|costs? less|"
+                      r"(?:a )?bargains?|^\s*(?:(?:that|it|they|these|those)(?:'s|'re| is| are)\s+|thats\s+|its\s+)?(?:a bit |kind of |quite |too |very |so |rather |way too )?(?:expensive|pricey|costly|steep)(?=\s*[!.?]*\s*$)|"
+                      r"can'?t (?:spend|pay|afford) (?:that|so|this) much|too rich for (?:me|my blood)|beyond my (?:means|pocket)|"
+                      r"(?:cut|reduce|lower|bring down) (?:the )?prices?(?! (?:filter|limit|cap|range|to\b))|(?:under|below|less than) what (?:these|those|they|this|that|it) costs?|"
+                      r"prices? (?:is|are|seems?|looks?) (?:too |very |quite |a bit |rather )?high|(?:the )?cheap (?:ones|options|stuff|ones please)|save (?:me )?(?:some )?money|economy|value for money|less money|less costly|costs? less|"
                       r"less pricey|not (?:so|as) (?:expensive|pricey|costly|dear)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
                       r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|(?:below|under|beneath|less than|lower than) (?:the )?[\w#]+'s price|"
@@ -206,7 +209,8 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
                       r"too (?:basic|plain)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
-                      r"(?:professional|commercial)[- ]grade|costlier|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
+                      r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
+                      r"higher[- ]tier|(?:a )?higher (?:standard|grade|class|spec)|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
                       r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
                       r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [

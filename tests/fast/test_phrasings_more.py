@@ -1258,6 +1258,16 @@ CASES += [
 ]
 
 
+# A twenty-fourth round: complaints about price and asks for better, with no budget standing (found by running
+# candidate messages through the rules first).
+WN = "shorts for women"
+CASES += [("f", [WN], msg, "kind:shorts audience:women max:<849 op:cheaper") for msg in (
+    "that's expensive", "pricey!", "I can't spend that much", "too rich for me", "beyond my means", "cut the price",
+    "under what these cost", "reduce the price", "prices are high", "expensive...")]
+CASES += [("f", [WN], msg, "kind:shorts audience:women op:pricier min:>299") for msg in (
+    "the expensive stuff", "above these prices", "higher tier", "something of a higher standard")]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
