@@ -691,6 +691,8 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
     mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
                 and not any(s <= m.start and m.end <= e for s, e in inside)]
+    mentions = [m for i, m in enumerate(mentions) if not _unattested(m, mentions[i - 1] if i else None,
+                                                                     mentions[i + 1] if i + 1 < len(mentions) else None, scan)]
     mentions += _size_mentions(scan, facets, mentions, reading, size_stands=bool(state.values("size")))
     for m in mentions:
         taken.append((m.start, m.end))
@@ -765,6 +767,35 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         names_subject = True
     _route(text, state, ops, refs, reading, faq_match, names_subject)
     return reading
+
+
+# Everyday words that some catalog also uses as a name: Amazon.in sells brands "Sure" and "Pick" and reads types
+# "True" and "Prime" off its titles, BigBasket has brands "Real" and "MOM" and a type "Value", Home Depot types "Cool",
+# "Range" and "Only", Flipkart a type "Top". Said in passing ("sure, show more", "is it real leather?", "in that
+# price range") they name nothing; they count only with evidence (see _unattested).
+_EVERYDAY = _STOP | _SMALLTALK_WORDS | frozenset(
+    "sure pick true cool only real value prime range top best fine premium classic elite royal super simple basic plain "
+    "fresh pure natural happy smart easy quick mom dad gift gifts daily regular special perfect ideal total".split())
+
+
+def _unattested(m: Mention, previous: Mention | None, following: Mention | None, text: str) -> bool:
+    """Whether a one-word brand, type or category that is also an everyday word lacks evidence
+    that it is meant as a name: a value of the same facet coordinated with it ("Tropicana or
+    Real"); for a brand, "from / by / brand" before it, "brand" after it, or a product kind
+    right after it ("Real juice"); for a kind, a plural ("tops"), or an article or number
+    before it ("a range", "2 tops")."""
+    if m.facet not in ("brand", "type", "category") or key(m.words) not in _EVERYDAY:
+        return False
+    before, after = text[:m.start].lower(), text[m.end:].lower()
+    for other, between in ((previous, text[previous.end:m.start] if previous else ""), (following, text[m.end:following.start] if following else "")):
+        if other is not None and other.facet == m.facet and _COORDINATED.fullmatch(between):
+            return False
+    if m.facet == "brand":
+        if re.search(r"\b(?:from|by|brand|make|made by)\s+$", before) or re.match(r"\s*(?:brand|'s\b)", after):
+            return False
+        return not (following is not None and following.facet in ("type", "category") and not text[m.end:following.start].strip())
+    plural = m.words.lower().endswith("s") and not key(m.value).endswith("s")
+    return not (plural or re.search(r"\b(?:a|an|some|any|the|few|\d+)\s+$", before))
 
 
 def _hard_values(included: list[Mention], reading: Reading, text: str = "") -> list[Mention]:

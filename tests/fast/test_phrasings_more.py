@@ -1349,3 +1349,36 @@ def test_phrasing(shop, context, message, spec):
         assert st.in_stock_only, got
     if "rating" in want:
         assert st.min_rating and st.min_rating.value == float(want["rating"]), got
+
+
+# Everyday words that real catalogs also use as names (Amazon.in's brands Sure and Pick and types True and Prime,
+# BigBasket's brands Real and MOM, Home Depot's type Range, Flipkart's Top): in passing they name nothing; with
+# evidence they do.
+WORDY = _facets(brands=["Sure", "Pick", "Real", "MOM", "Boult", "Tropicana"],
+                types=["True", "Prime", "Value", "Range", "Top", "Earphones", "Juice", "Kurti"])
+
+
+@pytest.mark.parametrize("context,message,want", [
+    (["earphones under 1500"], "sure, show me more", set()),
+    (["earphones under 1500"], "which would you pick?", set()),
+    (["earphones under 1500"], "is it true wireless?", set()),
+    (["juice under 200"], "is it real fruit?", set()),
+    (["juice under 200"], "anything in that price range", set()),
+    (["juice under 200"], "a gift for my mom", None),
+    (["juice under 200"], "from real", {("brand", "real", False)}),
+    (["juice under 200"], "real juice only", {("brand", "real", False)}),
+    (["juice under 200"], "tropicana or real", {("brand", "tropicana", False), ("brand", "real", False)}),
+    ([], "show me tops", {("kind", "top", False)}),
+    ([], "a range under 900", {("kind", "range", False)}),
+])
+def test_everyday_words_need_evidence_before_they_become_names(context, message, want):
+    state = DialogueState()
+    for c in context:
+        state = update(state, c, WORDY).state
+    before = _constraints(state)
+    got = _constraints(update(state, message, WORDY).state)
+    if want is None:
+        assert ("brand", "mom", False) not in got
+        return
+    new = {c for c in got - before if c[0] != "audience"}
+    assert new == want, got
