@@ -67,7 +67,8 @@ _NEGATION = re.compile(
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
     r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
-    r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not)\b",
+    r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not|(?:i )?refuse(?: to (?:buy|get|use|have|wear))?|(?:nope|nah) (?:to|on)|"
+    r"ban|block|enough(?: of)?|besides|other (?:brands?|colou?rs?|ones|makes|materials?) than)\b",
     re.I,
 )
 _POST_NEGATION = re.compile(
@@ -80,7 +81,8 @@ _POST_NEGATION = re.compile(
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
     r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
-    r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)",
+    r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)"
+    r"|^\s+(?:has|have) been (?:bad|terrible|awful|poor|a disappointment|disappointing|unreliable|a letdown)",
     re.I,
 )
 # Features whose words are also names in some catalogs ("noise cancelling" is no brand Noise).
@@ -99,7 +101,7 @@ _FACET_WORDS = {
 }
 _FACET_WORD = r"(?:colou?rs?|shade|finish(?:es)?|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
 _REMOVE_FACET = re.compile(
-    rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
+    rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?|than))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
     rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
@@ -539,9 +541,12 @@ _THE_NAME = re.compile(r"\bthe ([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?", r
 _NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s*[?.!]*\s*$", re.I)
 
 
+_UNWANTED_BEFORE = re.compile(r"(?:" + _NEGATION.pattern + "|" + _DROP_VERB + r")\s*$", re.I)
+
+
 def _unwanted_before(text: str, at: int) -> bool:
     """"skip the Boult ones", "no the Veloxa": that maker is unwanted; no shown item is meant."""
-    return bool(re.search(r"\b(?:skip|hide|exclude|not|no|without|avoid|remove|drop)\s*$", text[:at], re.I))
+    return bool(_UNWANTED_BEFORE.search(text[:at]))
 
 
 def _shown_named(phrase: str, state: DialogueState) -> int | None:

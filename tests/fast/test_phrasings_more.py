@@ -1268,6 +1268,15 @@ CASES += [("f", [WN], msg, "kind:shorts audience:women op:pricier min:>299") for
     "the expensive stuff", "above these prices", "higher tier", "something of a higher standard")]
 
 
+# A twenty-fifth round: exclusions in the words the rules had not met (found by running candidate messages through the
+# rules first).
+CASES += [("d", [B], msg, BS + " " + want) for msg, want in (
+    ("I refuse to buy Quillon", "-brand:quillon"), ("nope to Marathia", "-brand:marathia"),
+    ("Lowtide has been bad for me", "-brand:lowtide"), ("ban Quillon", "-brand:quillon"), ("block Runwright", "-brand:runwright"),
+    ("get rid of the Quillon ones", "-brand:quillon"), ("enough Marathia", "-brand:marathia"),
+    ("besides Quillon, what else", "-brand:quillon op:more"), ("other brands than Quillon", "-brand:quillon"))]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
