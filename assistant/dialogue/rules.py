@@ -181,7 +181,9 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
-                      r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|"
+                      r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
+                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|2|3)|"
+                      r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
                       r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
@@ -510,7 +512,7 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     dearest = re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered)
     if priced and dearest and not found:
         found.append((dearest.start(), max(priced)[1]))
-    for at, position, span in _named_items(text, state):
+    for at, position, span in _named_items(text, state, facets):
         if not _overlaps(*span, spans):
             found.append((at, position))
             spans.append(span)
@@ -549,18 +551,22 @@ def _unwanted_before(text: str, at: int) -> bool:
     return bool(_UNWANTED_BEFORE.search(text[:at]))
 
 
-def _shown_named(phrase: str, state: DialogueState) -> int | None:
+def _shown_named(phrase: str, state: DialogueState, facets: Facets | None = None) -> int | None:
     """The one shown item a short phrase names: its brand, or, for an item with no brand, the
-    start of its title ("the moen" for "Moen Arbor Touchless ... Faucet")."""
+    start of its title ("the moen" for "Moen Arbor Touchless ... Faucet"), or a model name only
+    its title has ("the Tailwind" for "Veloxa Tailwind Trail Running Shoe"; not an everyday
+    word, nor a colour, type or material the catalog knows)."""
     k = key(phrase)
     if len(k) < 3:
         return None
     hits = [i for i, s in enumerate(state.shown, 1)
             if k == key(s.brand or "") or (not s.brand and (key(s.title) + " ").startswith(k + " "))]
+    if not hits and len(k) >= 4 and " " not in k and k not in _EVERYDAY and not (facets and facets.mentions(phrase)):
+        hits = [i for i, s in enumerate(state.shown, 1) if k in key(s.title).split()]
     return hits[0] if len(hits) == 1 else None
 
 
-def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[int, int]]]:
+def _named_items(text: str, state: DialogueState, facets: Facets | None = None) -> list[tuple[int, int, tuple[int, int]]]:
     """Shown items named by their maker: "like the Boult", "is the Runwright better than the
     Quillon", "delta or glacier bay?". (where, position, span of the name)."""
     out = []
@@ -569,7 +575,7 @@ def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[
             continue
         words = [w for w in m.groups() if w]
         for n in range(len(words), 0, -1):
-            position = _shown_named(" ".join(words[:n]), state)
+            position = _shown_named(" ".join(words[:n]), state, facets)
             if re.match(r"\s+(?:ban|exclusion|filter|brand|stuff|products?|range|collection)\b", text[m.end(n):]):
                 continue  # "lift the boAt ban", "the boAt range": the maker, not one shown item
             if position is not None:
@@ -577,7 +583,7 @@ def _named_items(text: str, state: DialogueState) -> list[tuple[int, int, tuple[
                 break
     pair = _NAME_PAIR.match(text)
     if pair:
-        first, second = _shown_named(pair.group(1), state), _shown_named(pair.group(2), state)
+        first, second = _shown_named(pair.group(1), state, facets), _shown_named(pair.group(2), state, facets)
         if first is not None and second is not None and first != second:
             out += [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
     return out

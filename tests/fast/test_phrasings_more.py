@@ -1277,6 +1277,18 @@ CASES += [("d", [B], msg, BS + " " + want) for msg, want in (
     ("besides Quillon, what else", "-brand:quillon op:more"), ("other brands than Quillon", "-brand:quillon"))]
 
 
+# A twenty-sixth round: comparisons in the words the rules had not met, and shown items named by a model name only
+# their title has (found by running candidate messages through the rules first).
+R2 = "running shoes under 200"
+R2S = "kind:running_shoes max:200"
+CASES += [("d", [R2], msg, R2S + f" compare:{want} route:compare") for msg, want in (
+    ("how are 1 and 4 different", "1,4"), ("which one would you recommend?", "1,2,3,4"), ("which do you suggest, 2 or 3", "2,3"),
+    ("rank these for me", "1,2,3,4"), ("is the Tailwind worth it over the Pacer?", "1,2"), ("Tailwind vs Pacer", "1,2"),
+    ("which of the two, 1 or 2?", "1,2"), ("what are the differences?", "1,2,3,4"))]
+CASES += [("d", [R2], "more like the tailwind", R2S + " similar:1"),
+          ("d", [R2], "tell me about the sprintra", R2S + " focus:3 route:detail")]
+
+
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
     for token in spec.split():
