@@ -449,6 +449,27 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         return [], []
     found: list[tuple[int, int]] = []  # (where in the text, position)
     spans: list[tuple[int, int]] = []
+    _groups_named(text, state, found, spans)
+    if _COMPARE.search(text) or _ONLY_PAIR.match(text):
+        _compared_pairs(text, state, found, spans)
+    for m in _ORDINAL.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
+        found.append((m.start(), position))
+    found = _picked_by_price(text, state, found, spans)
+    _items_by_words(text, state, facets, found, spans)
+    if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", text, re.I) and state.focus:
+        found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
+    ordered = []
+    for _, position in sorted(found, key=lambda f: f[0]):
+        if position not in ordered and state.shown_at(position) is not None:
+            ordered.append(position)
+    return ordered, spans
+
+
+def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> None:
+    """"the first two", "the last two", "the two cheapest", "the second to last", "#1 and #3"."""
     first_n = _FIRST_N.search(text)
     if first_n:
         n = {"two": 2, "three": 3}.get(first_n.group(1).lower()) or int(first_n.group(1))
@@ -474,32 +495,33 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     for m in _NUMBER_LIST.finditer(text):
         found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
         spans.append(m.span())
-    if _COMPARE.search(text) or _ONLY_PAIR.match(text):
-        # "compare 1 and 3", "which is better 2 or 4", "1 or 2?": bare positions, when asked to compare
-        for m in _BARE_PAIR.finditer(text):
-            pair = [int(m.group(1)), int(m.group(2))]
-            if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
-                found += [(m.start(), pair[0]), (m.start(2), pair[1])]
-                spans.append(m.span())
-        # "compare boAt and Boult": brands that name one shown item each
-        brands = [(s.brand or "").lower() for s in state.shown]
-        for i, brand in enumerate(brands, 1):
-            if not brand or brands.count(brand) > 1:
-                continue
-            for m in re.finditer(rf"(?<![\w]){re.escape(brand)}(?![\w])", text.lower()):
-                if not _overlaps(*m.span(), spans):
-                    found.append((m.start(), i))
-                    spans.append(m.span())
-    for m in _ORDINAL.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
+
+
+def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -> None:
+    """When asked to compare: bare positions ("compare 1 and 3", "which is better 2 or 4", "1 or
+    2?") and brands that name one shown item each ("compare boAt and Boult")."""
+    for m in _BARE_PAIR.finditer(text):
+        pair = [int(m.group(1)), int(m.group(2))]
+        if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
+            found += [(m.start(), pair[0]), (m.start(2), pair[1])]
+            spans.append(m.span())
+    brands = [(s.brand or "").lower() for s in state.shown]
+    for i, brand in enumerate(brands, 1):
+        if not brand or brands.count(brand) > 1:
             continue
-        position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
-        found.append((m.start(), position))
+        for m in re.finditer(rf"(?<![\w]){re.escape(brand)}(?![\w])", text.lower()):
+            if not _overlaps(*m.span(), spans):
+                found.append((m.start(), i))
+                spans.append(m.span())
+
+
+def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) -> list:
+    """"the cheaper of the first two", "the pricier of 1 and 3", "the cheapest one", "the priciest":
+    the item picked by its price among those named (or all shown); the positions found, updated."""
     lowered = text.lower()
     priced = [(s.price, i + 1) for i, s in enumerate(state.shown) if s.price is not None]
     of = _OF_THE.search(text)
     if of and priced:
-        # "the cheaper of the first two", "the pricier of 1 and 3", "the cheapest of these"
         pool = {p for at, p in found if at >= of.start()} or {p for _, p in priced}
         among = [(price, p) for price, p in priced if p in pool or p - len(state.shown) - 1 in pool]
         if among:
@@ -512,6 +534,13 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     dearest = re.search(r"\bthe (?:most expensive|priciest)(?: one)?\b", lowered)
     if priced and dearest and not found:
         found.append((dearest.start(), max(priced)[1]))
+    return found
+
+
+def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list, spans: list) -> None:
+    """Items named by their maker or model ("like the Boult", "the Tailwind") and "the <words>
+    one": the brand or colour of a shown item first ("the blue one" is not the Bluetooth one),
+    then its title's words."""
     for at, position, span in _named_items(text, state, facets):
         if not _overlaps(*span, spans):
             found.append((at, position))
@@ -522,7 +551,6 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         words = key(m.group(1))
         if words in _ORDINALS or words.split()[-1] in _ORDINALS:
             continue
-        # The brand or colour of a shown item first ("the blue one" is not the Bluetooth one), then its title's words.
         named = next((i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}), None)
         if named is None and len(words) > 3:
             within = re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
@@ -530,13 +558,6 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         if named is not None:
             found.append((m.start(), named))
             spans.append(m.span())
-    if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", lowered) and state.focus:
-        found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
-    ordered = []
-    for _, position in sorted(found, key=lambda f: f[0]):
-        if position not in ordered and state.shown_at(position) is not None:
-            ordered.append(position)
-    return ordered, spans
 
 
 _THE_NAME = re.compile(r"\bthe ([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?", re.I)
