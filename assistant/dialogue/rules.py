@@ -701,21 +701,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     relaxing = [m.span() for m in _RELAX.finditer(scan) if re.search(r"\d", m.group(0))] + [m.span() for m in _DROP_AMOUNT.finditer(scan)]
     price_ops, price_spans = price_operations("".join(" " if any(a <= i < b for a, b in relaxing) else ch for i, ch in enumerate(scan)))
     taken += price_spans
-    rating = _RATING.search(scan)
-    extra_ops: list[Operation] = []
-    if rating and not _overlaps(*rating.span(), taken):
-        value = float(rating.group(1) or rating.group(2))
-        if value <= 5:
-            extra_ops.append(Operation(op="add", facet="min_rating", value=value, words=rating.group(0)))
-            taken.append(rating.span())
-    in_stock = _IN_STOCK.search(scan)
-    if in_stock:
-        extra_ops.append(Operation(op="in_stock", value=True, words=in_stock.group(0)))
-    for pattern, sort in _SORT:
-        sort_match = pattern.search(scan)
-        if sort_match and not refs:
-            extra_ops.append(Operation(op="sort", value=sort, words=sort_match.group(0)))
-            taken.append(sort_match.span())
+    extra_ops = _setting_operations(scan, taken, refs)
 
     # Words inside a recognised phrase ("won't break the bank", "in that vein") name no facet.
     cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX, _FEATURE) for m in pattern.finditer(scan)]
@@ -734,22 +720,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     removed_values = {(op.facet, op.value) for op in removals if op.value}
     negations = negated_spans(scan)
     unwanted = _negated_mentions(mentions, scan, negations)
-    dispreferred = dispreferred_spans(scan)
-    included: list[Mention] = []
-    for i, m in enumerate(mentions):
-        if (m.facet, m.value) in removed_values:
-            continue
-        if i in unwanted:
-            if state.has(m.facet, m.value, exclude=False) and any(s <= m.start < e for s, e in dispreferred):
-                # "prefer Boult over JBL" while JBL stood: JBL gives way, it is not banned
-                ops.append(Operation(op="remove", facet=m.facet, value=m.value, words=m.words))
-                continue
-            if m.facet == "audience":
-                reading.notes.append(f"cannot exclude an audience ({m.words})")
-                continue
-            ops.append(Operation(op="exclude", facet=m.facet, value=m.value, words=m.words))
-        else:
-            included.append(m)
+    included = _unwanted_operations(scan, mentions, unwanted, removed_values, state, reading)
     ops.extend(removals)
     if any(True for _ in _NEGATION.finditer(scan)) and not any(op.op == "exclude" for op in ops) and not removals:
         reading.sure = False  # "no hood", "not too heavy": a negation the facets cannot place
@@ -764,24 +735,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     subject_ops = _subject_operations(text, scan, state, included, taken + negations, dropped, reading)
     ops[:0] = [op for op in subject_ops if op.op in ("new_subject",)]
     ops.extend(op for op in subject_ops if op.op != "new_subject")
-    new_subject = any(op.op in ("new_subject", "reset") for op in ops)
-    for m in included:
-        if m.facet in ("type", "category") and new_subject:
-            ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
-            continue
-        already = state.has(m.facet, m.value, exclude=False) or (
-            m.facet in ("type", "category") and _names_current(m, {key(v) for v in state.values("type") + state.values("category")}))
-        if already and not new_subject:
-            continue
-        # On a new subject what followed the shopper (the audience) gives way to what they name now.
-        same_facet = bool(state.values(m.facet)) and (not new_subject or m.facet in DURABLE)
-        siblings = [x for x in included if x.facet == m.facet]
-        if len(siblings) > 1 and not any(state.has(x.facet, x.value, exclude=False) for x in siblings) \
-                and not _connects_as_alternative(scan, siblings[0]):
-            alternative = m is not siblings[0]  # "in grey or blue" while black stood: grey or blue now
-        else:
-            alternative = _connects_as_alternative(scan, m) or len(siblings) > 1
-        ops.append(Operation(op="replace" if same_facet and not alternative else "add", facet=m.facet, value=m.value, words=m.words))
+    ops.extend(_inclusion_operations(scan, included, state, new_subject=any(op.op in ("new_subject", "reset") for op in ops)))
     ops.extend(price_ops)
     keep = _KEEP_BUDGET.search(scan)
     if keep and any(op.op == "new_subject" for op in ops) and not price_ops:
@@ -799,6 +753,72 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         names_subject = True
     _route(text, state, ops, refs, reading, faq_match, names_subject)
     return reading
+
+
+def _setting_operations(scan: str, taken: list[tuple[int, int]], refs: list[int]) -> list[Operation]:
+    """A minimum rating ("4 stars and up"), in stock only, a sort order ("cheapest first"); the
+    spans they take are added to `taken`."""
+    ops: list[Operation] = []
+    rating = _RATING.search(scan)
+    if rating and not _overlaps(*rating.span(), taken):
+        value = float(rating.group(1) or rating.group(2))
+        if value <= 5:
+            ops.append(Operation(op="add", facet="min_rating", value=value, words=rating.group(0)))
+            taken.append(rating.span())
+    in_stock = _IN_STOCK.search(scan)
+    if in_stock:
+        ops.append(Operation(op="in_stock", value=True, words=in_stock.group(0)))
+    for pattern, sort in _SORT:
+        sort_match = pattern.search(scan)
+        if sort_match and not refs:
+            ops.append(Operation(op="sort", value=sort, words=sort_match.group(0)))
+            taken.append(sort_match.span())
+    return ops
+
+
+def _unwanted_operations(scan: str, mentions: list[Mention], unwanted: set[int], removed_values: set, state: DialogueState,
+                         reading: Reading) -> list[Mention]:
+    """Exclusions for the mentions the message does not want (added to `reading.operations`), and
+    the mentions it does want, in order. A value released elsewhere in the message is neither."""
+    dispreferred = dispreferred_spans(scan)
+    included: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if (m.facet, m.value) in removed_values:
+            continue
+        if i not in unwanted:
+            included.append(m)
+        elif state.has(m.facet, m.value, exclude=False) and any(s <= m.start < e for s, e in dispreferred):
+            # "prefer Boult over JBL" while JBL stood: JBL gives way, it is not banned
+            reading.operations.append(Operation(op="remove", facet=m.facet, value=m.value, words=m.words))
+        elif m.facet == "audience":
+            reading.notes.append(f"cannot exclude an audience ({m.words})")
+        else:
+            reading.operations.append(Operation(op="exclude", facet=m.facet, value=m.value, words=m.words))
+    return included
+
+
+def _inclusion_operations(scan: str, included: list[Mention], state: DialogueState, new_subject: bool) -> list[Operation]:
+    """Add or replace for each wanted value: another value of a facet that has one replaces it,
+    unless the message offers it as an alternative ("or red", "red too")."""
+    ops = []
+    for m in included:
+        if m.facet in ("type", "category") and new_subject:
+            ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
+            continue
+        already = state.has(m.facet, m.value, exclude=False) or (
+            m.facet in ("type", "category") and _names_current(m, {key(v) for v in state.values("type") + state.values("category")}))
+        if already and not new_subject:
+            continue
+        # On a new subject what followed the shopper (the audience) gives way to what they name now.
+        same_facet = bool(state.values(m.facet)) and (not new_subject or m.facet in DURABLE)
+        siblings = [x for x in included if x.facet == m.facet]
+        if len(siblings) > 1 and not any(state.has(x.facet, x.value, exclude=False) for x in siblings) \
+                and not _connects_as_alternative(scan, siblings[0]):
+            alternative = m is not siblings[0]  # "in grey or blue" while black stood: grey or blue now
+        else:
+            alternative = _connects_as_alternative(scan, m) or len(siblings) > 1
+        ops.append(Operation(op="replace" if same_facet and not alternative else "add", facet=m.facet, value=m.value, words=m.words))
+    return ops
 
 
 # Everyday words that some catalog also uses as a name: Amazon.in sells brands "Sure" and "Pick" and reads types
