@@ -4,6 +4,7 @@ pre-filter), as a numpy mask over the lexical index's metadata table, and as a p
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -128,6 +129,24 @@ class MetadataTable:
         self.aud_known = np.array([bool(m.get("aud_known")) for m in metadatas], dtype=bool)
         self.audience = {a: np.array([bool(m.get(f"aud_{a}")) for m in metadatas], dtype=bool) for a in AUDIENCES}
         self.materials = [frozenset(m.get("materials") or ()) for m in metadatas]
+        self._vocabulary: tuple[list[str], list[str]] | None = None  # colours, materials; made on first widen()
+
+    def widen(self, filters: SearchFilters) -> SearchFilters:
+        """The filters with every excluded colour or material extended to the values of this
+        catalog that name it as a whole word: "not glass" also leaves out "tempered glass",
+        "no wood" "solid wood", "not gold" "White Gold", "no black" "Matte Black". A shopper who
+        rules out a material or colour rules out its kinds; the catalog's finer values must not
+        let them back in."""
+        if not (filters.exclude_colors or filters.exclude_materials):
+            return filters
+        if self._vocabulary is None:
+            colors = {c for c in self.color if c}
+            materials = set().union(*self.materials) if self.materials else set()
+            self._vocabulary = (sorted(colors), sorted(materials))
+        colors, materials = self._vocabulary
+        return filters.model_copy(update={
+            "exclude_colors": _with_kinds(filters.exclude_colors, colors),
+            "exclude_materials": _with_kinds(filters.exclude_materials, materials)})
 
     def mask(self, filters: SearchFilters) -> np.ndarray:
         mask = np.ones(self.size, dtype=bool)
@@ -179,3 +198,12 @@ class MetadataTable:
         if filters.in_stock_only:
             mask &= self.in_stock
         return mask
+
+
+def _with_kinds(excluded: list[str], vocabulary: list[str]) -> list[str]:
+    """`excluded` plus the vocabulary keys that contain one of them as a whole word."""
+    if not excluded:
+        return excluded
+    words = [re.compile(rf"(?<![\w-]){re.escape(key(e))}(?![\w-])") for e in excluded]
+    more = [v for v in vocabulary if v not in {key(e) for e in excluded} and any(w.search(v) for w in words)]
+    return list(excluded) + more

@@ -214,6 +214,9 @@ class HybridSearcher:
         """The k best fused candidates, with what the learned ranker needs of the signals (the
         training of the ranker calls this too, so its candidates are the searcher's)."""
         n = max(self.candidates, k)
+        if filters.exclude_colors or filters.exclude_materials:
+            self.index.ensure_lexical()
+            filters = self.index.lexical.table.widen(filters)
         dense: list[_Candidate] = []
         lexical: list[_Candidate] = []
         vector = None

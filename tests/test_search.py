@@ -204,3 +204,19 @@ def test_filtered_dense_paths_agree_with_chromas_filter(demo_index, filters, mon
         got = [c.record_id for c in HybridSearcher(demo_index).dense(vector, filters, 20)]
         assert {rid.split(":", 1)[1] for rid in got} <= expected, exact_max
         assert got == reference[: len(got)] and len(got) == min(20, len(expected)), (exact_max, overfetch)
+
+
+def test_an_excluded_material_or_colour_keeps_out_its_kinds_in_every_search_mode(searcher, demo_index):
+    """The demo catalog sells "tempered glass" beside "glass" and "Matte Black" beside "Black":
+    ruling out glass or black rules them out too, in dense, lexical and hybrid search."""
+    products = all_products(demo_index)
+    assert any("tempered glass" in (p.get("materials") or []) for p in products)
+    assert any(p.get("color") == "matte black" for p in products)
+    filters = SearchFilters(kind="product", exclude_materials=["glass"], exclude_colors=["Black"])
+    for mode in ("dense", "lexical", "hybrid"):
+        for query in ("tempered glass lid cookware", "matte black bottle"):
+            hits = searcher.search(query, k=10, filters=filters, mode=mode)
+            assert hits, (mode, query)
+            for h in hits:
+                assert not any("glass" in m.lower() for m in h.product.materials), (mode, h.product.title)
+                assert "black" not in (h.product.color or "").lower(), (mode, h.product.title)

@@ -62,3 +62,18 @@ def test_every_filter_combination_builds_a_where_clause():
         for combo in itertools.combinations(keys, r):
             where = chroma_where(SearchFilters(kind="product", **{k: values[k] for k in combo}))
             assert "$and" in where
+
+
+def test_an_excluded_colour_or_material_also_rules_out_the_catalogs_kinds_of_it():
+    """"not glass" leaves out "tempered glass", "no wood" "solid wood", "not gold" "White Gold";
+    "Off-White" is another colour than White, and "golden" is not gold."""
+    from retrieval.filters import MetadataTable
+    from retrieval.schemas import SearchFilters
+
+    table = MetadataTable([{"color": "white gold", "materials": ["tempered glass"]}, {"color": "gold", "materials": ["solid wood"]},
+                           {"color": "matte black"}, {"color": "golden"}, {"color": "off-white"}, {"color": "blue", "materials": ["steel"]}])
+    widened = table.widen(SearchFilters(exclude_colors=["Gold", "White", "Black"], exclude_materials=["glass", "wood"]))
+    assert set(widened.exclude_colors) == {"Gold", "White", "Black", "white gold", "matte black"}
+    assert set(widened.exclude_materials) == {"glass", "wood", "tempered glass", "solid wood"}
+    assert list(table.mask(widened)) == [False, False, False, True, True, True]
+    assert table.widen(SearchFilters(colors=["Gold"])) == SearchFilters(colors=["Gold"])  # inclusions are left as they are
