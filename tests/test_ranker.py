@@ -312,3 +312,14 @@ def test_an_index_built_with_int8_vectors_refuses_full_precision_ones(tmp_path, 
     with pytest.raises(IndexConfigError, match=r"built with embedding model 'all-MiniLM-L6-v2\+int8'"):
         ShopIndex(location, embedder)
     ShopIndex(location, int8).close()
+
+
+def test_onnx_int8_threads_default_to_the_usable_cores_without_spinning(int8):
+    import os
+
+    from retrieval.onnx_embeddings import OnnxInt8Embedder
+
+    opts = int8._session.get_session_options()
+    assert opts.intra_op_num_threads == len(os.sched_getaffinity(0))
+    assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert OnnxInt8Embedder(threads=1)._session.get_session_options().intra_op_num_threads == 1
