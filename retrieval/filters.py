@@ -140,9 +140,8 @@ class MetadataTable:
         if not (filters.exclude_colors or filters.exclude_materials):
             return filters
         if self._vocabulary is None:
-            colors = {c for c in self.color if c}
-            materials = set().union(*self.materials) if self.materials else set()
-            self._vocabulary = (sorted(colors), sorted(materials))
+            known_materials: set[str] = set().union(*self.materials) if self.materials else set()
+            self._vocabulary = (sorted({str(c) for c in self.color if c}), sorted(known_materials))
         colors, materials = self._vocabulary
         return filters.model_copy(update={
             "exclude_colors": _with_kinds(filters.exclude_colors, colors),
