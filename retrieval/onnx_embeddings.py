@@ -117,21 +117,28 @@ def export_onnx(model_path: str, out: Path) -> Path:
     sample = tokenizer(["an example product title", "a second, somewhat longer text to trace"], padding=True, return_tensors="pt")
     if "token_type_ids" not in sample:
         sample["token_type_ids"] = torch.zeros_like(sample["input_ids"])
+    with _into_place(out) as tmp, warnings.catch_warnings(), _without_onnx_package(), torch.inference_mode(False), torch.no_grad():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            _Encoder(model), tuple(sample[k] for k in _INPUTS), str(tmp), dynamo=False,
+            input_names=list(_INPUTS), output_names=["last_hidden_state"], opset_version=OPSET,
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in (*_INPUTS, "last_hidden_state")},
+        )
+    return out
+
+
+@contextlib.contextmanager
+def _into_place(out: Path):
+    """A private temporary path beside `out`, renamed over `out` when the block ends without an
+    error (removed otherwise), so that concurrent first uses never read half a graph."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with warnings.catch_warnings(), _without_onnx_package(), torch.inference_mode(False), torch.no_grad():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                _Encoder(model), tuple(sample[k] for k in _INPUTS), str(tmp), dynamo=False,
-                input_names=list(_INPUTS), output_names=["last_hidden_state"], opset_version=OPSET,
-                dynamic_axes={name: {0: "batch", 1: "tokens"} for name in (*_INPUTS, "last_hidden_state")},
-            )
+        yield tmp
         os.replace(tmp, out)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
-    return out
 
 
 def onnx_model_file(model_path: str, cache_dir: Path | None = None) -> Path:
@@ -183,17 +190,10 @@ def quantize_onnx(src: Path, out: Path) -> Path:
                            "pip install 'onnx>=1.16'") from None
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with _quiet_quantizer():
-            quantize_dynamic(str(src), str(tmp), weight_type=QuantType[QUANTIZATION["weight_type"]],
-                             per_channel=QUANTIZATION["per_channel"], reduce_range=QUANTIZATION["reduce_range"],
-                             op_types_to_quantize=list(QUANTIZATION["op_types_to_quantize"]))
-        os.replace(tmp, out)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    with _into_place(out) as tmp, _quiet_quantizer():
+        quantize_dynamic(str(src), str(tmp), weight_type=QuantType[QUANTIZATION["weight_type"]],
+                         per_channel=QUANTIZATION["per_channel"], reduce_range=QUANTIZATION["reduce_range"],
+                         op_types_to_quantize=list(QUANTIZATION["op_types_to_quantize"]))
     return out
 
 
