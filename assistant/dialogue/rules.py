@@ -806,7 +806,7 @@ def _inclusion_operations(scan: str, included: list[Mention], state: DialogueSta
             ops.append(Operation(op="add", facet=m.facet, value=m.value, words=m.words))
             continue
         already = state.has(m.facet, m.value, exclude=False) or (
-            m.facet in ("type", "category") and _names_current(m, {key(v) for v in state.values("type") + state.values("category")}))
+            m.facet in ("type", "category") and _names_current(m, _current_kinds(state)))
         if already and not new_subject:
             continue
         # On a new subject what followed the shopper (the audience) gives way to what they name now.
@@ -968,7 +968,7 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
         if after:
             spans.append((mention.end, mention.end + after.end()))
         constrained = state.has(mention.facet, mention.value) or (
-            mention.facet in ("type", "category") and _names_current(mention, {key(v) for v in state.values("type") + state.values("category")}))
+            mention.facet in ("type", "category") and _names_current(mention, _current_kinds(state)))
         dropped = bool(taken_off) or bool(released_before and re.search(_DROP_VERB + r"\s*(?:about\s+)?(?:the\s+|that\s+|my\s+|all\s+|any\s+)?(?:in\s+|from\s+|by\s+)?$", before, re.I))
         # "Philips would be ok too", "tan or brown is fine": about a value not yet asked for, acceptance.
         accepted = bool(released_before and _ACCEPTS.search(released_before.group(0)))
@@ -1009,7 +1009,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     """A new subject (and its words), or soft words that refine the current one. `taken`:
     spans the rules explained; `dropped`: spans that are not search words (prices, negations)."""
     kinds = [m for m in included if m.facet in ("type", "category")]
-    current = {key(v) for v in state.values("type") + state.values("category")}
+    current = _current_kinds(state)
     # "would the 2nd make a good gift?", "is this a good gift for my dad": about a shown product
     about_shown = bool(state.shown) and bool(_REFERS.search(text) or _ORDINAL.search(text)
                                              or re.search(r"\b(?:this|that|these|those|it|they|them)\b", text, re.I))
@@ -1052,6 +1052,11 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
 _ANCHORED = re.compile(r"\b(?:than|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
+
+
+def _current_kinds(state: DialogueState) -> set[str]:
+    """The kinds of item the standing search is about (its types and categories), as keys."""
+    return {key(v) for v in state.values("type") + state.values("category")}
 
 
 def _names_current(m: Mention, current: set[str]) -> bool:
