@@ -4,17 +4,21 @@ every phrasing of every entry, with an honest "no confident match" below a calib
 Scoring. Each entry gets a dense score from its phrasings' cosine similarities to the question:
 0.6 · best + 0.4 · mean of its three best (entries phrased many ways that agree beat a single
 lucky neighbour), blended with the similarity to its answer text (weight 0.5: shoppers often ask
-in the answer's words), plus a small BM25 bonus for shared rare words. The answer's weight falls
-for entries phrased more than ANSWER_PHRASINGS ways (weight · ANSWER_PHRASINGS / phrasings): their
-phrasings say it better than one answer text does. On Bitext (27 entries of about 166 phrasings,
-answers written in templates) the full answer weight cost accuracy@1 (0.941 against 0.957 without
-it, 8,000 labelled phrasings); entries of the demo FAQ (3-4 phrasings) keep it whole. On the demo FAQ, held-out
-phrasings are answered right 0.62 of the time from phrasings alone and about 0.72 with the
-answer blended in (see tests/test_faq.py). The threshold is calibrated on
-the loaded FAQ itself: each phrasing is looked up with itself held out (in-domain questions) and
-product texts from the same index plus a fixed set of general questions serve as out-of-scope
-questions; the threshold maximises
-correct answers plus correct refusals minus wrong answers.
+in the answer's words). The answer's weight falls for entries phrased more than ANSWER_PHRASINGS
+ways (weight · ANSWER_PHRASINGS / phrasings): their phrasings say it better than one answer text
+does. On Bitext (27 entries of about 166 phrasings, answers written in templates) the full answer
+weight cost accuracy@1 (0.941 against 0.957 without it, 8,000 labelled phrasings); entries of the
+demo FAQ (3-4 phrasings) keep it whole. On the demo FAQ, held-out phrasings are answered right
+0.62 of the time from phrasings alone and about 0.72 with the answer blended in (see
+tests/test_faq.py).
+
+Ranking adds to the dense score a small BM25 bonus for shared rare words and, for FAQs phrased
+many ways per entry, a linear classifier's margin (retrieval/faq_classifier.py; Bitext accuracy@1
+0.957 -> 0.971). Whether to answer at all is decided on the dense score alone, against a
+threshold calibrated on the loaded FAQ itself: each phrasing is looked up with itself held out
+(in-domain questions) and product texts from the same index plus a fixed set of general questions
+serve as out-of-scope questions; the threshold maximises correct answers plus correct refusals
+minus wrong answers.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from .documents import faq_answer_record_id, item_from_metadata
+from .faq_classifier import WEIGHT as CLASSIFIER_WEIGHT
+from .faq_classifier import FaqClassifierSidecar
 from .schemas import FaqEntry, SearchFilters
 from .store import ShopIndex
 
@@ -95,6 +101,10 @@ class FaqLookupService:
     index: ShopIndex
     threshold: float | None = None  # None: the calibrated one stored with the index
     candidates: int = 100
+    use_classifier: bool = True  # False: nearest-phrasing scores only (for comparison)
+
+    def __post_init__(self) -> None:
+        self.classifier = FaqClassifierSidecar(self.index)
 
     def current_threshold(self) -> float:
         if self.threshold is not None:
@@ -133,12 +143,14 @@ class FaqLookupService:
                 lex_rank[entry_id] = len(lex_rank) + 1
                 lex_score[entry_id] = score
         max_lex = max(lex_score.values(), default=0.0) or 1.0
+        classifier = self.classifier.current(self.index.lexical.revision) if self.use_classifier else None
+        margins = classifier.margins(vector) if classifier is not None else {}
         scored = []
         for entry_id in best_meta:
             entry_sims = sims.get(entry_id, [])
             dense = entry_score(entry_sims, answer_sims.get(entry_id), self._phrasings(best_meta[entry_id]))
             bonus = LEXICAL_BONUS * lex_score.get(entry_id, 0.0) / max_lex
-            scored.append((dense + bonus, dense, entry_id))
+            scored.append((dense + bonus + CLASSIFIER_WEIGHT * margins.get(entry_id, 0.0), dense, entry_id))
         scored.sort(key=lambda t: (-t[0], t[2]))
         threshold = self.current_threshold()
         matches = []

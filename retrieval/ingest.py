@@ -347,7 +347,9 @@ def ingest_file(
     index.rebuild_lexical()
     if index.count("faq") and (kind == "faq" or report.added or report.removed):
         from .faq import calibrate_threshold
+        from .faq_classifier import FaqClassifierSidecar
 
         report.faq_threshold = calibrate_threshold(index).threshold
+        FaqClassifierSidecar(index).refit()  # now, so the first question does not wait for it
     report.seconds = time.perf_counter() - started
     return report

@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .files import written_into_place
 from .local_model import MeanPooledEmbedder, default_model_path
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,7 @@ def export_onnx(model_path: str, out: Path) -> Path:
     sample = tokenizer(["an example product title", "a second, somewhat longer text to trace"], padding=True, return_tensors="pt")
     if "token_type_ids" not in sample:
         sample["token_type_ids"] = torch.zeros_like(sample["input_ids"])
-    with _into_place(out) as tmp, warnings.catch_warnings(), _without_onnx_package(), torch.inference_mode(False), torch.no_grad():
+    with written_into_place(out) as tmp, warnings.catch_warnings(), _without_onnx_package(), torch.inference_mode(False), torch.no_grad():
         warnings.simplefilter("ignore")
         torch.onnx.export(
             _Encoder(model), tuple(sample[k] for k in _INPUTS), str(tmp), dynamo=False,
@@ -125,20 +126,6 @@ def export_onnx(model_path: str, out: Path) -> Path:
             dynamic_axes={name: {0: "batch", 1: "tokens"} for name in (*_INPUTS, "last_hidden_state")},
         )
     return out
-
-
-@contextlib.contextmanager
-def _into_place(out: Path):
-    """A private temporary path beside `out`, renamed over `out` when the block ends without an
-    error (removed otherwise), so that concurrent first uses never read half a graph."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        yield tmp
-        os.replace(tmp, out)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def onnx_model_file(model_path: str, cache_dir: Path | None = None) -> Path:
@@ -190,7 +177,7 @@ def quantize_onnx(src: Path, out: Path) -> Path:
                            "pip install 'onnx>=1.16'") from None
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    with _into_place(out) as tmp, _quiet_quantizer():
+    with written_into_place(out) as tmp, _quiet_quantizer():
         quantize_dynamic(str(src), str(tmp), weight_type=QuantType[QUANTIZATION["weight_type"]],
                          per_channel=QUANTIZATION["per_channel"], reduce_range=QUANTIZATION["reduce_range"],
                          op_types_to_quantize=list(QUANTIZATION["op_types_to_quantize"]))

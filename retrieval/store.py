@@ -86,8 +86,7 @@ class ShopIndex:
         except BaseException:
             self.close()
             raise
-        lexical_dir = location.home / "lexical" / self._lexical_name()
-        self.lexical = LexicalIndex(lexical_dir)
+        self.lexical = LexicalIndex(self.sidecar_dir("lexical"))
         self.lexical.load()
 
     def close(self) -> None:
@@ -110,10 +109,14 @@ class ShopIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _lexical_name(self) -> str:
+    def sidecar_dir(self, what: str) -> Path:
+        """This collection's folder for a derived artefact `what` (BM25, the FAQ classifier):
+        under the shop's home, named after the collection (and the server, for a Chroma server)."""
         if self.location.chroma_host:
-            return f"{self.location.chroma_host}_{self.location.chroma_port}_{self.location.collection}"
-        return self.location.collection
+            name = f"{self.location.chroma_host}_{self.location.chroma_port}_{self.location.collection}"
+        else:
+            name = self.location.collection
+        return self.location.home / what / name
 
     def _open_collection(self):
         meta = {"embedding_model": self.embedder.model_id, "dimension": int(self.embedder.dimension)}
