@@ -89,8 +89,9 @@ _POST_NEGATION = re.compile(
 _FEATURE = re.compile(r"\bnoise[- ]?(?:cancel\w*|isolat\w*|reduc\w*|free)\b|\b(?:active )?noise control\b", re.I)
 # Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
 _LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
-# Words that end a negation's reach: "no leather, in black" / "not Puma but Nike".
-_SCOPE_END = re.compile(r"[,.;!?]|\s[-–]+\s|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|in)\b", re.I)
+# Words that end a negation's reach: "no leather, in black" / "not Puma but Nike"; "in" does not
+# after "anything" or "ones" ("hide anything in pink" excludes pink).
+_SCOPE_END = re.compile(r"[,.;!?]|\s[-–]+\s|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|(?<!anything )(?<!everything )(?<!ones )(?<!stuff )in)\b", re.I)
 _FACET_WORDS = {
     "colour": "color", "color": "color", "colours": "color", "colors": "color", "shade": "color", "finish": "color", "finishe": "color",
     "brand": "brand", "brands": "brand", "make": "brand", "maker": "brand", "label": "brand",
@@ -102,7 +103,7 @@ _FACET_WORDS = {
 _FACET_WORD = r"(?:colou?rs?|shade|finish(?:es)?|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
 _REMOVE_FACET = re.compile(
     rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?|than))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
-    rf"|\b(?P<b>{_FACET_WORD})\s+(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter"
+    rf"|\b(?P<b>{_FACET_WORD})\s+(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter|no longer matters?)"
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|(?:don'?t|do not|dont|no need to) worry about|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
@@ -560,7 +561,8 @@ def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list
             spans.append(m.span())
 
 
-_THE_NAME = re.compile(r"\bthe ([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?", re.I)
+# A lookahead, so that matches overlap: "in the style of the OnePlus" tries "the style of the" and "the OnePlus".
+_THE_NAME = re.compile(r"\bthe (?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
 _NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s*[?.!]*\s*$", re.I)
 
 
@@ -669,11 +671,15 @@ def _subject_words(text: str, drop: list[tuple[int, int]]) -> str:
     return " ".join(kept.strip(" ?!.,;").split())
 
 
+# "budget's now 1000" is "budget is now 1000".
+_POSSESSIVE_IS = re.compile(r"\b(budget|price|limit|max|maximum|cap)'s\b", re.I)
+
+
 def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> Reading:
     """What the rules make of `message` in the context of `state` (nothing is changed here).
     `faq_match(text) -> bool`, when given, says whether the shop's FAQ answers the text
     confidently; it breaks ties for messages with no shopping signal at all."""
-    text = spoken_amounts(" ".join(message.split()))
+    text = _POSSESSIVE_IS.sub(r"\1 is", spoken_amounts(" ".join(message.split())))
     if _HUMAN.search(text):
         return Reading("human")
     if is_smalltalk(text):
@@ -1054,6 +1060,12 @@ _ANCHORED = re.compile(r"\b(?:than|price of|version of|alternatives? to|(?:step|
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
 
 
+def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None) -> int | None:
+    """The shown item "cheaper" is measured against: the one named with "than" ("cheaper than
+    the 2nd"), or the one "like the second one but cheaper" is like; else None (all shown)."""
+    return refs[0] if refs and (_ANCHORED.search(lowered) or similar) else None
+
+
 def _current_kinds(state: DialogueState) -> set[str]:
     """The kinds of item the standing search is about (its types and categories), as keys."""
     return {key(v) for v in state.values("type") + state.values("category")}
@@ -1091,10 +1103,9 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") and op.op in ("add", "replace") for op in ops)
     if cheaper and not explicit:
-        anchor = refs[0] if refs and _ANCHORED.search(lowered) else None
-        ops.append(Operation(op="cheaper", value=anchor, words=cheaper.group(0)))
+        ops.append(Operation(op="cheaper", value=_price_anchor(lowered, refs, similar), words=cheaper.group(0)))
     elif pricier and not explicit:
-        ops.append(Operation(op="pricier", value=refs[0] if refs and _ANCHORED.search(lowered) else None, words=pricier.group(0)))
+        ops.append(Operation(op="pricier", value=_price_anchor(lowered, refs, similar), words=pricier.group(0)))
     relax = _RELAX.search(text)
     if relax and any(op.facet == "max_price" and op.op in ("add", "replace") for op in ops):
         pass  # "the budget can stretch to 2000": the new ceiling says it
