@@ -12,7 +12,8 @@ Data (the shared folder, ../shared/data relative to the repo root, or --data DIR
 Every phrasing is looked up (k=10) in a fresh temporary index holding only the Q/A file.
 Figures: accuracy@1 (the top entry is the labelled intent *and* the lookup is confident; "no
 confident match" counts as wrong), MRR over the ranked matches whatever the confidence, the
-share answered "no confident match", and, for comparison, the plain nearest-phrasing baseline
+share answered "no confident match", the share of the demo set's out-of-scope questions (product
+requests, general knowledge, gibberish) refused, and, for comparison, the plain nearest-phrasing baseline
 (the entry of the single most similar indexed phrasing).
 """
 
@@ -28,7 +29,7 @@ from assistant.settings import Settings, quiet_offline_environment
 
 # The data readers are shared with `shopassist eval run` (evals/data_sets/bitext.py).
 from evals.data_sets.bitext import bitext_files, check_qa_columns, load_utterances
-from evals.data_sets.common import EvalDataError
+from evals.data_sets.common import EvalDataError, out_of_scope_questions
 from evals.paths import MAPPINGS, shared_data_dir
 
 DEFAULT_MAPPING = MAPPINGS / "bitext_faq.toml"
@@ -144,6 +145,8 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
             baseline.append(nearest_meta["item_id"] if nearest_meta is not None else None)
         lookup_seconds = time.perf_counter() - started
         threshold = service.current_threshold()
+        out_of_scope = [r["question"] for r in out_of_scope_questions()]
+        oos_refused = share([not service.lookup(q, k=K).confident for q in out_of_scope])
 
     acc = accuracy_at_1(predictions, labels)
     top1_any = accuracy_at_1([r[0] if r else None for r in ranked], labels)
@@ -158,18 +161,19 @@ def run_faq_eval(settings: Settings, data_dir: Path | None = None, limit: int | 
     n = len(texts)
     print(f"  {n:,} phrasings, {len(set(labels))} intents, {len(entries)} entries; threshold {threshold:.3f}; "
           f"embedding {embed_seconds:.1f}s, lookups {lookup_seconds:.1f}s ({lookup_seconds / n * 1000:.1f} ms each)")
-    print(f"\n  {'figure':<48}{'value':>9}  target")
+    print(f"\n  {'figure':<56}{'value':>9}  target")
     rows = [
         ("accuracy@1 (right entry and confident)", acc, f">= {TARGET_ACCURACY}  {'PASS' if acc >= TARGET_ACCURACY else 'FAIL'}"),
         ("top-1 right, ignoring confidence", top1_any, ""),
         (f"MRR@{K} (ranked matches, any confidence)", rank_mrr, ""),
         ('share answered "no confident match"', refused, ""),
         ("share answered confidently and wrongly", wrong_confident, ""),
+        (f"out-of-scope questions refused ({len(out_of_scope)}, the demo set's)", oos_refused, ""),
         ("baseline: nearest phrasing's entry, accuracy", base_acc, ""),
         (f"accuracy@1 on phrasings not in the Q/A file ({len(unseen_idx):,})", unseen_acc, ""),
     ]
     for name, value, target in rows:
-        print(f"  {name:<48}{value:>9.4f}  {target}")
+        print(f"  {name:<56}{value:>9.4f}  {target}")
     common = confusions(predictions, labels)
     if common:
         print("  most frequent errors (label -> answer): "

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
 from evals.context import Context
-from evals.paths import MAPPINGS, shared_data_dir
+from evals.paths import DATA, MAPPINGS, shared_data_dir
 
 T = TypeVar("T")
 SEED = 13
@@ -136,6 +136,13 @@ class FaqSet:
     entries: list[Any]  # retrieval.schemas.FaqEntry
     rows: list[dict]  # {"id", "question", "expected"} like evals/data/faq_demo.jsonl
     rejected: int = 0
+
+
+def out_of_scope_questions() -> list[dict]:
+    """The demo set's questions that no customer-service FAQ answers (product requests, general
+    knowledge, gibberish), as rows with `expected` None: asked of every FAQ so that a gain in
+    accuracy cannot come from answering what should be handed off."""
+    return [r for r in read_jsonl(DATA / "faq_demo.jsonl") if r["expected"] is None]
 
 
 def faq_context(faq: FaqSet, settings, embedder=None, llm_turn_limit: int | None = None) -> Context:

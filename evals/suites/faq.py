@@ -27,9 +27,10 @@ def faq_suite(ctx: Context, configs: list[str], out: dict, failures: list, notes
 def shared_faq_suite(settings, embedder, configs: list[str], out: dict, failures: list, notes: list,
                      root: Path | None = None, bitext_limit: int | None = None) -> None:
     """Bitext (its labelled phrasings; all of them unless `bitext_limit`) and the e-commerce FAQ
-    (exact questions), each loaded alone into a temporary shop; absent or malformed -> a note."""
+    (exact questions), each loaded alone into a temporary shop and asked the demo set's
+    out-of-scope questions beside its own; absent or malformed -> a note."""
     from evals.data_sets.bitext import bitext_faq_set
-    from evals.data_sets.common import faq_context
+    from evals.data_sets.common import faq_context, out_of_scope_questions
     from evals.data_sets.ecommerce_faq import ecommerce_faq_set
 
     for faq, why in (bitext_faq_set(root, limit=bitext_limit), ecommerce_faq_set(root)):
@@ -44,7 +45,7 @@ def shared_faq_suite(settings, embedder, configs: list[str], out: dict, failures
             notes.append(f"faq: {faq.name}: loading failed: {type(exc).__name__}: {str(exc)[:200]}")
             continue
         try:
-            score_faq(ctx, faq.rows, configs, out, failures, suffix=f"@{faq.name}")
+            score_faq(ctx, faq.rows + out_of_scope_questions(), configs, out, failures, suffix=f"@{faq.name}")
         finally:
             ctx.close()
 
