@@ -49,6 +49,8 @@ PARAMS = {
     "num_threads": 2,
 }
 ROUNDS = 250
+# Weights of the retrieval prior (hybrid, BM25) the report shows beside the chosen one (retrieval/ranker.py).
+PRIOR_GRID = ((0.0, 0.0), (0.5, 0.0), (1.0, 0.0), (2.0, 0.0), (0.5, 0.25), (1.0, 0.25), (1.0, 0.5), (2.0, 0.25))
 # Train on the judged products only (True), or on the whole pool with unjudged products as
 # grade 0 (False). Measured: the pool-wide labels teach the model "judged or not" (Home Depot's
 # judged products came from its own search) more than "how relevant", and lose rerank NDCG.
@@ -82,6 +84,7 @@ class Rows:
     relevant_at_gain: float
     weight: float = 1.0
     key: str = ""  # the feature rows' cache key (judgments, feature version, searcher settings)
+    dense_weight: float = 0.6  # the searcher's, for the ranker's retrieval prior
     starts: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
@@ -114,7 +117,8 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
     if path.is_file():
         d = np.load(path, allow_pickle=False)
         return Rows(jset.name, d["X"], d["gain"], d["in_pool"], d["pool_rank"], d["items"], d["groups"],
-                    [str(x) for x in d["query_ids"]], [str(x) for x in d["query_texts"]], relevant_at_gain, key=key)
+                    [str(x) for x in d["query_ids"]], [str(x) for x in d["query_texts"]], relevant_at_gain, key=key,
+                    dense_weight=s.dense_weight)
     t = time.perf_counter()
     stats = StatsCache().get(idx.index.lexical)
     filters = SearchFilters(kind="product")
@@ -145,7 +149,8 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
             log(f"    {jset.name}: features of {n + 1:,} of {len(jset.queries):,} queries ({time.perf_counter() - t:.0f}s)")
     rows = Rows(jset.name, np.concatenate(X).astype(np.float32), np.asarray(gain, dtype=np.float32), np.asarray(in_pool),
                 np.asarray(pool_rank, dtype=np.int32), np.asarray(items, dtype="U64"), np.asarray(groups, dtype=np.int32),
-                [q.id for q in jset.queries], [q.text for q in jset.queries], relevant_at_gain, key=key)
+                [q.id for q in jset.queries], [q.text for q in jset.queries], relevant_at_gain, key=key,
+                dense_weight=s.dense_weight)
     tmp = path.with_name(f".{path.name}.tmp.npz")
     np.savez(tmp, X=rows.X, gain=rows.gain, in_pool=rows.in_pool, pool_rank=rows.pool_rank, items=rows.items, groups=rows.groups,
              query_ids=np.asarray(rows.query_ids), query_texts=np.asarray(rows.query_texts))
@@ -192,12 +197,26 @@ def train(parts: Sequence[tuple[Rows, np.ndarray]], columns: Sequence[int] | Non
     return lgb.train(params, data, num_boost_round=rounds)
 
 
+def with_prior(rows: Rows, model_scores: np.ndarray, weights: tuple[float, float] | None = None) -> np.ndarray:
+    """The model's scores of every row with the retrieval prior the searcher adds
+    (`retrieval.ranker.with_retrieval_prior`), query by query."""
+    from retrieval.ranker import PRIOR_BM25, PRIOR_HYBRID, with_retrieval_prior
+
+    out = np.zeros(len(model_scores))
+    for qi in range(len(rows.groups)):
+        sl = rows.query_slice(qi)
+        out[sl] = with_retrieval_prior(model_scores[sl], rows.X[sl], rows.dense_weight, weights or (PRIOR_HYBRID, PRIOR_BM25))
+    return out
+
+
 @dataclass
 class CrossValidated:
-    """Out-of-fold scores: each query scored by the model trained on the other folds."""
+    """Out-of-fold scores: each query scored by the model trained on the other folds; `oof` with
+    the retrieval prior (what the searcher ranks by), `raw` the model alone."""
 
     rows: list[Rows]
     oof: dict[str, np.ndarray]
+    raw: dict[str, np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def fit(cls, rows: list[Rows], folds: int = FOLDS, columns: Sequence[int] | None = None, rounds: int = ROUNDS,
@@ -214,7 +233,7 @@ class CrossValidated:
             path = Path(cache_dir) / f"cv-{hashlib.sha256(spec.encode()).hexdigest()[:16]}.npz"
             if path.is_file():
                 with np.load(path) as d:
-                    return cls(rows, {r.set_name: d[r.set_name] for r in rows})
+                    return cls.of(rows, {r.set_name: d[r.set_name] for r in rows})
         oof = {r.set_name: np.zeros(len(r.X)) for r in rows}
         for f in range(folds):
             booster = train([(r, r.folds(folds) != f) for r in rows], columns, rounds)
@@ -228,7 +247,11 @@ class CrossValidated:
             tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
             np.savez(tmp, allow_pickle=False, **oof)  # float arrays (np.load reads them back without pickle)
             tmp.replace(path)
-        return cls(rows, oof)
+        return cls.of(rows, oof)
+
+    @classmethod
+    def of(cls, rows: list[Rows], raw: dict[str, np.ndarray]) -> CrossValidated:
+        return cls(rows, {r.set_name: with_prior(r, raw[r.set_name]) for r in rows}, raw)
 
     def _rows(self, name: str) -> Rows:
         return next(r for r in self.rows if r.set_name == name)
@@ -271,12 +294,12 @@ def searcher_from(rows: Rows, scores: np.ndarray) -> Callable:
 
 def shipped_scorer(ranker, idx) -> Callable:
     rows = rows_for(idx.jset, idx)
-    return scorer_from(rows, ranker.score(rows.X))
+    return scorer_from(rows, with_prior(rows, ranker.score(rows.X)))
 
 
 def shipped_searcher(ranker, idx) -> Callable:
     rows = rows_for(idx.jset, idx)
-    return searcher_from(rows, ranker.score(rows.X))
+    return searcher_from(rows, with_prior(rows, ranker.score(rows.X)))
 
 
 def serving_latency(ranker, idx, jset, n: int) -> tuple[float, float]:
@@ -404,15 +427,18 @@ def train_ranker(sets: Sequence, out: Path, *, settings=None, embedder=None, fol
                     "trained_on": [{"set": j.name, "digest": j.digest(), "source": j.source, "queries": len(j.queries),
                                     "judgments": sum(len(q.grades) for q in j.queries), "rows": len(r.X), "weight": r.weight}
                                    for j, r in zip(jsets, all_rows)],
-                    "sets": {}, "ablation": {}}
+                    "sets": {}, "prior": {}, "ablation": {}}
     log(f"  cross-validating ({folds} folds by query, {sum(len(r.X) for r in all_rows):,} rows)")
     t = time.perf_counter()
     cv = CrossValidated.fit(all_rows, folds, rounds=rounds, cache_dir=cache_root(settings))
     log(f"    {time.perf_counter() - t:.0f}s")
     for r in all_rows:
         figures = {name: evaluate(r, sc) for name, sc in baseline_scores(r, settings.search_dense_weight).items()}
+        figures["learned-ranker, model alone (cv)"] = evaluate(r, cv.raw[r.set_name])
         figures["learned-ranker (cv)"] = evaluate(r, cv.oof[r.set_name])
         report["sets"][r.set_name] = figures
+        report["prior"][r.set_name] = {f"{a:g} hybrid + {b:g} bm25": evaluate(r, with_prior(r, cv.raw[r.set_name], (a, b)))
+                                       for a, b in PRIOR_GRID}
         for name, f in figures.items():
             log(f"    {r.set_name} {name}: rerank ndcg@10 {f['rerank_ndcg_at_10']:.4f} recall@10 {f['recall_at_10']:.4f} @50 {f['recall_at_50']:.4f}")
     if ablation:
@@ -460,6 +486,16 @@ def report_markdown(report: dict) -> str:
         lines += ["", f"## {name}", "", "| ranker | rerank NDCG@10 | full-catalog recall@10 | recall@50 |", "| --- | --- | --- | --- |"]
         for ranker, f in figures.items():
             lines.append(f"| {ranker} | {f['rerank_ndcg_at_10']:.4f} | {f['recall_at_10']:.4f} | {f['recall_at_50']:.4f} |")
+    if report.get("prior"):
+        sets = list(report["prior"])
+        lines += ["", "## The retrieval prior", "",
+                  "The model learns from judged products only, so its scores get the standardised hybrid and BM25 scores added "
+                  "per query (retrieval/ranker.py, PRIOR_HYBRID and PRIOR_BM25); 0 + 0 is the model alone.", "",
+                  "| weights | " + " | ".join(f"{s}: NDCG@10 / recall@10" for s in sets) + " |",
+                  "| --- | " + " | ".join("---" for _ in sets) + " |"]
+        for weights in report["prior"][sets[0]]:
+            cells = [f"{report['prior'][s][weights]['rerank_ndcg_at_10']:.4f} / {report['prior'][s][weights]['recall_at_10']:.4f}" for s in sets]
+            lines.append(f"| {weights} | " + " | ".join(cells) + " |")
     if report.get("ablation"):
         sets = list(report["sets"])
         lines += ["", "## What each feature group adds", "",

@@ -242,7 +242,7 @@ class HybridSearcher:
                 self._stats = StatsCache()
             stats = self._stats.get(self.index.lexical)
             return rerank_hits(self.ranker, self.index, stats, query, pool.vector, pool.hits, pool.dense_scores,
-                               pool.lexical_scores, filters)[:k]
+                               pool.lexical_scores, filters, self.dense_weight)[:k]
         except Exception as exc:  # a broken model must cost the order, never the search
             log.warning("learned ranker failed (%s: %s); hybrid order for this query", type(exc).__name__, exc)
             return pool.hits[:k]

@@ -175,6 +175,50 @@ def test_features_are_the_same_at_training_and_serving(demo_index, shipped, monk
         np.testing.assert_allclose(other, serving, rtol=1e-4, atol=1e-5)
 
 
+def test_served_order_is_the_model_with_the_retrieval_prior_as_in_training(demo_index, shipped, monkeypatch):
+    """The searcher ranks by the model's score plus the retrieval prior; the trainer's figures
+    (evals.train_ranker.with_prior) add the same prior to the same rows."""
+    import retrieval.ranker as R
+    from evals.train_ranker import Rows, with_prior
+
+    captured = {}
+    real = R.features
+
+    def spy(info, cands, stats):
+        captured["X"] = real(info, cands, stats)
+        return captured["X"]
+
+    monkeypatch.setattr(R, "features", spy)
+    searcher = HybridSearcher(demo_index, ranker=shipped, rerank_depth=50)
+    for q in QUERIES:
+        served = [h.score for h in searcher.search(q, k=50, filters=PRODUCTS)]
+        X = captured["X"]
+        expected = R.with_retrieval_prior(shipped.score(X), X, searcher.dense_weight)
+        assert served == pytest.approx(sorted(expected.tolist(), reverse=True))
+        n = len(X)
+        rows = Rows("demo", X, np.full(n, np.nan), np.ones(n, bool), np.arange(n, dtype=np.int32), np.array([str(i) for i in range(n)]),
+                    np.array([n]), [q], [q], 1.0, dense_weight=searcher.dense_weight)
+        np.testing.assert_allclose(with_prior(rows, shipped.score(X)), expected)
+
+
+def test_retrieval_prior_standardises_per_query():
+    from retrieval.ranker import standardised, with_retrieval_prior
+
+    assert standardised(np.array([2.0, 2.0])).tolist() == [0.0, 0.0]
+    z = standardised(np.array([1.0, 2.0, 3.0]))
+    assert z.mean() == pytest.approx(0.0) and z.std() == pytest.approx(1.0)
+    X = np.zeros((3, len(FEATURES)), dtype=np.float32)
+    col = {n: i for i, n in enumerate(FEATURES)}
+    X[:, col["cosine"]] = [0.9, 0.1, np.nan]  # an unknown cosine counts as nothing alike
+    X[:, col["bm25_index"]] = [5.0, 1.0, 0.0]
+    X[:, col["bm25_index_norm"]] = [1.0, 0.2, 0.0]
+    model = np.array([0.0, 0.0, 0.0])  # the model has no opinion: the prior decides
+    order = np.argsort(-with_retrieval_prior(model, X, dense_weight=0.6))
+    assert order.tolist() == [0, 1, 2]
+    # with no prior, the model's own order (standardised) is kept
+    assert np.argsort(-with_retrieval_prior(np.array([3.0, 1.0, 2.0]), X, 0.6, weights=(0.0, 0.0))).tolist() == [0, 2, 1]
+
+
 def test_feature_groups_cover_every_feature_once():
     names = [n for g in FEATURE_GROUPS.values() for n in g]
     assert sorted(names) == sorted(FEATURES) and len(set(names)) == len(names)
