@@ -104,14 +104,24 @@ class Rows:
         return slice(int(self.starts[qi]), int(self.starts[qi + 1]))
 
 
+def rows_key(jset, idx, depth: int = DEPTH) -> str:
+    """What a set's feature rows depend on: the index (its folder names its products, embedding
+    model and runtime: int8 vectors give other rows), the judgments, the features and the searcher."""
+    from retrieval.ranker_features import FEATURE_VERSION
+
+    s = idx.searcher
+    spec = f"{idx.home.name}|{jset.digest()}|{FEATURE_VERSION}|{depth}|{s.candidates}|{s.fusion}|{s.dense_weight}"
+    return hashlib.sha256(spec.encode()).hexdigest()[:16]
+
+
 def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
     """Every query of the set as feature rows (cached beside the set's index)."""
     from retrieval.ranker import StatsCache, bm25_of, candidates_for, pool_candidates
-    from retrieval.ranker_features import FEATURE_VERSION, features
+    from retrieval.ranker_features import features
     from retrieval.schemas import SearchFilters
 
     s = idx.searcher
-    key = hashlib.sha256(f"{jset.digest()}|{FEATURE_VERSION}|{depth}|{s.candidates}|{s.fusion}|{s.dense_weight}".encode()).hexdigest()[:16]
+    key = rows_key(jset, idx, depth)
     path = idx.home / f"rows-{key}.npz"
     relevant_at_gain = jset.gain(jset.relevant_at)
     if path.is_file():
@@ -233,7 +243,10 @@ class CrossValidated:
             path = Path(cache_dir) / f"cv-{hashlib.sha256(spec.encode()).hexdigest()[:16]}.npz"
             if path.is_file():
                 with np.load(path) as d:
-                    return cls.of(rows, {r.set_name: d[r.set_name] for r in rows})
+                    cached = {r.set_name: d[r.set_name] for r in rows if r.set_name in d.files}
+                if all(len(cached.get(r.set_name, ())) == len(r.X) for r in rows):
+                    return cls.of(rows, cached)
+                log(f"  cached out-of-fold scores {path.name} do not fit these rows; refitting")
         oof = {r.set_name: np.zeros(len(r.X)) for r in rows}
         for f in range(folds):
             booster = train([(r, r.folds(folds) != f) for r in rows], columns, rounds)

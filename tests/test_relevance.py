@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import math
 from pathlib import Path
 
@@ -133,6 +134,28 @@ def test_training_cross_validates_by_query_and_writes_model_and_report(small_set
     finally:
         idx.close()
     np.testing.assert_allclose(again.oof["small"], fresh.oof["small"])
+    # rows of another index (say int8 vectors) have their own key, and cached scores that do not fit are refitted
+    assert rows.key == T.rows_key(small_set, idx) != T.rows_key(small_set, _FakeIndex(idx, "relevance-small-otherruntime"))
+    shorter = dataclasses.replace(rows, X=rows.X[:-1], gain=rows.gain[:-1], in_pool=rows.in_pool[:-1],
+                                  pool_rank=rows.pool_rank[:-1], items=rows.items[:-1],
+                                  groups=np.concatenate([rows.groups[:-1], [rows.groups[-1] - 1]]).astype(np.int32))
+    refit = T.CrossValidated.fit([shorter], folds=3, rounds=20, cache_dir=tmp_path / "cache")
+    assert len(refit.oof["small"]) == len(shorter.X)
+
+
+@dataclasses.dataclass
+class _FakeIndex:
+    """An index seen from rows_for's side with another folder name (another model or runtime)."""
+
+    real: object
+    name: str
+
+    def __getattr__(self, attr):
+        return getattr(self.real, attr)
+
+    @property
+    def home(self):
+        return self.real.home.with_name(self.name)
 
 
 def test_train_ranker_command_joins_the_train_group():
