@@ -14,7 +14,8 @@ FAQ entries are indexed once per phrasing; both signals collapse phrasings to th
 
 Learned ranker (optional, `ranker=`; retrieval/ranker.py): for product searches in hybrid mode
 the first `rerank_depth` fused candidates are reordered by a LightGBM lambdarank model over
-lexical, dense, term-match, attribute and commerce features; without a ranker (or with
+lexical, dense, term-match, attribute and commerce features, its score with a retrieval prior
+(the standardised hybrid and BM25 scores; `with_retrieval_prior`); without a ranker (or with
 `rerank=False`, or when scoring fails, with a warning) the fused order is returned unchanged.
 """
 
