@@ -840,7 +840,8 @@ def _unattested(m: Mention, previous: Mention | None, following: Mention | None,
     """Whether a one-word brand, type or category that is also an everyday word lacks evidence
     that it is meant as a name: a value of the same facet coordinated with it ("Tropicana or
     Real"); for a brand, "from / by / brand" before it, "brand" after it, or a product kind
-    right after it ("Real juice"); for a kind, a plural ("tops"), or an article or number
+    right after it ("Real juice"), or a capital letter mid-sentence ("done with Regular"); for
+    a kind, a plural ("tops"), or an article or number
     before it ("a range", "2 tops")."""
     if m.facet not in ("brand", "type", "category") or key(m.words) not in _EVERYDAY:
         return False
@@ -851,6 +852,8 @@ def _unattested(m: Mention, previous: Mention | None, following: Mention | None,
     if m.facet == "brand":
         if re.search(r"\b(?:from|by|brand|make|made by)\s+$", before) or re.match(r"\s*(?:brand|'s\b)", after):
             return False
+        if m.words[:1].isupper() and re.search(r"[^\s.!?]\s*$", before):
+            return False  # "I'm done with Regular": capitalised mid-sentence, a name
         return not (following is not None and following.facet in ("type", "category") and not text[m.end:following.start].strip())
     plural = m.words.lower().endswith("s") and not key(m.value).endswith("s")
     return not (plural or re.search(r"\b(?:a|an|some|any|the|few|\d+)\s+$", before))

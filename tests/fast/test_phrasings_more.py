@@ -1511,6 +1511,10 @@ WORDY = _facets(brands=["Sure", "Pick", "Real", "MOM", "Boult", "Tropicana"],
     (["juice under 200"], "from real", {("brand", "real", False)}),
     (["juice under 200"], "real juice only", {("brand", "real", False)}),
     (["juice under 200"], "tropicana or real", {("brand", "tropicana", False), ("brand", "real", False)}),
+    # capitalised mid-sentence is a name ("I'm done with Regular" on Flipkart); at the start of a sentence it is not
+    (["juice under 200"], "I'm done with Real", {("brand", "real", True)}),
+    (["earphones under 1500"], "Sure, show me more", set()),
+    (["earphones under 1500"], "Ok. Sure, more please", set()),
     ([], "show me tops", {("kind", "top", False)}),
     ([], "a range under 900", {("kind", "range", False)}),
 ])
