@@ -365,13 +365,13 @@ def evaluate(rows: Rows, scores: np.ndarray) -> dict:
 
 def baseline_scores(rows: Rows, dense_weight: float = 0.6) -> dict[str, np.ndarray]:
     """BM25, dense and hybrid scores from the rows' own feature columns (the searcher's inputs)."""
+    from retrieval.ranker import hybrid_of
     from retrieval.ranker_features import FEATURES
 
     col = {n: i for i, n in enumerate(FEATURES)}
     cos = np.nan_to_num(rows.X[:, col["cosine"]], nan=-1.0)
     bm25 = rows.X[:, col["bm25_index"]]
-    norm = rows.X[:, col["bm25_index_norm"]]
-    return {"bm25": bm25, "dense": cos, "hybrid": dense_weight * cos + (1 - dense_weight) * norm,
+    return {"bm25": bm25, "dense": cos, "hybrid": hybrid_of(rows.X, dense_weight),
             "hybrid (pool order)": -rows.pool_rank.astype(np.float64) - 1000.0 * (rows.pool_rank < 0)}
 
 

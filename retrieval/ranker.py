@@ -51,13 +51,18 @@ def standardised(x: np.ndarray) -> np.ndarray:
     return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
+def hybrid_of(matrix: np.ndarray, dense_weight: float) -> np.ndarray:
+    """The hybrid score of each candidate row: dense_weight x cosine + the rest x BM25 over the
+    query's best. An unknown cosine counts as -1, as nothing alike."""
+    cosine = np.nan_to_num(matrix[:, _COSINE], nan=-1.0)
+    return dense_weight * cosine + (1 - dense_weight) * matrix[:, _BM25_NORM]
+
+
 def with_retrieval_prior(model_scores: np.ndarray, matrix: np.ndarray, dense_weight: float,
                          weights: tuple[float, float] = (PRIOR_HYBRID, PRIOR_BM25)) -> np.ndarray:
     """One query's final scores: the model's, plus the retrieval prior (see PRIOR_HYBRID), all
-    standardised over that query's candidates. `matrix` is their feature matrix; an unknown
-    cosine counts as -1, as nothing alike."""
-    cosine = np.nan_to_num(matrix[:, _COSINE], nan=-1.0)
-    hybrid = dense_weight * cosine + (1 - dense_weight) * matrix[:, _BM25_NORM]
+    standardised over that query's candidates. `matrix` is their feature matrix."""
+    hybrid = hybrid_of(matrix, dense_weight)
     return standardised(model_scores) + weights[0] * standardised(hybrid) + weights[1] * standardised(matrix[:, _BM25])
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.attributes import type_key
+from retrieval.attributes import AUDIENCE_WORDS, type_key
 from retrieval.documents import key
 from retrieval.facets import Facets, Mention
 
@@ -40,7 +40,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:let'?s try|try|how about|what about|maybe|perhaps)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
-                       rf"no (?:more|higher) than|not exceeding|budget(?: of| is|'s)?(?: about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
+                       rf"no (?:more|higher) than|not exceeding|budget(?: of| is|'s)?(?: actually| really| now| about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:over|above|more than|at least|min(?:imum)?|starting at|from|>|>=)\s*{_NUM}", re.I)),
     ("max", re.compile(rf"(?<![\w<>=])(?:<=?|≤)\s*{_NUM}", re.I)),  # "<1500" after a space or comma
     ("min", re.compile(rf"(?<![\w<>=])(?:>=?|≥)\s*{_NUM}", re.I)),
@@ -107,7 +107,7 @@ _REMOVE_FACET = re.compile(
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|(?:don'?t|do not|dont|no need to) worry about|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
-    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?important|flexible|open|up to you|not a (?:must|requirement|priority))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|a (?:must|requirement|priority|concern|factor|big deal)|an issue|crucial))"
+    rf"|\b(?P<f>{_FACET_WORD})\s+(?:(?:is|are)\s+(?:not (?:that |very |really |so |too )?(?:important|strict|fixed|firm|rigid)|flexible|open|up to you|not a (?:must|requirement|priority|hard limit))|(?:isn'?t|aren'?t)\s+(?:that |very |really |so |too )?(?:important|strict|fixed|firm|rigid|set in stone|a (?:must|requirement|priority|concern|factor|big deal|hard limit)|an issue|crucial))"
     rf"|\bnot (?:be )?(?:limited|restricted|constrained|tied) (?:by|to) (?:the |my |a )?(?P<ab>{_FACET_WORD})\b"
     rf"|\b(?P<s>price|cost|money|budget)(?:'s|\s+is|\s+isn'?t|\s+is not)?\s+(?:no object|not? (?:an? )?(?:issue|problem|concern|factor|object))"
     rf"|\b(?:i'?m |i am |we'?re )?not on (?:a|any) (?P<t>budget)\b|\b(?:unlimited|limitless|infinite|open|no) (?P<w>budget|price)(?: limit)?\b"
@@ -133,7 +133,7 @@ _REMOVE_VALUE = re.compile(
     r"(?:i'?m |i am )?(?:ok|okay|fine) with (?:other than|not)|not (?:just|only)|other than that is fine|\bor not\b|"
     r"(?:you can|you may|feel free to|go ahead and|it'?s (?:ok|fine) to|fine to) (?:show|include|add)(?: me)?(?: the)?|"
     r"bring back(?: the)?|add back(?: the)?|allow(?: the)?|"
-    r"(?:i )?changed my mind (?:about|on)(?: the)?|(?:i was|i'?m) wrong about(?: the)?|(?:having )?second thoughts (?:about|on)(?: the)?|"
+    r"(?:i )?changed my mind (?:about|on)(?: the)?|(?:not|no longer) (?:so |that |too )?(?:set|fixed|hung up|stuck|insisting|bent|sold) on(?: the)?|(?:i was|i'?m) wrong about(?: the)?|(?:having )?second thoughts (?:about|on)(?: the)?|"
     r"(?:i )?(?:don'?t|do not|dont) mind(?: the)?|(?:i'?m |i am )?(?:ok|okay|fine|happy|good|cool) with(?: the| a)?|(?:change|replace|switch(?:ing)? from|mov(?:e|ing) (?:away )?from|go(?:ing)? from)(?: the)?|instead of(?: the)?|rather than(?: the)?|in place of(?: the)?|replacing(?: the)?|swap(?:ping)?(?: out)?(?: the)?",
     re.I,
 )
@@ -171,15 +171,15 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"^\s*(?:show (?:me )?|any |got any |i want |see )?more (?!expensive|affordable|pricey|premium|like|info|details|about|than|of\b|from\b|by\b|in\b|with\b|for\b|under\b|below\b|over\b|above\b|colou?rs?\b|sizes?\b)(?:[\w'-]+ ){0,2}[\w'-]+\s*[?.!]*$|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
                    r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
-_SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?similar(?: \w+)? to|"
+_SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?simm?ill?i?ar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
                       r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
                       r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
                       r"(?:version|alternative|equivalent) of (?=the |that |this |#|number )|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?) like (?:it|this|that)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
-                      r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?similar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?) like (?:it|this|that)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
+                      r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
@@ -192,7 +192,8 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|much|costly)|"
+_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
+                      r"(?:(?:is|'s|are|'re|seems?|looks?|costs?|that|it|way|just|bit|little|tad|bit)\s+|^\s*)too much|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|out of (?:my |the )?budget|(?:over|above) (?:my |the )?budget|can'?t afford|less dear|"
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
@@ -217,7 +218,7 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
                       r"higher[- ]tier|(?:a )?higher (?:standard|grade|class|spec)|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
                       r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
-                      r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|dearer(?! (?:one )?of\b))\b", re.I)
+                      r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|costs? more|dearer(?! (?:one )?of\b))\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -341,10 +342,16 @@ def spoken_amounts(text: str) -> str:
     return _SPOKEN.sub(digits, text)
 
 
+_TAKEN_BACK = re.compile(rf"(?<=[\s,])(?:not|instead of|rather than)\s+{_NUM}(?!\s*(?:max|tops|or (?:more|less)))", re.I)
+
+
 def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]:
     """Price bounds the message states, and the spans they occupy."""
-    spans: list[tuple[int, int]] = []
     ops: list[Operation] = []
+    # "700, not 1000", "1200 instead of 1500": the figure taken back states no bound
+    spans = [m.span() for m in _TAKEN_BACK.finditer(text)]
+    if spans and not re.search(r"\d", "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))):
+        spans = []
 
     def free(m: re.Match) -> bool:
         return not any(s < m.end() and m.start() < e for s, e in spans)
@@ -439,7 +446,11 @@ _OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pr
                      r"(?: one)? of\b", re.I)
 _BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
 _ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus)\s*(?:#|no\.? ?)?[1-9]\s*\??\s*$", re.I)
-_THE_X_ONE = re.compile(r"\bthe ((?:[\w&'.-]+ ){0,3}[\w&'.-]+) (?:one|model|pair|version|option|item)s?\b", re.I)
+# "the <words> one", tried at every "the", so that
+# "the lines of the bronze one" reaches "the bronze one"; coordinated names ("the chrome and the black
+# ones") are tried one by one. The item words are extended by the current kind ("the bronze faucet").
+_ITEM_WORDS = r"one|model|pair|version|option|item"
+_X_PART_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?|\s+(?:of|in|to)\s+the\s+", re.I)
 
 
 def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int], list[tuple[int, int]]]:
@@ -546,24 +557,49 @@ def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list
         if not _overlaps(*span, spans):
             found.append((at, position))
             spans.append(span)
-    for m in _THE_X_ONE.finditer(text):
+    heads = sorted({w for k in _current_kinds(state) for w in (k.split()[-1], type_key(k).split()[-1]) if len(w) > 2})
+    tail = "|".join([_ITEM_WORDS] + [re.escape(h) for h in heads])
+    the_x_one = re.compile(rf"\bthe\s+(?=((?:[\w&'.-]+ ){{0,4}}?[\w&'.-]+) (?:{tail})(?:s|es)?\b)", re.I)
+    for m in the_x_one.finditer(text):
         if _unwanted_before(text, m.start()):
             continue
-        words = key(m.group(1))
-        if words in _ORDINALS or words.split()[-1] in _ORDINALS:
-            continue
-        named = next((i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}), None)
-        if named is None and len(words) > 3:
-            within = re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
-            named = next((i for i, shown in enumerate(state.shown, 1) if within.search(key(shown.title))), None)
-        if named is not None:
-            found.append((m.start(), named))
-            spans.append(m.span())
+        start = m.start(1)
+        for part in _X_PART_SPLIT.split(m.group(1)):
+            at = text.find(part, start)
+            start = at + len(part)
+            named = _item_by_words(part, state)
+            if named is not None and not _overlaps(at, at + len(part), spans):
+                found.append((at, named))
+                spans.append((at, at + len(part)))
+
+
+def _item_by_words(part: str, state: DialogueState) -> int | None:
+    """The shown item a few words name: its brand or colour ("the blue one" is not the Bluetooth
+    one), else the one title that has them all ("tata tea gold", "touchless")."""
+    words = key(part)
+    if not words or words in _ORDINALS or words.split()[-1] in _ORDINALS or words in _EVERYDAY:
+        return None
+    named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+    if named:
+        return named[0]
+    if len(words) > 3:
+        within = re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
+        named = [i for i, shown in enumerate(state.shown, 1) if within.search(key(shown.title))]
+        if named:
+            return named[0]
+        wanted = set(words.split())
+        named = [i for i, shown in enumerate(state.shown, 1) if len(wanted) > 1 and wanted <= set(key(shown.title).split())]
+        if len(named) == 1:
+            return named[0]
+    return None
 
 
 # A lookahead, so that matches overlap: "in the style of the OnePlus" tries "the style of the" and "the OnePlus".
-_THE_NAME = re.compile(r"\bthe (?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
-_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,2}?)\s*[?.!]*\s*$", re.I)
+_THE_NAME = re.compile(r"(?:\bthe|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
+# "delta or glacier bay?", "tata tea premium or tata tea gold - what's the difference?": the whole message,
+# or its first clause, is a pair of names ("one" after a name is dropped: "touchless one vs the bronze one").
+_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,3}?)(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,3}?)(?: ones?)?"
+                        r"\s*(?:[?.!]*\s*$|[,;:?]|\s[-–—]+\s)", re.I)
 
 
 _UNWANTED_BEFORE = re.compile(r"(?:" + _NEGATION.pattern + "|" + _DROP_VERB + r")\s*$", re.I)
@@ -605,8 +641,12 @@ def _named_items(text: str, state: DialogueState, facets: Facets | None = None) 
                 out.append((m.start(), position, (m.start(1), m.end(n))))
                 break
     pair = _NAME_PAIR.match(text)
-    if pair:
-        first, second = _shown_named(pair.group(1), state, facets), _shown_named(pair.group(2), state, facets)
+    # A pair that is only the message's first clause, or named by title words, is meant as one only where
+    # the message asks to compare ("boat or boult, under 1000" wants either maker).
+    asks = bool(_COMPARE.search(text))
+    if pair and (asks or not text[pair.end():].strip()):
+        first, second = (_shown_named(pair.group(g), state, facets) or (_item_by_words(pair.group(g), state) if asks else None)
+                         for g in (1, 2))
         if first is not None and second is not None and first != second:
             out += [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
     return out
@@ -716,7 +756,8 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
                 and not any(s <= m.start and m.end <= e for s, e in inside)]
     mentions = [m for i, m in enumerate(mentions) if not _unattested(m, mentions[i - 1] if i else None,
-                                                                     mentions[i + 1] if i + 1 < len(mentions) else None, scan)]
+                                                                     mentions[i + 1] if i + 1 < len(mentions) else None, scan)
+                and not _incidental(m, scan)]
     mentions += _size_mentions(scan, facets, mentions, reading, size_stands=bool(state.values("size")))
     for m in mentions:
         taken.append((m.start, m.end))
@@ -857,6 +898,24 @@ def _unattested(m: Mention, previous: Mention | None, following: Mention | None,
         return not (following is not None and following.facet in ("type", "category") and not text[m.end:following.start].strip())
     plural = m.words.lower().endswith("s") and not key(m.value).endswith("s")
     return not (plural or re.search(r"\b(?:a|an|some|any|the|few|\d+)\s+$", before))
+
+
+# "nickel, matches my sink", "bronze would go better with the cabinets": a kind named as what the item
+# must suit is not what the shopper asks for. "red label is fine, mom likes it": a relative with an
+# opinion of the item is a reason, not who it is for ("my dad loves cooking" still says who).
+_SUITS = re.compile(r"\b(?:match(?:es)?|(?:to )?go(?:es)? (?:better |well |nicely |best )?with|complements?|suits?|"
+                    r"next to|beside|alongside)\s+(?:my|our|the|your|the rest of (?:my|the))\s+(?:(?:new|old|existing|current)\s+)?$", re.I)
+_HAS_OPINION = re.compile(r"\s+(?:really |also |only )?(?:likes?|loves?|prefers?|hates?|recommend(?:s|ed)|uses|used|swears by|drinks|"
+                          r"enjoys?|wants?|is used to)\s+(?:it|them|this|that|these|those|the)\b", re.I)
+
+
+def _incidental(m: Mention, text: str) -> bool:
+    """A mention that names no wanted value: a kind the item is to match, a relative's opinion."""
+    if m.facet in ("type", "category"):
+        return bool(_SUITS.search(text[:m.start]))
+    if m.facet == "audience" and key(m.words) not in AUDIENCE_WORDS:
+        return bool(_HAS_OPINION.match(text[m.end:]))
+    return False
 
 
 def _hard_values(included: list[Mention], reading: Reading, text: str = "") -> list[Mention]:

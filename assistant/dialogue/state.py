@@ -356,7 +356,7 @@ def _set_bound(state: DialogueState, op: Operation, source: Source) -> str | Non
 
 def _price_step(state: DialogueState, op: Operation, source: Source) -> str | None:
     """"cheaper" (than the shown items, or than the one referred to): a round budget under
-    them; "pricier": a floor above them."""
+    them; "pricier": a floor above them (above the middle of them, or the one referred to)."""
     referent = state.shown_at(int(op.value)) if isinstance(op.value, (int, float)) and op.value else None
     prices = [referent.price] if referent and referent.price is not None else [s.price for s in state.shown if s.price is not None]
     if not prices:
@@ -374,7 +374,9 @@ def _price_step(state: DialogueState, op: Operation, source: Source) -> str | No
         if state.min_price and state.min_price.value > state.max_price.value:
             state.min_price = None
     else:
-        anchor = prices[-1]
+        # Like "cheaper", the middle of what was shown: "pricier ones" wants the dearer end of the
+        # shopper's range, and a budget they stated still holds while the floor stays under it.
+        anchor = prices[0] if referent else prices[len(prices) // 2]
         state.min_price = Bound(value=nice_above(anchor), source=source)
         if state.max_price and state.max_price.value < state.min_price.value:
             state.max_price = None
