@@ -24,6 +24,11 @@ from .state import DURABLE, DialogueState, Operation, Route
 
 _NUM = r"(?:[$₹€£]\s*|(?:rs\.?|inr|usd)\s*)?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s*(?:dollars?|usd|rs\.?|rupees?|inr|bucks|euros?|quid|pounds?)\b)?"
 _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "nothing cheaper than 1500", "bump the minimum up to 1500": floors, read before the ceilings below take the words
+    ("min", re.compile(rf"\b(?:(?:nothing|none|no(?:thing)? (?:priced|costing)|no ones?|not) (?:cheaper|less|lower|priced lower) th[ae]n|"
+                       rf"(?:nothing|none|no ones?) (?:below|under|beneath))\s*{_NUM}", re.I)),
+    ("min", re.compile(rf"\b(?:raise|bump|increase|lower|drop|move|set|make|change|put|push|take)(?: the| my)? (?:minimum|min|floor|lower (?:limit|bound)|starting price)"
+                       rf"(?: price)?(?: up| down)? (?:to|at)\s*{_NUM}", re.I)),
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
     ("range", re.compile(rf"(?<![\w.]){_NUM}\s*(?:-|–|to)\s*{_NUM}(?!\s*(?:stars?|\+))", re.I)),
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
@@ -103,7 +108,7 @@ _FACET_WORDS = {
 _FACET_WORD = r"(?:colou?rs?|shade|finish(?:es)?|brands?|make|maker|label|sizes?|price(?: limit)?|budget(?: limit)?|cost|limit|materials?|fabric)"
 _REMOVE_FACET = re.compile(
     rf"\b(?:any|whatever|all|other|every|different)\s+(?P<a>{_FACET_WORD})s?\b(?!\s*(?:options?|picks?|friendly|ones?|than))(?:\s+(?:is|are|would be)?\s*(?:fine|ok|okay|good|alright|works))?"
-    rf"|\b(?P<b>{_FACET_WORD})\s+(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+matter|no longer matters?)"
+    rf"|\b(?P<b>{_FACET_WORD})\s+(?:(?:doesn'?t|does not|don'?t|do not|won'?t)\s+(?:really |much |at all |that much )?matter|no longer matters?|(?:is|are|'s) (?:irrelevant|not relevant))"
     rf"|\b(?:forget|drop|remove|ignore|clear|lose|scrap|never ?mind|skip|no need for|relax|open up)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?(?P<c>{_FACET_WORD})(?:\s+(?:filter|limit|requirement|constraint))?\b"
     rf"|\bno\s+(?P<d>price|budget|cost)\s*(?:limit|cap|ceiling)?\b"
     rf"|\b(?:(?:i\s+)?(?:don'?t|do not|dont)\s+care\s+(?:about|what|which)|(?:don'?t|do not|dont|no need to) worry about|not fussed about|regardless of|whatever the|open to any)\s+(?:the\s+)?(?P<e>{_FACET_WORD})\b"
@@ -178,7 +183,7 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
                       r"(?:version|alternative|equivalent) of (?=the |that |this |#|number )|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?) like (?:it|this|that)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
@@ -192,7 +197,7 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost)|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
+_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost|end)|entry[- ]level|(?:the )?budget end|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
                       r"(?:(?:is|'s|are|'re|seems?|looks?|costs?|that|it|way|just|bit|little|tad|bit)\s+|^\s*)too much|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|out of (?:my |the )?budget|(?:over|above) (?:my |the )?budget|can'?t afford|less dear|"
@@ -469,6 +474,7 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
             continue
         position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
         found.append((m.start(), position))
+    _items_by_price(text, state, found, spans)
     found = _picked_by_price(text, state, found, spans)
     _items_by_words(text, state, facets, found, spans)
     if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", text, re.I) and state.focus:
@@ -525,6 +531,20 @@ def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -
             if not _overlaps(*m.span(), spans):
                 found.append((m.start(), i))
                 spans.append(m.span())
+
+
+_PRICE_NAMED = re.compile(r"\bthe (?:[$₹]\s*|rs\.?\s*)?(\d[\d,]*(?:\.\d+)?)(?:\s*(?:rupees?|rs\.?|dollars?|bucks|/-))?[- ](?:one|pair|item|option|model|version|pack)s?\b|"
+                          r"\bthe one (?:for|at|priced at|costing|that costs|that'?s)\s*(?:[$₹]\s*|rs\.?\s*)?(\d[\d,]*(?:\.\d+)?)\b", re.I)
+
+
+def _items_by_price(text: str, state: DialogueState, found: list, spans: list) -> None:
+    """"the 999 one", "the ₹599 pair", "the one for 250": the shown item at that price."""
+    for m in _PRICE_NAMED.finditer(text):
+        price = float((m.group(1) or m.group(2)).replace(",", ""))
+        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 1]
+        if len(at) == 1 and not _overlaps(*m.span(), spans):
+            found.append((m.start(), at[0]))
+            spans.append(m.span())
 
 
 def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) -> list:
@@ -622,7 +642,17 @@ def _shown_named(phrase: str, state: DialogueState, facets: Facets | None = None
             if k == key(s.brand or "") or (not s.brand and (key(s.title) + " ").startswith(k + " "))]
     if not hits and len(k) >= 4 and " " not in k and k not in _EVERYDAY and not (facets and facets.mentions(phrase)):
         hits = [i for i, s in enumerate(state.shown, 1) if k in key(s.title).split()]
+    if not hits and " " in k and facets is not None and _has_model_word(k, facets):
+        # "the Gold Leaf": words of one title, one of them no colour, type or material ("the black shorts" is a request)
+        hits = [i for i, s in enumerate(state.shown, 1) if set(k.split()) <= set(key(s.title).split())]
     return hits[0] if len(hits) == 1 else None
+
+
+def _has_model_word(words: str, facets: Facets) -> bool:
+    return any(len(w) >= 4 and w not in _EVERYDAY and not facets.mentions(w) for w in words.split())
+
+
+_NEXT_WORD = re.compile(r"\s+([\w&'.-]+)")
 
 
 def _named_items(text: str, state: DialogueState, facets: Facets | None = None) -> list[tuple[int, int, tuple[int, int]]]:
@@ -638,7 +668,12 @@ def _named_items(text: str, state: DialogueState, facets: Facets | None = None) 
             if re.match(r"\s+(?:ban|exclusion|filter|brand|stuff|products?|range|collection)\b", text[m.end(n):]):
                 continue  # "lift the boAt ban", "the boAt range": the maker, not one shown item
             if position is not None:
-                out.append((m.start(), position, (m.start(1), m.end(n))))
+                end = m.end(n)
+                title_words = set(key(state.shown[position - 1].title).split())
+                # "the matte black one": the title's words that follow the name are part of it
+                while (more := _NEXT_WORD.match(text, end)) and key(more.group(1)) in title_words:
+                    end = more.end()
+                out.append((m.start(), position, (m.start(1), end)))
                 break
     pair = _NAME_PAIR.match(text)
     # A pair that is only the message's first clause, or named by title words, is meant as one only where
@@ -791,7 +826,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
             if bound is not None:
                 ops.append(Operation(op="add", facet=name, value=bound.value, words=keep.group(0)))
     ops.extend(extra_ops)
-    _reference_operations(text, state, refs, ops, reading)
+    _reference_operations(text, scan, state, refs, ops, reading)
     # "for ladies" while women's shorts stand: the same search again, not smalltalk
     names_subject = any(state.has(m.facet, m.value, exclude=False) for m in included)
     again = _AGAIN.search(text)
@@ -829,8 +864,12 @@ def _unwanted_operations(scan: str, mentions: list[Mention], unwanted: set[int],
     the mentions it does want, in order. A value released elsewhere in the message is neither."""
     dispreferred = dispreferred_spans(scan)
     included: list[Mention] = []
+    # "not grey, we already have grey everywhere": a value the message excludes is not wanted elsewhere in it
+    excluded_now = {(mentions[i].facet, key(mentions[i].value)) for i in unwanted}
     for i, m in enumerate(mentions):
         if (m.facet, m.value) in removed_values:
+            continue
+        if i not in unwanted and (m.facet, key(m.value)) in excluded_now:
             continue
         if i not in unwanted:
             included.append(m)
@@ -1140,7 +1179,9 @@ def _names_current(m: Mention, current: set[str]) -> bool:
     return value in current or any(c.endswith(" " + value) or type_key(c) == type_key(value) for c in current)
 
 
-def _reference_operations(text: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
+def _reference_operations(text: str, scan: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
+    """Compare, similar, more, cheaper / pricier and refer. `scan` is the text without the words that
+    name shown items ("the premium leaf one" asks for nothing pricier)."""
     lowered = text.lower()
     two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
     if (_COMPARE.search(text) or two_named) and state.shown:
@@ -1159,8 +1200,8 @@ def _reference_operations(text: str, state: DialogueState, refs: list[int], ops:
         ops.append(Operation(op="similar", value=position, words=similar.group(0)))
     elif more:
         ops.append(Operation(op="more", words=more.group(0)))
-    cheaper, pricier = _CHEAPER.search(text), _PRICIER.search(text)
-    relaxing = [m.span() for m in _RELAX.finditer(text)]
+    cheaper, pricier = _CHEAPER.search(scan), _PRICIER.search(scan)
+    relaxing = [m.span() for m in _RELAX.finditer(scan)]
     if cheaper and _overlaps(*cheaper.span(), relaxing):
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") and op.op in ("add", "replace") for op in ops)
