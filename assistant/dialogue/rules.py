@@ -27,6 +27,8 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     # "nothing cheaper than 1500", "bump the minimum up to 1500": floors, read before the ceilings below take the words
     ("min", re.compile(rf"\b(?:(?:nothing|none|no(?:thing)? (?:priced|costing)|no ones?|not) (?:cheaper|less|lower|priced lower) th[ae]n|"
                        rf"(?:nothing|none|no ones?) (?:below|under|beneath))\s*{_NUM}", re.I)),
+    ("min", re.compile(rf"\b(?:anything|everything|stuff|ones?|things) (?:under|below|less than|cheaper than)\s*{_NUM}\s*(?:is|are|would be|will be)\s*"
+                       rf"(?=(?:just |probably |usually |mostly )?(?:junk|rubbish|trash|garbage|useless|no good|too cheap|cheap|poor|bad|low quality|not worth it|flimsy))", re.I)),
     ("min", re.compile(rf"\b(?:raise|bump|increase|lower|drop|move|set|make|change|put|push|take)(?: the| my)? (?:minimum|min|floor|lower (?:limit|bound)|starting price)"
                        rf"(?: price)?(?: up| down)? (?:to|at)\s*{_NUM}", re.I)),
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
@@ -61,13 +63,13 @@ _SMALLTALK_WORDS = frozenset(
     "how are who what can do doing ty thx that's thats it for now is all fine".split()
 )
 _SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
-_RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh start|begin again|new search|forget (?:everything|all (?:of )?that)|reset|"
+_RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh start|begin again|(?:(?:completely|totally|brand) )?(?:new|fresh|clean) search|forget (?:everything|all (?:of )?that)|reset|"
                     r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top|(?:start|begin) (?:again )?(?:from )?(?:zero|square one|the (?:very )?beginning)|back to square one|clean slate|wipe the slate)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
+    r"steer clear of|stay away from|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
@@ -80,8 +82,9 @@ _POST_NEGATION = re.compile(
     r"^\s*(?:is|are|'s)?\s*(?:not|n't|isn't|aren't|is not|are not)\s+(?:for me|my (?:thing|style|taste|cup of tea|colou?r|brand|favou?rite|size)|an option|"
     r"what i want|good|great|needed|necessary|welcome)|^\s*,?\s*(?:no thanks|no thank you|please no|not please)\b"
     r"|^\s*(?:is|are|'s|'re)\s+(?:a\s+)?(?:no|nope|hard no|no[- ]go|pass)\b(?!\s+(?:longer|more|need|than|problem|issue|worries)\b)"
-    r"|^\s*(?:is |are |to be |should be )?(?:excluded|banned|not allowed|out of the question|ruled out)\b"
-    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))"
+    r"|^\s*(?:is |are |to be |should be )?(?:excluded|banned|not allowed|out of the question|ruled out|off the table|a non-starter|a dealbreaker)\b"
+    r"|^\s*(?:\s[-–—]+|[-–—:,])\s*(?:not interested|not keen|no thanks|pass)\b"
+    r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))(?! the table)"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
     r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
@@ -146,17 +149,17 @@ _REMOVE_VALUE = re.compile(
 _RELEASED = re.compile(
     r"\s*(?:is|are|'s|'re|would be)?\s*(?:fine|ok|okay|alright|all right|good|acceptable|allowed|welcome|back)(?:\s+(?:too|as well|after all|again|now))*\b"
     r"|\s*(?:is|are)?\s*(?:not|n't|isn'?t|aren'?t)\s+(?:a must|required|necessary|essential|needed|important|a requirement|a dealbreaker)"
-    r"|\s*(?:is|are)\s+optional|\s+(?:requirement|filter|preference|condition|restriction)?\s*(?:can go|can be dropped|is off|no longer applies)\b|\s*(?:->|→|=>)|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+(?:filter|ban|exclusion|block)\b",
+    r"|\s*(?:is|are)\s+optional|\s+(?:requirement|filter|preference|condition|restriction)?\s*(?:can go|can be dropped|is off(?! the table)|no longer applies)\b|\s*(?:->|→|=>)|\s+(?:specifically|in particular|necessarily)\b|\s*(?:can|may|could) come back\b|\s*(?:is|are) back in\b|\s*,?\s*(?:it'?s|that'?s)\s+(?:ok|okay|fine|alright)|\s+(?:again|too)\s*[.!]*$|\s*or not\b|\s+(?:filter|ban|exclusion|block)\b",
     re.I,
 )
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
-                    r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?: (?:my |the )?budget)?|"
+                    r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?! than (?:the|that|this|it|its)\b)(?: (?:my |the )?budget)?|"
                     r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
                     r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
                     r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:(?:a |that )?(?:big )?deal)|"
                     r"not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
-                    r"(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
-                    r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?more|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)(?! (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium))|"
+                    r"(?<!n't )(?<!not )(?<!cant )(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
+                    r"(?:don'?t|do not) mind (?:paying|spending) (?:a (?:bit|little) )?(?:more|extra)|(?:pay|spend) (?:a (?:bit|little) )?(?:extra|more)(?! than (?:the|that|this|it)\b)(?! (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium))|"
                     r"(?:price|cost|it) can be (?:a (?:bit|little) )?higher|"
                     r"(?:go|going|be|it can be|even|if it'?s) (?:a (?:bit|little) |slightly )?(?:over|above|beyond) (?:(?:my |the |that )?(?:budget|limit|price)|\S*\d[\d,.]*k?)|"
                     r"(?:forget|drop|remove|ignore|lose|scrap|lift) (?:about )?(?:the |my |that )?\S*\d[\d,.]*k?\S* (?:limit|budget|cap|ceiling)|"
@@ -172,16 +175,19 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?!(?:expensive|affordable|pricey|premium|upmarket|upscale|costly|substantial)\b)(?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show)(?: me)? the rest|another (?:batch|page|set|round|lot|few)|next (?:batch|set|lot|[2-9]|1\d)\b|"
-                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*[?.!]*\s*$|"
+                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*,?\s*(?:please|pls|plz)?\s*[?.!]*\s*$|"
+                   r"anything (?:beyond|past|after) (?:these|those|them|this lot)|what comes (?:after|next)|(?:second|next|new|fresh) (?:batch|set|lot|round|page)|"
+                   r"only (?:four|three|five|two|4|3|5|2)\s*\?|browse (?:a bunch|a lot|a few more|more|some more|a wider)|"
                    r"^\s*(?:show (?:me )?|any |got any |i want |see )?more (?!expensive|affordable|pricey|premium|like|info|details|about|than|of\b|from\b|by\b|in\b|with\b|for\b|under\b|below\b|over\b|above\b|colou?rs?\b|sizes?\b)(?:[\w'-]+ ){0,2}[\w'-]+\s*[?.!]*$|anything (?:different|new)|more choices|extra options|other choices|"
                    r"none of (?:these|those|them|the above)(?: (?:work|works|do it|are right|fit))?|(?:i )?(?:don'?t|do not) like (?:any|all) of (?:these|those|them)|"
                    r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?simm?ill?i?ar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
-                      r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort) as|"
+                      r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort|vibe|feel|look|design|league|class) as|"
+                      r"(?:much|pretty much|more or less|basically|roughly|just about) the same as|(?:anything|something|ones?) comparable\b|"
                       r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
-                      r"(?:version|alternative|equivalent) of (?=the |that |this |#|number )|"
+                      r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?) (?:of|for) (?=the |that |this |#|number |item |it\b|them\b)|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
@@ -190,6 +196,8 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
                       r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|2|3)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
+                      r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|(?:quick )?(?:breakdown|rundown) of|"
+                      r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+|#?\d)(?: one)?,? (?:which|what)|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
                       r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
@@ -214,12 +222,17 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"less pricey|not (?:so|as) (?:expensive|pricey|costly|dear)|on a (?:tighter|smaller) budget|save (?:some )?money|"
                       r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
                       r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|(?:below|under|beneath|less than|lower than) (?:the )?[\w#]+'s price|"
-                      r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
+                      r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:go|come|step|move) down a (?:notch|bit|level|step|tier)|"
+                      r"(?:easier|lighter|kinder|gentler) on (?:the |my )?(?:wallet|pocket)|under ?cuts?|"
+                      r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
+                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
-                      r"too (?:basic|plain)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
+                      r"too (?:basic|plain|low[- ]end)|deluxe|more exclusive|(?:above|over|higher than|more than) (?:the )?[\w#]+(?: one)?'s price|"
+                      r"(?:what'?s|anything|something|ones?) (?:above|over) (?:it|that|this)(?: one)? in price|(?:above|over) (?:it|that) in price|"
+                      r"(?:go|pay|spend|going|paying) (?:a bit |a little )?(?:higher|more) than (?=the |that |this |it\b|its\b|#)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
                       r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
                       r"higher[- ]tier|(?:a )?higher (?:standard|grade|class|spec)|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
                       r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
@@ -262,7 +275,7 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch)(?:\s+(?:one|item|option|product|two|three))?\b"
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch|\s+(?:batch|set|lot|round|page|thoughts?|opinion|look|time)\b)(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d|one|two|three|four|five|six)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "the second to last", "the penultimate one", "the last but one": the one before the last
@@ -391,7 +404,7 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
     return ops, spans
 
 
-_RATHER_THAN = re.compile(r"\b(?:rather|prefer(?:ably)?|sooner|go (?:with|for)|pick|choose|take)\b[^,.;!?]{1,40}?\b(than|over(?!\s*(?:[$₹€£]|\d|budget|my|the (?:budget|limit))))\b", re.I)
+_RATHER_THAN = re.compile(r"\b(?:rather|prefer(?:ably)?|sooner|go (?:with|for)|pick|choose|take|better|nicer)\b[^,.;!?]{1,40}?\b(than|over(?!\s*(?:[$₹€£]|\d|budget|my|the (?:budget|limit))))\b", re.I)
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -477,6 +490,10 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     _items_by_price(text, state, found, spans)
     found = _picked_by_price(text, state, found, spans)
     _items_by_words(text, state, facets, found, spans)
+    pronoun = re.search(r"\b(?:it|this one|that one)\b", text, re.I)
+    if found and pronoun and state.focus and _COMPARE.search(text):
+        # "between it and the third, which ...": the item in focus and the one named
+        found.append((pronoun.start(), next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
     if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", text, re.I) and state.focus:
         found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
     ordered = []
@@ -579,7 +596,7 @@ def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list
             spans.append(span)
     heads = sorted({w for k in _current_kinds(state) for w in (k.split()[-1], type_key(k).split()[-1]) if len(w) > 2})
     tail = "|".join([_ITEM_WORDS] + [re.escape(h) for h in heads])
-    the_x_one = re.compile(rf"\bthe\s+(?=((?:[\w&'.-]+ ){{0,4}}?[\w&'.-]+) (?:{tail})(?:s|es)?\b)", re.I)
+    the_x_one = re.compile(rf"\bthe\s+(?=((?:[\w&'.-]+ ){{0,4}}?[\w&'.-]+) (?:{tail})(s|es)?\b)", re.I)
     for m in the_x_one.finditer(text):
         if _unwanted_before(text, m.start()):
             continue
@@ -587,13 +604,20 @@ def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list
         for part in _X_PART_SPLIT.split(m.group(1)):
             at = text.find(part, start)
             start = at + len(part)
-            named = _item_by_words(part, state)
+            # "the cotton ones would be nicer": a value of the catalog, in the plural, asks for that value;
+            # only its own brand or colour field makes it one shown item
+            named = _item_by_words(part, state, titles=not (m.group(2) and _is_facet_value(part, facets)))
             if named is not None and not _overlaps(at, at + len(part), spans):
                 found.append((at, named))
                 spans.append((at, at + len(part)))
 
 
-def _item_by_words(part: str, state: DialogueState) -> int | None:
+def _is_facet_value(words: str, facets: Facets) -> bool:
+    found = facets.mentions(words)
+    return len(found) == 1 and key(found[0].words) == key(words)
+
+
+def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int | None:
     """The shown item a few words name: its brand or colour ("the blue one" is not the Bluetooth
     one), else the one title that has them all ("tata tea gold", "touchless")."""
     words = key(part)
@@ -602,7 +626,7 @@ def _item_by_words(part: str, state: DialogueState) -> int | None:
     named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
     if named:
         return named[0]
-    if len(words) > 3:
+    if titles and len(words) > 3:
         within = re.compile(rf"(?<![\w]){re.escape(words)}(?![\w])")
         named = [i for i, shown in enumerate(state.shown, 1) if within.search(key(shown.title))]
         if named:
@@ -774,12 +798,20 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     title_ref = _title_referent(text, state)
     if title_ref:
         refs, scan = [title_ref[0]], text[:title_ref[1][0]]
+        cue_text = scan
     else:
         refs, ref_spans = referents(text, state, facets)
         scan = "".join(" " if any(a <= i < b for a, b in ref_spans) else ch for i, ch in enumerate(text))
+        # for the cue words around a name ("above the boAt one's price"), the name stands as a neutral word
+        cue_text = "".join("x" if any(a <= i < b for a, b in ref_spans) and not ch.isspace() else ch for i, ch in enumerate(text))
 
     # "go over 150 if needed", "doesn't have to be under 150": the amount loosens the budget.
     relaxing = [m.span() for m in _RELAX.finditer(scan) if re.search(r"\d", m.group(0))] + [m.span() for m in _DROP_AMOUNT.finditer(scan)]
+    stepped = _budget_step(scan, state)
+    if stepped:
+        ops.append(stepped[0])
+        relaxing.append(stepped[1])
+        taken.append(stepped[1])
     price_ops, price_spans = price_operations("".join(" " if any(a <= i < b for a, b in relaxing) else ch for i, ch in enumerate(scan)))
     taken += price_spans
     extra_ops = _setting_operations(scan, taken, refs)
@@ -826,7 +858,7 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
             if bound is not None:
                 ops.append(Operation(op="add", facet=name, value=bound.value, words=keep.group(0)))
     ops.extend(extra_ops)
-    _reference_operations(text, scan, state, refs, ops, reading)
+    _reference_operations(text, cue_text, state, refs, ops, reading)
     # "for ladies" while women's shorts stand: the same search again, not smalltalk
     names_subject = any(state.has(m.facet, m.value, exclude=False) for m in included)
     again = _AGAIN.search(text)
@@ -835,6 +867,23 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
         names_subject = True
     _route(text, state, ops, refs, reading, faq_match, names_subject)
     return reading
+
+
+_BUDGET_STEP = re.compile(rf"\b(?P<verb>increase|raise|bump(?: up)?|up|extend|stretch|lower|reduce|decrease|cut|drop|bring down)\s+(?:the |my )?"
+                          rf"(?:budget|limit|max(?:imum)?|price limit|cap)\s+by\s*{_NUM}", re.I)
+
+
+def _budget_step(scan: str, state: DialogueState) -> tuple[Operation, tuple[int, int]] | None:
+    """"increase the budget by 500": the standing ceiling moved by that amount (and its span)."""
+    m = _BUDGET_STEP.search(scan)
+    if not m or state.max_price is None:
+        return None
+    step = amount(m.group(2), m.group(3))
+    down = m.group("verb").lower() in ("lower", "reduce", "decrease", "cut", "drop", "bring down")
+    value = state.max_price.value - step if down else state.max_price.value + step
+    if value <= 0:
+        return None
+    return Operation(op="replace", facet="max_price", value=value, words=m.group(0)), m.span()
 
 
 def _setting_operations(scan: str, taken: list[tuple[int, int]], refs: list[int]) -> list[Operation]:
@@ -1157,7 +1206,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
-_ANCHORED = re.compile(r"\b(?:than|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
+_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
 
 
@@ -1180,8 +1229,8 @@ def _names_current(m: Mention, current: set[str]) -> bool:
 
 
 def _reference_operations(text: str, scan: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
-    """Compare, similar, more, cheaper / pricier and refer. `scan` is the text without the words that
-    name shown items ("the premium leaf one" asks for nothing pricier)."""
+    """Compare, similar, more, cheaper / pricier and refer. `scan` is the text with the words that
+    name shown items masked ("the premium leaf one" asks for nothing pricier)."""
     lowered = text.lower()
     two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
     if (_COMPARE.search(text) or two_named) and state.shown:

@@ -1930,6 +1930,382 @@ CASES += [
     ("a", ["Looking for black earphones for my dad"], "to repeat, black earphones for my father", "kind:earphones color:black audience:men route:product"),
 ]
 
+# Rounds 32 and 33: two authors were given the bank's development templates (evals/gen_dialogue_bank.py,
+# dev_templates) and asked to write others, with other cue words and constructions, as the held part's author did,
+# each template filled in two shops. Round 32 (replace, exclude, reset, more, add; 120 cases): 95 right on first run;
+# round 33 (similar, compare, cheaper, pricier; 112): 74. Fixes: "anything under 700 is junk" is a floor; "increase
+# the budget by 500" moves the ceiling; "white suits me better than black"; "X - not interested", "X is off the
+# table", "don't bother with X"; "a completely fresh search"; "anything beyond these four?", "what comes after
+# these?", "a second batch" (no ordinal), "continue pls", "only four?"; "the cotton ones would be nicer" asks for
+# cotton; "anything comparable?", "much the same as", "equivalents of item 4", "a substitute for it", "the same vibe
+# as"; "between it and the third, which gives more..."; "a quick breakdown of all four"; "go down a notch in price",
+# "easier on the wallet", "can't stretch to these prices" (no loosening), "undercuts the blue one", "more than i'd
+# like to pay"; "ready to pay more than the second one", "above the boAt one's price", "deluxe", "more exclusive",
+# "too low-end", "what's above it in price?", "go higher than its price". "I don't mind paying extra for quality"
+# was labelled pricier by its author; like the earlier "i can pay a bit more for quality" it loosens the budget here.
+CASES += [
+    # ===================== add =====================
+    # add: "{color} if you have it"
+    ("a", ["earphones under 1500"], "white if you have it", "kind:earphones max:1500 color:white"),
+    ("h", ["kitchen faucet"], "nickel if you have it", "kind:kitchen_faucet color:nickel"),
+    # add: "is {color} shade available?"
+    ("a", ["earphones under 1500"], "is navy blue shade available?", "kind:earphones max:1500 color:navy_blue"),
+    ("f", ["shorts for women under 1000"], "is maroon shade available?", "kind:shorts audience:women max:1000 color:maroon"),
+    # add: "I trust {brand}, let me see theirs"
+    ("a", ["earphones under 1500"], "i trust philips, let me see theirs", "kind:earphones max:1500 brand:philips"),
+    ("b", ["tea under 500"], "i trust tetley, let me see theirs", "kind:tea max:500 brand:tetley"),
+    # add: "stick to {brand} products"
+    ("a", ["earphones under 1500"], "stick to jbl products", "kind:earphones max:1500 brand:jbl"),
+    ("f", ["shorts for women under 1000"], "stick to libas products", "kind:shorts audience:women max:1000 brand:libas"),
+    # add: "can you filter by {brand}?"
+    ("a", ["earphones under 1500"], "can you filter by zebronics?", "kind:earphones max:1500 brand:zebronics"),
+    ("b", ["tea under 500"], "can you filter by red label?", "kind:tea max:500 brand:red_label"),
+    # add: "the {material} kind, please"
+    ("f", ["shorts for women under 1000"], "the cotton kind, please", "kind:shorts audience:women max:1000 material:cotton"),
+    ("h", ["kitchen faucet"], "the brass kind, please", "kind:kitchen_faucet material:brass"),
+    # add: "{material} is what I'm after, it lasts longer"
+    ("f", ["shorts for women under 1000"], "denim is what i'm after, it lasts longer", "kind:shorts audience:women max:1000 material:denim"),
+    ("h", ["kitchen faucet"], "stainless steel is what i'm after, it lasts longer", "kind:kitchen_faucet material:stainless_steel"),
+    # add: "anything under ₹{price} is junk"
+    ("a", ["earphones under 1500"], "anything under ₹700 is junk", "kind:earphones min:700 max:1500"),
+    ("b", ["tea under 500"], "anything under ₹150 is junk", "kind:tea min:150 max:500"),
+    # add: "{color} {material} ones would be ideal"
+    ("f", ["shorts for women under 1000"], "white cotton ones would be ideal", "kind:shorts audience:women max:1000 color:white material:cotton"),
+    ("a", ["earphones under 1500"], "black nylon ones would be ideal", "kind:earphones max:1500 color:black material:nylon"),
+    # add: "just {brand} or {brand2}, nothing else"
+    ("a", ["earphones under 1500"], "just boat or boult, nothing else", "kind:earphones max:1500 brand:boat,boult"),
+    ("b", ["tea under 500"], "just tetley or red label, nothing else", "kind:tea max:500 brand:tetley,red_label"),
+    # add: "colour should be {color}"
+    ("a", ["earphones under 1500"], "colour should be silver", "kind:earphones max:1500 color:silver"),
+    ("f", ["shorts for women under 1000"], "colour should be beige", "kind:shorts audience:women max:1000 color:beige"),
+    # add: "{brand} company, {color} colour"
+    ("a", ["earphones under 1500"], "portronics company, blue colour", "kind:earphones max:1500 brand:portronics color:blue"),
+    ("f", ["shorts for women under 1000"], "mynte company, green colour", "kind:shorts audience:women max:1000 brand:mynte color:green"),
+
+    # ===================== replace =====================
+    # replace: "increase the budget by {delta}"
+    ("a", ["earphones under 1500"], "increase the budget by 500", "kind:earphones max:2000"),
+    ("b", ["tea under 500"], "increase the budget by 200", "kind:tea max:700"),
+    # replace: "swap the {color0} for {color}"
+    ("a", ["earphones under 1500", "in black"], "swap the black for silver", "kind:earphones max:1500 color:silver"),
+    ("h", ["kitchen faucet", "in chrome"], "swap the chrome for nickel", "kind:kitchen_faucet color:nickel"),
+    # replace: "{color} — changed my mind"
+    ("a", ["earphones under 1500", "in black"], "grey — changed my mind", "kind:earphones max:1500 color:grey"),
+    ("f", ["shorts for women under 1000", "in blue"], "maroon — changed my mind", "kind:shorts audience:women max:1000 color:maroon"),
+    # replace: "{color} suits me better than {color0}"
+    ("a", ["earphones under 1500", "in black"], "white suits me better than black", "kind:earphones max:1500 color:white"),
+    ("f", ["shorts for women under 1000", "in red"], "navy suits me better than red", "kind:shorts audience:women max:1000 color:navy"),
+    # replace: "replace {brand0} with {brand}"
+    ("a", ["earphones under 1500", "from boat"], "replace boat with noise", "kind:earphones max:1500 brand:noise"),
+    ("b", ["tea under 500", "from tata tea"], "replace tata tea with tetley", "kind:tea max:500 brand:tetley"),
+    # replace: "the same but from {brand}"
+    ("a", ["earphones under 1500", "from boult"], "the same but from jbl", "kind:earphones max:1500 brand:jbl"),
+    ("b", ["tea under 500", "from red label"], "the same but from tata tea", "kind:tea max:500 brand:tata_tea"),
+    # replace: "I'd go for {brand} over {brand0}"
+    ("a", ["earphones under 1500", "from boat"], "i'd go for boult over boat", "kind:earphones max:1500 brand:boult"),
+    ("f", ["shorts for women under 1000", "from libas"], "i'd go for alisha over libas", "kind:shorts audience:women max:1000 brand:alisha"),
+    # replace: "budget's gone up, {price} max now"
+    ("a", ["earphones under 1500"], "budget's gone up, 2500 max now", "kind:earphones max:2500"),
+    ("b", ["tea under 500"], "budget's gone up, 800 max now", "kind:tea max:800"),
+    # replace: "keep it within {price} only"
+    ("a", ["earphones under 1500"], "keep it within 1000 only", "kind:earphones max:1000"),
+    ("f", ["shorts for women under 1000"], "keep it within 600 only", "kind:shorts audience:women max:600"),
+    # replace: "I can stretch to {price}"
+    ("a", ["earphones under 1500"], "i can stretch to 2000", "kind:earphones max:2000"),
+    ("b", ["tea under 500"], "i can stretch to 700", "kind:tea max:700"),
+    # replace: "cap it at {price}"
+    ("f", ["shorts for women under 1000"], "cap it at 700", "kind:shorts audience:women max:700"),
+    ("b", ["tea under 500"], "cap it at 350", "kind:tea max:350"),
+    # replace: "the {material} ones would be nicer"
+    ("f", ["shorts for women under 1000", "in polyester"], "the cotton ones would be nicer", "kind:shorts audience:women max:1000 material:cotton"),
+    ("h", ["kitchen faucet", "in brass"], "the stainless steel ones would be nicer", "kind:kitchen_faucet material:stainless_steel"),
+
+    # ===================== exclude =====================
+    # exclude: "had issues with {brand}, so none of theirs"
+    ("a", ["earphones under 1500"], "had issues with boat, so none of theirs", "kind:earphones max:1500 -brand:boat"),
+    ("b", ["tea under 500"], "had issues with tetley, so none of theirs", "kind:tea max:500 -brand:tetley"),
+    # exclude: "{color} is a no-go"
+    ("a", ["earphones under 1500"], "red is a no-go", "kind:earphones max:1500 -color:red"),
+    ("h", ["kitchen faucet"], "bronze is a no-go", "kind:kitchen_faucet -color:bronze"),
+    # exclude: "minus {brand}"
+    ("a", ["earphones under 1500"], "minus boult", "kind:earphones max:1500 -brand:boult"),
+    ("b", ["tea under 500"], "minus red label", "kind:tea max:500 -brand:red_label"),
+    # exclude: "steer clear of {material}"
+    ("f", ["shorts for women under 1000"], "steer clear of polyester", "kind:shorts audience:women max:1000 -material:polyester"),
+    ("h", ["kitchen faucet"], "steer clear of plastic", "kind:kitchen_faucet -material:plastic"),
+    # exclude: "I'm allergic to {material}, so nothing with it"
+    ("f", ["shorts for women under 1000"], "i'm allergic to wool, so nothing with it", "kind:shorts audience:women max:1000 -material:wool"),
+    ("a", ["earphones under 1500"], "i'm allergic to silicone, so nothing with it", "kind:earphones max:1500 -material:silicone"),
+    # exclude: "{brand} — not interested"
+    ("a", ["earphones under 1500"], "portronics — not interested", "kind:earphones max:1500 -brand:portronics"),
+    ("f", ["shorts for women under 1000"], "dressberry — not interested", "kind:shorts audience:women max:1000 -brand:dressberry"),
+    # exclude: "rule out {color}"
+    ("a", ["earphones under 1500"], "rule out black", "kind:earphones max:1500 -color:black"),
+    ("f", ["shorts for women under 1000"], "rule out pink", "kind:shorts audience:women max:1000 -color:pink"),
+    # exclude: "filter out {brand} and {brand2}"
+    ("a", ["earphones under 1500"], "filter out boat and ptron", "kind:earphones max:1500 -brand:boat,ptron"),
+    ("b", ["tea under 500"], "filter out tetley and red label", "kind:tea max:500 -brand:tetley,red_label"),
+    # exclude: "I want {color}, and {brand} is off the table"
+    ("a", ["earphones under 1500"], "i want white, and boult is off the table", "kind:earphones max:1500 color:white -brand:boult"),
+    ("f", ["shorts for women under 1000"], "i want beige, and carrel is off the table", "kind:shorts audience:women max:1000 color:beige -brand:carrel"),
+    # exclude: "don't bother with {brand}"
+    ("a", ["earphones under 1500"], "don't bother with zebronics", "kind:earphones max:1500 -brand:zebronics"),
+    ("b", ["tea under 500"], "don't bother with tata tea", "kind:tea max:500 -brand:tata_tea"),
+    # exclude: "as long as it's not {color}"
+    ("a", ["earphones under 1500"], "as long as it's not blue", "kind:earphones max:1500 -color:blue"),
+    ("h", ["kitchen faucet"], "as long as it's not black", "kind:kitchen_faucet -color:black"),
+    # exclude: "cross {color} off the list"
+    ("f", ["shorts for women under 1000"], "cross maroon off the list", "kind:shorts audience:women max:1000 -color:maroon"),
+    ("h", ["kitchen faucet"], "cross chrome off the list", "kind:kitchen_faucet -color:chrome"),
+
+    # ===================== reset =====================
+    # reset: "ok, what about {type2_pl}?"
+    ("a", ["earphones under 1500"], "ok, what about power banks?", "kind:power_bank"),
+    ("b", ["tea under 500"], "ok, what about coffee?", "kind:coffee"),
+    # reset: "{type} sorted. {type2_pl}?"
+    ("a", ["earphones under 1500"], "earphones sorted. kettles?", "kind:kettle"),
+    ("f", ["shorts for women under 1000"], "shorts sorted. kurtis?", "kind:kurti audience:women"),
+    # reset: "switching to {type2_pl}"
+    ("a", ["earphones under 1500", "no boat"], "switching to smartwatches", "kind:smartwatch -brand:boat"),
+    ("h", ["kitchen faucet"], "switching to ceiling fans", "kind:ceiling_fan"),
+    # reset: "my {rel}'s birthday is coming up, {type2_pl} for him/her"
+    ("a", ["earphones under 1500"], "my dad's birthday is coming up, smartwatches for him", "kind:smartwatch audience:men"),
+    ("f", ["shorts for women under 1000"], "my daughter's birthday is coming up, dresses for her", "kind:dress audience:girls"),
+    # reset: "kindly show {type2_pl}"
+    ("a", ["earphones under 1500"], "kindly show mixer grinders", "kind:mixer_grinder"),
+    ("b", ["tea under 500"], "kindly show biscuits", "kind:biscuits"),
+    # reset: "{type2_pl}, budget {price}"
+    ("a", ["earphones under 1500"], "speakers, budget 3000", "kind:speaker max:3000"),
+    ("b", ["tea under 500"], "honey, budget 400", "kind:honey max:400"),
+    # reset: "my {type2} broke, need a new one"
+    ("a", ["earphones under 1500"], "my kettle broke, need a new one", "kind:kettle"),
+    ("h", ["kitchen faucet"], "my drill broke, need a new one", "kind:drill"),
+    # reset: "scrap all that, let's begin from scratch"
+    ("a", ["earphones under 1500", "no boat"], "scrap all that, let's begin from scratch", "op:reset"),
+    ("f", ["shorts for women under 1000"], "scrap all that, let's begin from scratch", "op:reset"),
+    # reset: "I want to do a completely fresh search"
+    ("b", ["tea under 500"], "i want to do a completely fresh search", "op:reset"),
+    ("h", ["kitchen faucet"], "i want to do a completely fresh search", "op:reset"),
+    # reset: "change of plan: {color} {type2_pl}"
+    ("a", ["earphones under 1500"], "change of plan: white kettles", "kind:kettle color:white"),
+    ("h", ["kitchen faucet"], "change of plan: brown area rugs", "kind:area_rug color:brown"),
+    # reset: "my {rel} needs {a_type2}"
+    ("f", ["shorts for women under 1000"], "my son needs shirts", "kind:shirt audience:boys"),
+    ("a", ["earphones under 1500"], "my dad needs a trimmer", "kind:trimmer audience:men"),
+    # reset: "while I'm here, what {type2_pl} do you have?"
+    ("b", ["tea under 500"], "while i'm here, what shampoos do you have?", "kind:shampoo"),
+    ("h", ["kitchen faucet"], "while i'm here, what ladders do you have?", "kind:ladder"),
+
+    # ===================== more =====================
+    # more: "is that all you've got?"
+    ("a", ["earphones under 1500"], "is that all you've got?", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "is that all you've got?", "kind:kitchen_faucet op:more route:product"),
+    # more: "page 2 please"
+    ("f", ["shorts for women under 1000"], "page 2 please", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "page 2 please", "kind:tea max:500 op:more route:product"),
+    # more: "none of these grab me, carry on searching"
+    ("a", ["earphones under 1500"], "none of these grab me, carry on searching", "kind:earphones max:1500 op:more route:product"),
+    ("f", ["shorts for women under 1000"], "none of these grab me, carry on searching", "kind:shorts audience:women max:1000 op:more route:product"),
+    # more: "show the rest"
+    ("b", ["tea under 500"], "show the rest", "kind:tea max:500 op:more route:product"),
+    ("h", ["kitchen faucet"], "show the rest", "kind:kitchen_faucet op:more route:product"),
+    # more: "is there anything beyond these four?"
+    ("a", ["earphones under 1500"], "is there anything beyond these four?", "kind:earphones max:1500 op:more route:product"),
+    ("b", ["tea under 500"], "is there anything beyond these four?", "kind:tea max:500 op:more route:product"),
+    # more: "continue pls"
+    ("f", ["shorts for women under 1000"], "continue pls", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("h", ["kitchen faucet"], "continue pls", "kind:kitchen_faucet op:more route:product"),
+    # more: "can I see a second batch?"
+    ("a", ["earphones under 1500"], "can i see a second batch?", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "can i see a second batch?", "kind:kitchen_faucet op:more route:product"),
+    # more: "show additional ones"
+    ("f", ["shorts for women under 1000"], "show additional ones", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "show additional ones", "kind:tea max:500 op:more route:product"),
+    # more: "only four? I want to browse a bunch before I decide"
+    ("a", ["earphones under 1500"], "only four? i want to browse a bunch before i decide", "kind:earphones max:1500 op:more route:product"),
+    ("f", ["shorts for women under 1000"], "only four? i want to browse a bunch before i decide", "kind:shorts audience:women max:1000 op:more route:product"),
+    # more: "what comes after these?"
+    ("b", ["tea under 500"], "what comes after these?", "kind:tea max:500 op:more route:product"),
+    ("h", ["kitchen faucet"], "what comes after these?", "kind:kitchen_faucet op:more route:product"),
+    # more: "I've seen these {type_pl} already, show me different ones"
+    ("a", ["earphones under 1500"], "i've seen these earphones already, show me different ones", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "i've seen these kitchen faucets already, show me different ones", "kind:kitchen_faucet op:more route:product"),
+    # more: "pls give some extra options"
+    ("f", ["shorts for women under 1000"], "pls give some extra options", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "pls give some extra options", "kind:tea max:500 op:more route:product"),
+    # similar: "show me alternatives to the {ordinal} one"
+    ("a", ["earphones under 1500"], "show me alternatives to the third one", "kind:earphones max:1500 similar:3"),
+    ("h", ["kitchen faucet"], "show me alternatives to the second one", "kind:kitchen_faucet similar:2"),
+    # similar: "i liked #{pos}, anything comparable?"
+    ("f", ["shorts for women under 1000"], "i liked #2, anything comparable?", "kind:shorts audience:women max:1000 similar:2"),
+    ("b", ["tea under 500"], "i liked #3, anything comparable?", "kind:tea max:500 similar:3"),
+    # similar: "in the same style as the {brand} one, what do you have?"
+    ("a", ["earphones under 1500"], "in the same style as the Boult one, what do you have?", "kind:earphones max:1500 similar:2"),
+    ("f", ["shorts for women under 1000"], "in the same style as the Alisha one, what do you have?", "kind:shorts audience:women max:1000 similar:1"),
+    # similar: "i'm after something much the same as the {brand} one"
+    ("f", ["shorts for women under 1000"], "i'm after something much the same as the Mast & Harbour one", "kind:shorts audience:women max:1000 similar:3"),
+    ("b", ["tea under 500"], "i'm after something much the same as the Red Label one", "kind:tea max:500 similar:2"),
+    # similar: "could you find equivalents of item {pos}?"
+    ("h", ["kitchen faucet"], "could you find equivalents of item 4?", "kind:kitchen_faucet similar:4"),
+    ("b", ["tea under 500"], "could you find equivalents of item 1?", "kind:tea max:500 similar:1"),
+    # similar: "the {color} one is nice, show me a few more in that vein"
+    ("a", ["earphones under 1500"], "the red one is nice, show me a few more in that vein", "kind:earphones max:1500 similar:4"),
+    ("h", ["kitchen faucet"], "the bronze one is nice, show me a few more in that vein", "kind:kitchen_faucet similar:3"),
+    # similar: "kindly show products resembling the {ordinal} one"
+    ("f", ["shorts for women under 1000"], "kindly show products resembling the fourth one", "kind:shorts audience:women max:1000 similar:4"),
+    ("b", ["tea under 500"], "kindly show products resembling the second one", "kind:tea max:500 similar:2"),
+    # similar: "what else is there in the mould of the {brand} one?"
+    ("a", ["earphones under 1500"], "what else is there in the mould of the OnePlus one?", "kind:earphones max:1500 similar:3"),
+    ("b", ["tea under 500"], "what else is there in the mould of the Tetley one?", "kind:tea max:500 similar:4"),
+    # similar: (after a detail turn on item N) "anything akin to that?"
+    ("a", ["earphones under 1500", "tell me more about the first one"], "anything akin to that?", "kind:earphones max:1500 similar:1"),
+    ("f", ["shorts for women under 1000", "is the third one any good?"], "anything akin to that?", "kind:shorts audience:women max:1000 similar:3"),
+    # similar: "the final one is nearly perfect, anything close to it?"
+    ("h", ["kitchen faucet"], "the final one is nearly perfect, anything close to it?", "kind:kitchen_faucet similar:4"),
+    ("f", ["shorts for women under 1000"], "the final one is nearly perfect, anything close to it?", "kind:shorts audience:women max:1000 similar:4"),
+    # similar: "anything with the same vibe as the {ordinal} one?"
+    ("f", ["shorts for women under 1000"], "anything with the same vibe as the first one?", "kind:shorts audience:women max:1000 similar:1"),
+    ("h", ["kitchen faucet"], "anything with the same vibe as the first one?", "kind:kitchen_faucet similar:1"),
+    # similar: "lookalikes of the {color} one?"
+    ("f", ["shorts for women under 1000"], "lookalikes of the blue one?", "kind:shorts audience:women max:1000 similar:2"),
+    ("h", ["kitchen faucet"], "lookalikes of the nickel one?", "kind:kitchen_faucet similar:2"),
+    # similar: "the {ordinal} one has poor reviews, suggest a substitute for it"
+    ("a", ["earphones under 1500"], "the fourth one has poor reviews, suggest a substitute for it", "kind:earphones max:1500 similar:4"),
+    ("b", ["tea under 500"], "the third one has poor reviews, suggest a substitute for it", "kind:tea max:500 similar:3"),
+    # similar: "same type as no. {pos} pls"
+    ("h", ["kitchen faucet"], "same type as no. 3 pls", "kind:kitchen_faucet similar:3"),
+    ("a", ["earphones under 1500"], "same type as no. 1 pls", "kind:earphones max:1500 similar:1"),
+
+    # compare: "{ordinal1} or {ordinal2} — which one should I get?"
+    ("a", ["earphones under 1500"], "second or fourth — which one should I get?", "kind:earphones max:1500 route:compare compare:2,4"),
+    ("h", ["kitchen faucet"], "first or third — which one should I get?", "kind:kitchen_faucet route:compare compare:1,3"),
+    # compare: "help me choose between the {brand1} and the {brand2}"
+    ("a", ["earphones under 1500"], "help me choose between the boAt and the OnePlus", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("b", ["tea under 500"], "help me choose between the Tetley and the Red Label", "kind:tea max:500 route:compare compare:2,4"),
+    # compare: "how do the {color1} and {color2} ones stack up against each other?"
+    ("f", ["shorts for women under 1000"], "how do the pink and black ones stack up against each other?", "kind:shorts audience:women max:1000 route:compare compare:1,4"),
+    ("h", ["kitchen faucet"], "how do the chrome and bronze ones stack up against each other?", "kind:kitchen_faucet route:compare compare:1,3"),
+    # compare: "weigh up #{pos1} against #{pos2} for me"
+    ("b", ["tea under 500"], "weigh up #1 against #3 for me", "kind:tea max:500 route:compare compare:1,3"),
+    ("f", ["shorts for women under 1000"], "weigh up #3 against #2 for me", "kind:shorts audience:women max:1000 route:compare compare:2,3"),
+    # compare: "pros and cons of the {ordinal1} and {ordinal2}?"
+    ("h", ["kitchen faucet"], "pros and cons of the second and fourth?", "kind:kitchen_faucet route:compare compare:2,4"),
+    ("a", ["earphones under 1500"], "pros and cons of the first and second?", "kind:earphones max:1500 route:compare compare:1,2"),
+    # compare: "i'm torn between number {pos1} and number {pos2}"
+    ("f", ["shorts for women under 1000"], "i'm torn between number 1 and number 3", "kind:shorts audience:women max:1000 route:compare compare:1,3"),
+    ("b", ["tea under 500"], "i'm torn between number 4 and number 2", "kind:tea max:500 route:compare compare:2,4"),
+    # compare: "which would you pick out of all four?"
+    ("a", ["earphones under 1500"], "which would you pick out of all four?", "kind:earphones max:1500 route:compare compare:1,2,3,4"),
+    ("h", ["kitchen faucet"], "which would you pick out of all four?", "kind:kitchen_faucet route:compare compare:1,2,3,4"),
+    # compare: "can you contrast the {ordinal1} one with the {ordinal2} one?"
+    ("b", ["tea under 500"], "can you contrast the first one with the fourth one?", "kind:tea max:500 route:compare compare:1,4"),
+    ("h", ["kitchen faucet"], "can you contrast the third one with the fourth one?", "kind:kitchen_faucet route:compare compare:3,4"),
+    # compare: "how does the {brand1} one measure up to the {ordinal2}?"
+    ("a", ["earphones under 1500"], "how does the Boult one measure up to the third?", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("f", ["shorts for women under 1000"], "how does the Mast & Harbour one measure up to the first?", "kind:shorts audience:women max:1000 route:compare compare:1,3"),
+    # compare: "what sets the {ordinal1} apart from the {ordinal2}?"
+    ("f", ["shorts for women under 1000"], "what sets the second apart from the fourth?", "kind:shorts audience:women max:1000 route:compare compare:2,4"),
+    ("a", ["earphones under 1500"], "what sets the third apart from the fourth?", "kind:earphones max:1500 route:compare compare:3,4"),
+    # compare: (after a detail turn on item N) "between it and the {ordinal2}, which gives more value for money?"
+    ("a", ["earphones under 1500", "tell me more about the first one"], "between it and the third, which gives more value for money?", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("f", ["shorts for women under 1000", "is the fourth one any good?"], "between it and the second, which gives more value for money?", "kind:shorts audience:women max:1000 route:compare compare:2,4"),
+    # compare: "give me a quick breakdown of all four — which one wins?"
+    ("f", ["shorts for women under 1000"], "give me a quick breakdown of all four — which one wins?", "kind:shorts audience:women max:1000 route:compare compare:1,2,3,4"),
+    ("b", ["tea under 500"], "give me a quick breakdown of all four — which one wins?", "kind:tea max:500 route:compare compare:1,2,3,4"),
+    # compare: "first three — rank them for me"
+    ("b", ["tea under 500"], "first three — rank them for me", "kind:tea max:500 route:compare compare:1,2,3"),
+    ("h", ["kitchen faucet"], "first three — rank them for me", "kind:kitchen_faucet route:compare compare:1,2,3"),
+    # compare: "thinking of the final one or the {brand|color} one, kindly advise which suits me"
+    ("a", ["earphones under 1500"], "thinking of the final one or the Boult one, kindly advise which suits me", "kind:earphones max:1500 route:compare compare:2,4"),
+    ("h", ["kitchen faucet"], "thinking of the final one or the chrome one, kindly advise which suits me", "kind:kitchen_faucet route:compare compare:1,4"),
+
+    # cheaper: "these are beyond my means"
+    ("a", ["earphones under 1500"], "these are beyond my means", "kind:earphones max:<1999 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "these are beyond my means", "kind:shorts audience:women max:<849 op:cheaper"),
+    # cheaper: "can you go down a notch in price?"
+    ("b", ["tea under 500"], "can you go down a notch in price?", "kind:tea max:<560 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "can you go down a notch in price?", "kind:shorts audience:women max:<849 op:cheaper"),
+    # cheaper: "i want to pay less than the {ordinal} one"
+    ("a", ["earphones under 1500"], "i want to pay less than the second one", "kind:earphones max:<999 op:cheaper"),
+    ("b", ["tea under 500"], "i want to pay less than the first one", "kind:tea max:<560 op:cheaper"),
+    # cheaper: "show me the economical ones"
+    ("b", ["tea under 500"], "show me the economical ones", "kind:tea max:<560 op:cheaper"),
+    ("a", ["earphones under 1500"], "show me the economical ones", "kind:earphones max:<1999 op:cheaper"),
+    # cheaper: "anything easier on the wallet?"
+    ("f", ["shorts for women under 1000"], "anything easier on the wallet?", "kind:shorts audience:women max:<849 op:cheaper"),
+    ("b", ["tea under 500"], "anything easier on the wallet?", "kind:tea max:<560 op:cheaper"),
+    # cheaper: "pocket-friendly options pls"
+    ("a", ["earphones under 1500"], "pocket-friendly options pls", "kind:earphones max:<1999 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "pocket-friendly options pls", "kind:shorts audience:women max:<849 op:cheaper"),
+    # cheaper: "the {brand} one's out of reach — show me something under its price"
+    ("a", ["earphones under 1500"], "the boAt one's out of reach — show me something under its price", "kind:earphones max:<1299 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "the Dressberry one's out of reach — show me something under its price", "kind:shorts audience:women max:<599 op:cheaper"),
+    # cheaper: "steep prices here. what's available for less?"
+    ("b", ["tea under 500"], "steep prices here. what's available for less?", "kind:tea max:<560 op:cheaper"),
+    ("a", ["earphones under 1500"], "steep prices here. what's available for less?", "kind:earphones max:<1999 op:cheaper"),
+    # cheaper: "i can't stretch to these prices"
+    ("f", ["shorts for women under 1000"], "i can't stretch to these prices", "kind:shorts audience:women max:<849 op:cheaper"),
+    ("b", ["tea under 500"], "i can't stretch to these prices", "kind:tea max:<560 op:cheaper"),
+    # cheaper: "go for something that undercuts the {color} one"
+    ("a", ["earphones under 1500"], "go for something that undercuts the blue one", "kind:earphones max:<999 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "go for something that undercuts the red one", "kind:shorts audience:women max:<849 op:cheaper"),
+    # cheaper: "the final one's price is too high for me; what's under that?"
+    ("a", ["earphones under 1500"], "the final one's price is too high for me; what's under that?", "kind:earphones max:<499 op:cheaper"),
+    ("b", ["tea under 500"], "the final one's price is too high for me; what's under that?", "kind:tea max:<180 op:cheaper"),
+    # cheaper: "i'd prefer something inexpensive"
+    ("f", ["shorts for women under 1000"], "i'd prefer something inexpensive", "kind:shorts audience:women max:<849 op:cheaper"),
+    ("a", ["earphones under 1500"], "i'd prefer something inexpensive", "kind:earphones max:<1999 op:cheaper"),
+    # cheaper: (after a detail turn on item N) "that one's more than i'd like to pay — anything below it?"
+    ("f", ["shorts for women under 1000", "tell me about the second one"], "that one's more than i'd like to pay — anything below it?", "kind:shorts audience:women max:<599 op:cheaper"),
+    ("b", ["tea under 500", "what about the third one?"], "that one's more than i'd like to pay — anything below it?", "kind:tea max:<310 op:cheaper"),
+    # cheaper: "money's tight this month, anything that won't break the bank?"
+    ("b", ["tea under 500"], "money's tight this month, anything that won't break the bank?", "kind:tea max:<560 op:cheaper"),
+    ("f", ["shorts for women under 1000"], "money's tight this month, anything that won't break the bank?", "kind:shorts audience:women max:<849 op:cheaper"),
+
+    # pricier: "these look a bit basic, anything a notch above?"
+    ("a", ["earphones under 1500"], "these look a bit basic, anything a notch above?", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "these look a bit basic, anything a notch above?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # pricier: "ready to pay more than the {ordinal} one"
+    ("a", ["earphones under 1500"], "ready to pay more than the second one", "kind:earphones min:>999 max:any op:pricier"),
+    ("b", ["tea under 500"], "ready to pay more than the second one", "kind:tea min:>250 max:any op:pricier"),
+    # pricier: "got anything costlier?"
+    ("b", ["tea under 500"], "got anything costlier?", "kind:tea min:>180 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "got anything costlier?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # pricier: "i'm willing to splurge"
+    ("a", ["earphones under 1500"], "i'm willing to splurge", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "i'm willing to splurge", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: "anything at a higher price point?"
+    ("f", ["shorts for women under 1000"], "anything at a higher price point?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "anything at a higher price point?", "kind:earphones min:>499 max:any op:pricier"),
+    # pricier: "above the {brand} one's price, please"
+    ("a", ["earphones under 1500"], "above the boAt one's price, please", "kind:earphones min:>1299 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "above the Dressberry one's price, please", "kind:shorts audience:women min:>599 max:any op:pricier"),
+    # pricier: "show me the deluxe versions"
+    ("b", ["tea under 500"], "show me the deluxe versions", "kind:tea min:>180 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "show me the deluxe versions", "kind:earphones min:>499 max:any op:pricier"),
+    # pricier: "anything that costs more than the {color} one?"
+    ("a", ["earphones under 1500"], "anything that costs more than the blue one?", "kind:earphones min:>999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "anything that costs more than the red one?", "kind:shorts audience:women min:>849 max:any op:pricier"),
+    # pricier: "i'd like the more exclusive stuff"
+    ("f", ["shorts for women under 1000"], "i'd like the more exclusive stuff", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "i'd like the more exclusive stuff", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: "the final one is too low-end — what's above it in price?"
+    ("a", ["earphones under 1500"], "the final one is too low-end — what's above it in price?", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "the final one is too low-end — what's above it in price?", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: (after a detail turn on item N) "that one is nice but i'd go higher than its price"
+    ("a", ["earphones under 1500", "tell me more about the third one"], "that one is nice but i'd go higher than its price", "kind:earphones min:>1999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000", "what about the first one?"], "that one is nice but i'd go higher than its price", "kind:shorts audience:women min:>379 max:any op:pricier"),
+    # pricier, relabelled (it loosens the budget): "i don't mind paying extra for quality"
+    ("b", ["tea under 500"], "i don't mind paying extra for quality", "kind:tea max:any"),
+    ("f", ["shorts for women under 1000"], "i don't mind paying extra for quality", "kind:shorts audience:women max:any"),
+    # pricier: "any top-tier ones?"
+    ("a", ["earphones under 1500"], "any top-tier ones?", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "any top-tier ones?", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: "budget isn't an issue, so go above these prices"
+    ("f", ["shorts for women under 1000"], "budget isn't an issue, so go above these prices", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "budget isn't an issue, so go above these prices", "kind:earphones min:>499 max:any op:pricier"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
