@@ -29,6 +29,8 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:nothing|none|no ones?) (?:below|under|beneath))\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:anything|everything|stuff|ones?|things) (?:under|below|less than|cheaper than)\s*{_NUM}\s*(?:is|are|would be|will be)\s*"
                        rf"(?=(?:just |probably |usually |mostly )?(?:junk|rubbish|trash|garbage|useless|no good|too cheap|cheap|poor|bad|low quality|not worth it|flimsy))", re.I)),
+    ("min", re.compile(rf"\bnorth of\s*{_NUM}", re.I)),
+    ("max", re.compile(rf"\bsouth of\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:raise|bump|increase|lower|drop|move|set|make|change|put|push|take)(?: the| my)? (?:minimum|min|floor|lower (?:limit|bound)|starting price)"
                        rf"(?: price)?(?: up| down)? (?:to|at)\s*{_NUM}", re.I)),
     ("between", re.compile(rf"\b(?:between|from)\s*{_NUM}\s*(?:and|to|-|–)\s*{_NUM}", re.I)),
@@ -69,7 +71,7 @@ _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
+    r"steer clear of|stay away from|omit(?:ting)?|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
@@ -90,7 +92,8 @@ _POST_NEGATION = re.compile(
     r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)"
-    r"|^\s+(?:has|have) been (?:bad|terrible|awful|poor|a disappointment|disappointing|unreliable|a letdown)",
+    r"|^\s+(?:has|have) been (?:bad|terrible|awful|poor|a disappointment|disappointing|unreliable|a letdown)"
+    r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b",
     re.I,
 )
 # Features whose words are also names in some catalogs ("noise cancelling" is no brand Noise).
@@ -175,7 +178,9 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"(?:any |some |show (?:me )?)?other (?=\w+s\b)|more (?!(?:expensive|affordable|pricey|premium|upmarket|upscale|costly|substantial)\b)(?=\w+s?(?: please)?\s*[?.!]*$)|"
                    r"^\s*(?:next|more|others?|else)\s*[?.!]*\s*$|(?:got|have you got|any) (?:more|others?)|"
                    r"(?:see|show)(?: me)? the rest|another (?:batch|page|set|round|lot|few)|next (?:batch|set|lot|[2-9]|1\d)\b|"
-                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*,?\s*(?:please|pls|plz)?\s*[?.!]*\s*$|"
+                   r"^\s*(?:continue|go on|carry on|what'?s next|keep 'em coming)\s*,?\s*(?:please|pls|plz)?\s*[?.!]*\s*$|^\s*(?:continue|go on|carry on|keep going)\s*[,.!;]|"
+                   r"(?:the )?remaining (?:ones|items|options|products|results|\w+s)\b|(?:see|show)(?: me)? the remaining|(?:a few|some|a couple(?: of)?) extra(?: ones| options| items)?\b|"
+                   r"keep (?:digging|browsing|hunting)|further (?:items|products)|"
                    r"anything (?:beyond|past|after) (?:these|those|them|this lot)|what comes (?:after|next)|(?:second|next|new|fresh) (?:batch|set|lot|round|page)|"
                    r"only (?:four|three|five|two|4|3|5|2)\s*\?|browse (?:a bunch|a lot|a few more|more|some more|a wider)|"
                    r"^\s*(?:show (?:me )?|any |got any |i want |see )?more (?!expensive|affordable|pricey|premium|like|info|details|about|than|of\b|from\b|by\b|in\b|with\b|for\b|under\b|below\b|over\b|above\b|colou?rs?\b|sizes?\b)(?:[\w'-]+ ){0,2}[\w'-]+\s*[?.!]*$|anything (?:different|new)|more choices|extra options|other choices|"
@@ -183,8 +188,9 @@ _MORE = re.compile(r"\b(?:something else|anything else|other options?|others|ano
                    r"not (?:what i'?m|what i am) looking for|anything (?:besides|apart from|other than|but) (?:these|those|them)|\bpage (?:[2-9]|two|three)\b|nothing (?:here|there) (?:works|fits)|try again with (?:other|different) (?:ones|products))", re.I)
 _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=the |that |this |#|number |no\.? )|\b(?:(?:show (?:me )?)?more like|(?:something |anything |one |ones |items? |products? |stuff )?simm?ill?i?ar(?: \w+)? to|"
                       r"(?:something|anything|stuff|items?|products?|ones?|others|things) (?:a bit |a little |kind of |sort of |just )?like|"
-                      r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort|vibe|feel|look|design|league|class) as|"
-                      r"(?:much|pretty much|more or less|basically|roughly|just about) the same as|(?:anything|something|ones?) comparable\b|"
+                      r"along the lines of|along those lines|in the same (?:style|vein|spirit) as|same (?:style|kind|type|sort|vibe|feel|look|design|league|class|dna|family) as|"
+                      r"(?:much|pretty much|more or less|basically|roughly|just about) the same as|(?:closest|nearest) (?:match|thing|alternative|equivalent|substitute)|"
+                      r"(?:near|nearly|almost)[- ]identical(?: to)?|identical to|a dead ringer for|cut from the same cloth|of the same ilk|(?:in|of) (?:that|this) (?:spirit|mould|mold|direction|flavou?r)|(?:anything|something|ones?) comparable\b|"
                       r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
                       r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?) (?:of|for) (?=the |that |this |#|number |item |it\b|them\b)|"
@@ -196,7 +202,7 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
                       r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|2|3)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
-                      r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|(?:quick )?(?:breakdown|rundown) of|"
+                      r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|which (?:one )?(?:should|would|do) (?:i|you) (?:go for|take|order|grab|buy|get)|(?:quick )?(?:breakdown|rundown) of|"
                       r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+|#?\d)(?: one)?,? (?:which|what)|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
                       r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
@@ -225,12 +231,14 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:go|come|step|move) down a (?:notch|bit|level|step|tier)|"
                       r"(?:easier|lighter|kinder|gentler) on (?:the |my )?(?:wallet|pocket)|under ?cuts?|"
                       r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
-                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear))\b", re.I)
+                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#))\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
-                      r"too (?:basic|plain|low[- ]end)|deluxe|more exclusive|(?:above|over|higher than|more than) (?:the )?[\w#]+(?: one)?'s price|"
+                      r"too (?:basic|plain|low[- ]end)|deluxe|priced (?:above|over|higher than|more than) (?=the |that |this |it\b|its\b|#)|north of (?=the |that |this |it\b|#)|"
+                      r"(?:the )?(?:posh|fancy|classy|upscale|swanky|luxe) (?:ones|stuff|options|range|versions?)|(?:go|come|step|move|kick it|take it) up a (?:notch|bit|level|step|tier|gear)(?: in price)?|up a (?:notch|level|tier)|a tier (?:up|above)|"
+                      r"a (?:level|grade|class) (?:up|above)|(?:heavier|harder) on the (?:wallet|pocket) is (?:fine|ok|okay)|more exclusive|(?:above|over|higher than|more than) (?:the )?[\w#]+(?: one)?'s price|"
                       r"(?:what'?s|anything|something|ones?) (?:above|over) (?:it|that|this)(?: one)? in price|(?:above|over) (?:it|that) in price|"
                       r"(?:go|pay|spend|going|paying) (?:a bit |a little )?(?:higher|more) than (?=the |that |this |it\b|its\b|#)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
                       r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
@@ -1206,7 +1214,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
-_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
+_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
 
 

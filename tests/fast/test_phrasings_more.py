@@ -2306,6 +2306,246 @@ CASES += [
     ("a", ["earphones under 1500"], "budget isn't an issue, so go above these prices", "kind:earphones min:>499 max:any op:pricier"),
 ]
 
+# Round 34, the same way, with the common cue words of every operation listed as ones not to use (144 cases: 108
+# right on first run), and three of ours mirroring round 33's cheaper idioms for pricier ("go up a notch in price").
+# Fixes: "omit X from the results", "X never again", "give red a miss", "yellow clashes with everything I own";
+# "carry on, I'm still browsing", "the remaining shorts", "a few extra please", "keep digging", "further items";
+# "what's the closest match?", "in that spirit", "near-identical to", "the same DNA as", "cut from the same cloth";
+# "boat or oneplus - which one should I go for?"; "priced above the boult one", "the posh ones", "north of the third
+# one price-wise" (and "north / south of 500" as bounds).
+CASES += [
+    # ---------------- exclude ----------------
+    # exclude: "steer clear of {brand}"
+    ("a", ["earphones under 1500"], "steer clear of boat", "kind:earphones max:1500 -brand:boat"),
+    ("f", ["shorts for women under 1000"], "steer clear of alisha", "kind:shorts audience:women max:1000 -brand:alisha"),
+    # exclude: "I'll pass on anything {color}"
+    ("f", ["shorts for women under 1000"], "i'll pass on anything pink", "kind:shorts audience:women max:1000 -color:pink"),
+    ("a", ["earphones under 1500"], "I'll pass on anything red", "kind:earphones max:1500 -color:red"),
+    # exclude: "{brand} is a dealbreaker for me"
+    ("a", ["earphones under 1500"], "Boult is a dealbreaker for me", "kind:earphones max:1500 -brand:boult"),
+    ("b", ["tea under 500"], "patanjali is a dealbreaker for me", "kind:tea max:500 -brand:patanjali"),
+    # exclude: "filter out {material}"
+    ("a", ["earphones under 1500"], "filter out plastic", "kind:earphones max:1500 -material:plastic"),
+    ("h", ["kitchen faucet"], "filter out brass", "kind:kitchen_faucet -material:brass"),
+    # exclude: "kindly omit {brand} from the results"
+    ("b", ["tea under 500"], "kindly omit Tata Tea from the results", "kind:tea max:500 -brand:tata_tea"),
+    ("f", ["shorts for women under 1000"], "kindly omit Dressberry from the results", "kind:shorts audience:women max:1000 -brand:dressberry"),
+    # exclude: "{brand} never again"
+    ("a", ["earphones under 1500"], "portronics never again", "kind:earphones max:1500 -brand:portronics"),
+    ("b", ["tea under 500"], "tetley never again", "kind:tea max:500 -brand:tetley"),
+    # exclude: "give {color} a miss"
+    ("f", ["shorts for women under 1000"], "give red a miss", "kind:shorts audience:women max:1000 -color:red"),
+    ("h", ["kitchen faucet"], "give chrome a miss", "kind:kitchen_faucet -color:chrome"),
+    # exclude: "I'm allergic to {material}"
+    ("f", ["shorts for women under 1000"], "I'm allergic to polyester", "kind:shorts audience:women max:1000 -material:polyester"),
+    ("a", ["earphones under 1500"], "im allergic to silicone", "kind:earphones max:1500 -material:silicone"),
+    # exclude: "minus the {brand} ones"
+    ("f", ["shorts for women under 1000"], "minus the carrel ones", "kind:shorts audience:women max:1000 -brand:carrel"),
+    ("b", ["tea under 500"], "minus the red label ones", "kind:tea max:500 -brand:red_label"),
+    # exclude: "rule out {color} and {color2}"
+    ("a", ["earphones under 1500"], "rule out black and red", "kind:earphones max:1500 -color:black,red"),
+    ("h", ["kitchen faucet"], "rule out bronze and nickel", "kind:kitchen_faucet -color:bronze,nickel"),
+    # exclude: "{color} clashes with everything I own, so scrap those"
+    ("f", ["shorts for women under 1000"], "yellow clashes with everything I own, so scrap those", "kind:shorts audience:women max:1000 -color:yellow"),
+    ("h", ["kitchen faucet"], "brown clashes with everything I own, so scrap those", "kind:kitchen_faucet -color:brown"),
+    # exclude: "hide anything from {brand}"
+    ("a", ["earphones under 1500"], "hide anything from ptron", "kind:earphones max:1500 -brand:ptron"),
+    ("f", ["shorts for women under 1000"], "hide anything from Mynte", "kind:shorts audience:women max:1000 -brand:mynte"),
+
+    # ---------------- more ----------------
+    # more: "page two please"
+    ("a", ["earphones under 1500"], "page two please", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "page two please", "kind:kitchen_faucet op:more route:product"),
+    # more: "is that all you've got?"
+    ("f", ["shorts for women under 1000"], "is that all you've got?", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "is that all you've got?", "kind:tea max:500 op:more route:product"),
+    # more: "none of these grab me, keep looking"
+    ("a", ["earphones under 1500"], "none of these grab me, keep looking", "kind:earphones max:1500 op:more route:product"),
+    ("f", ["shorts for women under 1000"], "none of these grab me, keep looking", "kind:shorts audience:women max:1000 op:more route:product"),
+    # more: "show me the rest"
+    ("b", ["tea under 500"], "show me the rest", "kind:tea max:500 op:more route:product"),
+    ("h", ["kitchen faucet"], "show me the rest", "kind:kitchen_faucet op:more route:product"),
+    # more: "carry on, I'm still browsing"
+    ("f", ["shorts for women under 1000"], "carry on, I'm still browsing", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("h", ["kitchen faucet"], "carry on, I'm still browsing", "kind:kitchen_faucet op:more route:product"),
+    # more: "only four? surely you've got loads"
+    ("a", ["earphones under 1500"], "only four? surely you've got loads", "kind:earphones max:1500 op:more route:product"),
+    ("b", ["tea under 500"], "only four? surely you've got loads", "kind:tea max:500 op:more route:product"),
+    # more: "let's see the remaining {type_pl}"
+    ("a", ["earphones under 1500"], "let's see the remaining earphones", "kind:earphones max:1500 op:more route:product"),
+    ("f", ["shorts for women under 1000"], "let's see the remaining shorts", "kind:shorts audience:women max:1000 op:more route:product"),
+    # more: "hit me with a fresh set"
+    ("b", ["tea under 500"], "hit me with a fresh set", "kind:tea max:500 op:more route:product"),
+    ("h", ["kitchen faucet"], "hit me with a fresh set", "kind:kitchen_faucet op:more route:product"),
+    # more: "what comes after these?"
+    ("a", ["earphones under 1500"], "what comes after these?", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "what comes after these?", "kind:kitchen_faucet op:more route:product"),
+    # more: "a few extra please"
+    ("f", ["shorts for women under 1000"], "a few extra please", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "a few extra please", "kind:tea max:500 op:more route:product"),
+    # more: "still haven't found the one, keep digging"
+    ("a", ["earphones under 1500"], "still haven't found the one, keep digging", "kind:earphones max:1500 op:more route:product"),
+    ("h", ["kitchen faucet"], "still haven't found the one, keep digging", "kind:kitchen_faucet op:more route:product"),
+    # more: "kindly show further items"
+    ("f", ["shorts for women under 1000"], "kindly show further items", "kind:shorts audience:women max:1000 op:more route:product"),
+    ("b", ["tea under 500"], "kindly show further items", "kind:tea max:500 op:more route:product"),
+
+    # ---------------- similar ----------------
+    # similar: "anything in the same vein as the {ord} one?"
+    ("a", ["earphones under 1500"], "anything in the same vein as the second one?", "kind:earphones max:1500 similar:2 route:product"),
+    ("b", ["tea under 500"], "anything in the same vein as the third one?", "kind:tea max:500 similar:3 route:product"),
+    # similar: "the {sbrand} one is gorgeous, show me lookalikes"
+    ("a", ["earphones under 1500"], "the boult one is gorgeous, show me lookalikes", "kind:earphones max:1500 similar:2 route:product"),
+    ("f", ["shorts for women under 1000"], "the carrel one is gorgeous, show me lookalikes", "kind:shorts audience:women max:1000 similar:4 route:product"),
+    # similar: "anything close to #{pos}?"
+    ("a", ["earphones under 1500"], "anything close to #4?", "kind:earphones max:1500 similar:4 route:product"),
+    ("h", ["kitchen faucet"], "anything close to #3?", "kind:kitchen_faucet similar:3 route:product"),
+    # similar: "something in the same family as the {ord} one"
+    ("f", ["shorts for women under 1000"], "something in the same family as the second one", "kind:shorts audience:women max:1000 similar:2 route:product"),
+    ("h", ["kitchen faucet"], "something in the same family as the first one", "kind:kitchen_faucet similar:1 route:product"),
+    # similar: "got anything akin to number {pos}?"
+    ("b", ["tea under 500"], "got anything akin to number 1?", "kind:tea max:500 similar:1 route:product"),
+    ("f", ["shorts for women under 1000"], "got anything akin to number 3?", "kind:shorts audience:women max:1000 similar:3 route:product"),
+    # similar: "something in the mould of the {ord} one"
+    ("a", ["earphones under 1500"], "something in the mould of the third one", "kind:earphones max:1500 similar:3 route:product"),
+    ("h", ["kitchen faucet"], "something in the mould of the fourth one", "kind:kitchen_faucet similar:4 route:product"),
+    # similar: "the {ord} one is out of stock, what's the closest match?"
+    ("f", ["shorts for women under 1000"], "the first one is out of stock, what's the closest match?", "kind:shorts audience:women max:1000 similar:1 route:product"),
+    ("b", ["tea under 500"], "the 2nd one is out of stock, what's the closest match?", "kind:tea max:500 similar:2 route:product"),
+    # similar: "the {sbrand} one's spot on, find me a few in that spirit"
+    ("f", ["shorts for women under 1000"], "the dressberry one's spot on, find me a few in that spirit", "kind:shorts audience:women max:1000 similar:2 route:product"),
+    ("b", ["tea under 500"], "the tetley one's spot on, find me a few in that spirit", "kind:tea max:500 similar:4 route:product"),
+    # similar: "#{pos} is my kind of thing, got a few of the same sort?"
+    ("a", ["earphones under 1500"], "#1 is my kind of thing, got a few of the same sort?", "kind:earphones max:1500 similar:1 route:product"),
+    ("h", ["kitchen faucet"], "#2 is my kind of thing, got a few of the same sort?", "kind:kitchen_faucet similar:2 route:product"),
+    # similar: "anything near-identical to the {ord} one?"
+    ("b", ["tea under 500"], "anything near-identical to the third one?", "kind:tea max:500 similar:3 route:product"),
+    ("f", ["shorts for women under 1000"], "anything near-identical to the fourth one?", "kind:shorts audience:women max:1000 similar:4 route:product"),
+    # similar: "anything with the same DNA as the {ord} one?"
+    ("a", ["earphones under 1500"], "anything with the same DNA as the third one?", "kind:earphones max:1500 similar:3 route:product"),
+    ("h", ["kitchen faucet"], "anything with the same DNA as the second one?", "kind:kitchen_faucet similar:2 route:product"),
+    # similar: "the {ord} one works for me, find a few cut from the same cloth"
+    ("f", ["shorts for women under 1000"], "the third one works for me, find a few cut from the same cloth", "kind:shorts audience:women max:1000 similar:3 route:product"),
+    ("h", ["kitchen faucet"], "the fourth one works for me, find a few cut from the same cloth", "kind:kitchen_faucet similar:4 route:product"),
+
+    # ---------------- compare ----------------
+    # compare: "{ord1} or {ord2}, what do you reckon?"
+    ("a", ["earphones under 1500"], "first or third, what do you reckon?", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("f", ["shorts for women under 1000"], "second or fourth, what do you reckon?", "kind:shorts audience:women max:1000 route:compare compare:2,4"),
+    # compare: "I'm torn — #{pos1} or #{pos2}?"
+    ("b", ["tea under 500"], "I'm torn — #1 or #3?", "kind:tea max:500 route:compare compare:1,3"),
+    ("h", ["kitchen faucet"], "I'm torn — #2 or #4?", "kind:kitchen_faucet route:compare compare:2,4"),
+    # compare: "how do the {ord1} and {ord2} stack up?"
+    ("a", ["earphones under 1500"], "how do the first and second stack up?", "kind:earphones max:1500 route:compare compare:1,2"),
+    ("h", ["kitchen faucet"], "how do the third and first stack up?", "kind:kitchen_faucet route:compare compare:1,3"),
+    # compare: "{sbrand1} or {sbrand2} — which one should I go for?"
+    ("a", ["earphones under 1500"], "boat or oneplus — which one should I go for?", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("f", ["shorts for women under 1000"], "alisha or carrel — which one should I go for?", "kind:shorts audience:women max:1000 route:compare compare:1,4"),
+    # compare: "weigh up the {ord1} against the {ord2} for me"
+    ("f", ["shorts for women under 1000"], "weigh up the third against the first for me", "kind:shorts audience:women max:1000 route:compare compare:1,3"),
+    ("b", ["tea under 500"], "weigh up the second against the fourth for me", "kind:tea max:500 route:compare compare:2,4"),
+    # compare: "head to head: the {ord1} and the {ord2}"
+    ("a", ["earphones under 1500"], "head to head: the second and the fourth", "kind:earphones max:1500 route:compare compare:2,4"),
+    ("h", ["kitchen faucet"], "head to head: the first and the second", "kind:kitchen_faucet route:compare compare:1,2"),
+    # compare: "how does #{pos1} measure up to #{pos2}?"
+    ("f", ["shorts for women under 1000"], "how does #3 measure up to #2?", "kind:shorts audience:women max:1000 route:compare compare:2,3"),
+    ("b", ["tea under 500"], "how does #4 measure up to #1?", "kind:tea max:500 route:compare compare:1,4"),
+    # compare: "is the {ord1} one worth it over the {ord2}?"
+    ("a", ["earphones under 1500"], "is the third one worth it over the first?", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("b", ["tea under 500"], "is the first one worth it over the second?", "kind:tea max:500 route:compare compare:1,2"),
+    # compare: "out of these four, which would you pick?"
+    ("f", ["shorts for women under 1000"], "out of these four, which would you pick?", "kind:shorts audience:women max:1000 route:compare compare:1,2,3,4"),
+    ("h", ["kitchen faucet"], "out of these four, which would you pick?", "kind:kitchen_faucet route:compare compare:1,2,3,4"),
+    # compare: "contrast the {ord1} with the {ord2}"
+    ("a", ["earphones under 1500"], "contrast the first with the fourth", "kind:earphones max:1500 route:compare compare:1,4"),
+    ("h", ["kitchen faucet"], "contrast the second with the third", "kind:kitchen_faucet route:compare compare:2,3"),
+    # compare: "help me decide: {ord1}, {ord2} or {ord3}"
+    ("f", ["shorts for women under 1000"], "help me decide: first, second or third", "kind:shorts audience:women max:1000 route:compare compare:1,2,3"),
+    ("b", ["tea under 500"], "help me decide: 2nd, 3rd or 4th", "kind:tea max:500 route:compare compare:2,3,4"),
+    # compare: "what sets the {ord1} apart from the {ord2}?"
+    ("a", ["earphones under 1500"], "what sets the second apart from the third?", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("f", ["shorts for women under 1000"], "what sets the first apart from the second?", "kind:shorts audience:women max:1000 route:compare compare:1,2"),
+
+    # ---------------- pricier ----------------
+    # pricier: "got anything classier than these?"
+    ("f", ["shorts for women under 1000"], "got anything classier than these?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "got anything classier than these?", "kind:earphones min:>499 max:any op:pricier"),
+    # pricier: "anything a tier above the {ord} one?"
+    ("a", ["earphones under 1500"], "anything a tier above the second one?", "kind:earphones min:>999 max:any op:pricier"),
+    ("b", ["tea under 500"], "anything a tier above the third one?", "kind:tea min:>310 max:any op:pricier"),
+    # pricier: "I'd like to see ones at a higher price point"
+    ("b", ["tea under 500"], "I'd like to see ones at a higher price point", "kind:tea min:>180 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "I'd like to see ones at a higher price point", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # pricier: "in the mood to splurge, show me the pricey stuff"
+    ("a", ["earphones under 1500"], "in the mood to splurge, show me the pricey stuff", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "in the mood to splurge, show me the pricey stuff", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # pricier: "anything dearer than the {ord} one?"
+    ("f", ["shorts for women under 1000"], "anything dearer than the third one?", "kind:shorts audience:women min:>849 max:any op:pricier"),
+    ("b", ["tea under 500"], "anything dearer than the first one?", "kind:tea min:>560 max:any op:pricier"),
+    # pricier: "anything priced above the {sbrand} one?"
+    ("a", ["earphones under 1500"], "anything priced above the boult one?", "kind:earphones min:>999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "anything priced above the dressberry one?", "kind:shorts audience:women min:>599 max:any op:pricier"),
+    # pricier: "let's go up a notch price-wise"
+    ("b", ["tea under 500"], "let's go up a notch price-wise", "kind:tea min:>180 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "let's go up a notch price-wise", "kind:earphones min:>499 max:any op:pricier"),
+    # pricier: "happy to pay extra for something nicer"
+    ("a", ["earphones under 1500"], "happy to pay extra for something nicer", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "happy to pay extra for something nicer", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: "anything that costs more than the {ord} one?"
+    ("b", ["tea under 500"], "anything that costs more than the second one?", "kind:tea min:>250 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "anything that costs more than the first one?", "kind:earphones min:>1299 max:any op:pricier"),
+    # pricier: "what would be an upgrade on the {ord} one?"
+    ("a", ["earphones under 1500"], "what would be an upgrade on the fourth one?", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "what would be an upgrade on the first one?", "kind:shorts audience:women min:>379 max:any op:pricier"),
+    # pricier: "show me the posh ones"
+    ("f", ["shorts for women under 1000"], "show me the posh ones", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "show me the posh ones", "kind:tea min:>180 max:any op:pricier"),
+    # pricier: "anything north of the {ord} one price-wise?"
+    ("a", ["earphones under 1500"], "anything north of the third one price-wise?", "kind:earphones min:>1999 max:any op:pricier"),
+    ("b", ["tea under 500"], "anything north of the fourth one price-wise?", "kind:tea min:>180 max:any op:pricier"),
+
+    # ---------------- add ----------------
+    # add: "has to be {color}"
+    ("f", ["shorts for women under 1000"], "has to be black", "kind:shorts audience:women max:1000 color:black"),
+    ("h", ["kitchen faucet"], "has to be chrome", "kind:kitchen_faucet color:chrome"),
+    # add: "{color}'s my colour"
+    ("f", ["shorts for women under 1000"], "navy's my colour", "kind:shorts audience:women max:1000 color:navy"),
+    ("a", ["earphones under 1500"], "white's my colour", "kind:earphones max:1500 color:white"),
+    # add: "{color}, to match my {thing}"
+    ("h", ["kitchen faucet"], "bronze, to match the rest of my kitchen", "kind:kitchen_faucet color:bronze"),
+    ("a", ["earphones under 1500"], "silver, to match my phone", "kind:earphones max:1500 color:silver"),
+    # add: "{color} or {color2}, either works"
+    ("a", ["earphones under 1500"], "black or blue, either works", "kind:earphones max:1500 color:black,blue"),
+    ("h", ["kitchen faucet"], "nickel or chrome, either works", "kind:kitchen_faucet color:nickel,chrome"),
+    # add: "I swear by {brand}"
+    ("a", ["earphones under 1500"], "I swear by JBL", "kind:earphones max:1500 brand:jbl"),
+    ("b", ["tea under 500"], "i swear by red label", "kind:tea max:500 brand:red_label"),
+    # add: "stick to {brand}"
+    ("f", ["shorts for women under 1000"], "stick to libas", "kind:shorts audience:women max:1000 brand:libas"),
+    ("b", ["tea under 500"], "stick to tetley", "kind:tea max:500 brand:tetley"),
+    # add: "I'm a {brand} loyalist"
+    ("a", ["earphones under 1500"], "I'm a boAt loyalist", "kind:earphones max:1500 brand:boat"),
+    ("f", ["shorts for women under 1000"], "I'm an Asics loyalist", "kind:shorts audience:women max:1000 brand:asics"),
+    # add: "swap these for {brand} ones"
+    ("a", ["earphones under 1500"], "swap these for noise ones", "kind:earphones max:1500 brand:noise"),
+    ("b", ["tea under 500"], "swap these for tata tea ones", "kind:tea max:500 brand:tata_tea"),
+    # add: "pure {material} please"
+    ("f", ["shorts for women under 1000"], "pure cotton please", "kind:shorts audience:women max:1000 material:cotton"),
+    ("h", ["kitchen faucet"], "pure brass please", "kind:kitchen_faucet material:brass"),
+    # add: "let's go with {material}"
+    ("f", ["shorts for women under 1000"], "let's go with denim", "kind:shorts audience:women max:1000 material:denim"),
+    ("h", ["kitchen faucet"], "let's go with stainless steel", "kind:kitchen_faucet material:stainless_steel"),
+    # add: "starting from {price}"
+    ("a", ["earphones under 1500"], "starting from 700", "kind:earphones min:700 max:1500"),
+    ("b", ["tea under 500"], "starting from 200", "kind:tea min:200 max:500"),
+    # add: "{price} tops"
+    ("a", ["earphones under 1500"], "1200 tops", "kind:earphones max:1200"),
+    ("f", ["shorts for women under 1000"], "800 tops", "kind:shorts audience:women max:800"),
+    ("a", ["earphones under 1500"], "can you go up a notch in price?", "kind:earphones op:pricier min:>499 max:any"),
+    ("b", ["tea under 500"], "something a tier above these", "kind:tea op:pricier min:>180 max:any"),
+    ("f", ["shorts for women under 1000"], "take it up a level", "kind:shorts audience:women op:pricier min:>299 max:any"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
