@@ -71,12 +71,13 @@ _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|omit(?:ting)?|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
+    r"steer clear of|stay away from|omit(?:ting)?|spare me(?: the)?|(?:i'?m|i am) (?:so |totally |well |completely )?over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|"
+    r"if (?:it'?s|it is|they'?re|they are)(?= [^,.;]{1,30},? (?:hide|skip|remove|drop|don'?t show|leave (?:it|them) out|exclude|ditch|bin|forget) )|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
     r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
-    r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not|(?:i )?refuse(?: to (?:buy|get|use|have|wear))?|(?:nope|nah) (?:to|on)|"
+    r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not|(?:i )?refuses?(?: to (?:buy|get|use|have|wear|touch|go near|try))?|(?:nope|nah) (?:to|on)|"
     r"ban|block|enough(?: of)?|besides|other (?:brands?|colou?rs?|ones|makes|materials?) than)\b",
     re.I,
 )
@@ -93,6 +94,9 @@ _POST_NEGATION = re.compile(
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)"
     r"|^\s+(?:has|have) been (?:bad|terrible|awful|poor|a disappointment|disappointing|unreliable|a letdown)"
+    r"|^\s+(?:always |just |really |kind of )?(?:looks?|feels?) (?:tacky|cheap|awful|terrible|horrible|ugly|nasty|gross)\b|^\s+never (?:lasts?|works?|holds? up)\b"
+    r"|^\s+(?:always |both |all )?(?:breaks?|falls? apart|wears? out|let me down|lets me down|disappointed me|failed me)\b|^\s+(?:has|have) let me down\b"
+    r"|^\s+(?:makes|gives) (?:my skin itch|me (?:a rash|rashes|hives))|^\s+irritates my skin|^\s*\?\s*none of (?:that|those|them|it)\b"
     r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b",
     re.I,
 )
@@ -193,14 +197,17 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:near|nearly|almost)[- ]identical(?: to)?|identical to|a dead ringer for|cut from the same cloth|of the same ilk|(?:in|of) (?:that|this) (?:spirit|mould|mold|direction|flavou?r)|(?:anything|something|ones?) comparable\b|"
                       r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
                       r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
-                      r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?) (?:of|for) (?=the |that |this |#|number |item |it\b|them\b)|"
+                      r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?|variations?|counterparts?|cousins?|siblings?|relatives?|takes?) (?:of|for|on|to) (?=the |that |this |#|number |no\.? ?\d|item |it\b|them\b)|"
+                      r"as (?:a |the )?(?:reference|template|starting point|benchmark|model)\b|more where\b|shares? (?:the |its )?(?:design|look|style|shape|feel) (?:of|with)|"
+                      r"(?:could |would |might )?pass(?:es)? for|fits? the (?:mould|mold|bill|profile) of|(?:more|others) of (?:its|this|that'?s|the same) (?:kind|sort|type|ilk)|"
+                      r"the (?:sort|kind|type) of thing i (?:want|like|need|mean|had in mind)|echo(?:es|ing)?(?= the |that |this |#)|'s ilk|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
-                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|2|3)|"
+                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|measures? up (?:to|against)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
                       r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|which (?:one )?(?:should|would|do) (?:i|you) (?:go for|take|order|grab|buy|get)|(?:quick )?(?:breakdown|rundown) of|"
                       r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+|#?\d)(?: one)?,? (?:which|what)|"
@@ -211,7 +218,7 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost|end)|entry[- ]level|(?:the )?budget end|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
+_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost|end)|entry[- ]level (?=ones|options|models|stuff|versions|range|picks)|(?:the )?budget end|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
                       r"(?:(?:is|'s|are|'re|seems?|looks?|costs?|that|it|way|just|bit|little|tad|bit)\s+|^\s*)too much|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|out of (?:my |the )?budget|(?:over|above) (?:my |the )?budget|can'?t afford|less dear|"
@@ -236,7 +243,11 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
-                      r"too (?:basic|plain|low[- ]end)|deluxe|priced (?:above|over|higher than|more than) (?=the |that |this |it\b|its\b|#)|north of (?=the |that |this |it\b|#)|"
+                      r"too (?:basic|plain|low[- ]end)|deluxe|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
+                      r"(?:next|higher) price (?:bracket|band|tier|range)(?: up)?|set (?:you|me|one) back (?:a (?:bit|little|lot) )?more|"
+                      r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
+                      r"(?:don'?t mind|happy|willing|ready|ok|okay) (?:paying|to pay|spending|to spend) (?:more |extra )?for (?:something|one|ones|a|an) (?:sturdier|better|nicer|stronger|more durable|higher[- ]quality|premium|classier)|"
+                      r"make (?:the |that |this )?[\w&'.-]+(?: one)? look cheap|priced (?:above|over|higher than|more than) (?=the |that |this |it\b|its\b|#)|north of (?=the |that |this |it\b|#)|"
                       r"(?:the )?(?:posh|fancy|classy|upscale|swanky|luxe) (?:ones|stuff|options|range|versions?)|(?:go|come|step|move|kick it|take it) up a (?:notch|bit|level|step|tier|gear)(?: in price)?|up a (?:notch|level|tier)|a tier (?:up|above)|"
                       r"a (?:level|grade|class) (?:up|above)|(?:heavier|harder) on the (?:wallet|pocket) is (?:fine|ok|okay)|more exclusive|(?:above|over|higher than|more than) (?:the )?[\w#]+(?: one)?'s price|"
                       r"(?:what'?s|anything|something|ones?) (?:above|over) (?:it|that|this)(?: one)? in price|(?:above|over) (?:it|that) in price|"
@@ -264,6 +275,10 @@ _NEW_SUBJECT = re.compile(r"\b(?:(?:i )?also (?:need|want)|now (?:i (?:need|want
 _GIFT = re.compile(r"\b(?:gifts?|presents?|something)\s+for\s+(?:my\s+|a\s+|our\s+)?(?P<who>[a-z']+)"
                    r"(?:[^.?!]*?\b(?:who|that|he|she|they)\s+(?:really\s+)?(?:likes?|loves?|enjoys?|is into|are into|is crazy about|collects?)\s+(?P<interest>[a-z][a-z \-]{1,40}?))?"
                    r"(?=\s+(?:under|below|for|less|around|about|within|up to|with|and|but)\b|[,.?!]|$)", re.I)
+# "what could I get my dad? he's mad about cooking": a gift asked for without the word
+_GIFT_ASKED = re.compile(r"\b(?:what|which|anything)\s+(?:could|should|can|shall|would|might)\s+(?:i|we)\s+(?:get|buy|give|gift)\s+(?:for\s+)?(?:my|our)\s+(?P<who>[a-z']+)"
+                         r"(?:[^!]*?\b(?:who|he|she|they)(?:'s|'re| is| are)?\s+(?:really\s+)?(?:likes?|loves?|enjoys?|into|mad about|crazy about|obsessed with|collects?)\s+"
+                         r"(?P<interest>[a-z][a-z \-]{1,40}?))?(?=\s*[,.?!]|\s*$|\s+(?:under|below|for|within)\b)", re.I)
 _GIFT_WORD = re.compile(r"(?<!\bat )\b(?:gifts?|presents?)\b(?!\s*(?:wrap\w*|cards?|vouchers?|receipts?|messages?|notes?|box(?:es)?|bags?|options? at checkout))", re.I)
 _FAQ_WORDS = re.compile(
     r"\b(?:ship(?:s|ping|ped)?|deliver(?:y|ies|ed)?|dispatch|return(?:s|ing)?|refund(?:s|ed)?|exchange|warrant(?:y|ies)|guarantee|"
@@ -493,6 +508,8 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     for m in _ORDINAL.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
+        if re.search(r"\s(?:one|item|option|product)$", m.group(0), re.I):
+            spans.append((m.start(1) if m.group(1) else m.start(), m.end()))  # "the top one" names no type Top
         position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
         found.append((m.start(), position))
     _items_by_price(text, state, found, spans)
@@ -1165,7 +1182,8 @@ def _unknown_brands(text: str, facets: Facets) -> list[str]:
     return out
 
 
-_ASKS_STOCK = re.compile(r"\bdo you (?:also )?(?:sell|carry|stock|have)\b", re.I)
+_ASKS_STOCK = re.compile(r"\bdo you (?:also )?(?:sell|carry|stock|have)\b|\bhelp me (?:pick|choose|find|get)\b|\bi(?:'d| would)? (?:also )?(?:need|want)\b|"
+                         r"\b(?:get|find) me\b|\b(?:also )?(?:looking|shopping) for\b|\bhave to (?:buy|get)\b", re.I)
 
 
 def _subject_operations(text: str, scan: str, state: DialogueState, included: list[Mention], taken: list[tuple[int, int]],
@@ -1177,7 +1195,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     # "would the 2nd make a good gift?", "is this a good gift for my dad": about a shown product
     about_shown = bool(state.shown) and bool(_REFERS.search(text) or _ORDINAL.search(text)
                                              or re.search(r"\b(?:this|that|these|those|it|they|them)\b", text, re.I))
-    gift = None if about_shown and not kinds else _GIFT.search(scan)
+    gift = None if about_shown and not kinds else (_GIFT.search(scan) or _GIFT_ASKED.search(scan))
     words = content_words(scan, taken) + [w.lower() for w in reading.soft_words]
     subject_text = _subject_words(scan, dropped)
     if kinds:
@@ -1214,7 +1232,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
-_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
+_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|look cheap|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
 
 
@@ -1252,6 +1270,9 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     similar, more = _SIMILAR.search(text), _MORE.search(text)
     if similar and re.match(r"\s*(?:these|those|them|this lot)\b", text[similar.end():], re.I) and not refs:
         similar, more = None, similar  # "more like these": more of the same search, not one item's neighbours
+    if not similar and more and len(refs) == 1 and not (_CHEAPER.search(scan) or _PRICIER.search(scan)) \
+            and re.search(r"\bmore of (?:those|these|them|that|it)\b|\bany more\b", more.group(0), re.I):
+        similar, more = more, None  # "the second one - more of those": more of that item's kind
     if similar and state.shown:
         position = refs[0] if refs else next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)
         ops.append(Operation(op="similar", value=position, words=similar.group(0)))

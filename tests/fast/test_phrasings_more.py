@@ -2546,6 +2546,314 @@ CASES += [
     ("f", ["shorts for women under 1000"], "take it up a level", "kind:shorts audience:women op:pricier min:>299 max:any"),
 ]
 
+# Rounds 35 and 36, the same way again, with the cue words of rounds 32-34 listed as ones not to use too. Round 35
+# (exclude, similar, compare; 96 cases): 47 right on first run; round 36 (pricier, add, reset; 96): 73 once "op:reset"
+# was read as the bank reads a new subject (by its state; the rules name it new_subject). Fixes: judgments after a
+# value ("X never lasts long", "rose gold always looks tacky to me", "both let me down", "wool makes my skin itch",
+# "Tetley? none of that"), "spare me the plastic ones", "I'm over Boult", "if it's red, hide it", "refuses to touch";
+# similar-cues ("variations on no. 2", "other takes on", "cousins of", "counterparts to", "as a reference", "more where
+# the second one came from", "shares the design of", "could pass for", "fits the mould of", "more of its kind", "the
+# sort of thing I want", "echoes", "ilk"; one item named and "more of those" / "any more?"); "measures up to", "which of
+# the four gets your vote?", "the top one" names no type Top; pricier idioms ("big spenders", "spendier", "lavish",
+# "big-ticket", "swankier", "the upper end", "the next price bracket up", "set you back a bit more", "these are all
+# entry-level", "paying for something sturdier", "make the OnePlus one look cheap"); gifts asked without the word
+# ("what could I get my dad? he's mad about cooking"); "help me pick a toaster as well" is another subject.
+CASES += [
+    # {brand} never lasts long
+    ('a', ['earphones under 1500'], 'Portronics never lasts long', 'kind:earphones max:1500 -brand:portronics'),
+    ('f', ['shorts for women under 1000'], 'Dressberry never lasts long', 'kind:shorts audience:women max:1000 -brand:dressberry'),
+    # {color} always looks tacky to me
+    ('a', ['earphones under 1500'], 'rose gold always looks tacky to me', 'kind:earphones max:1500 -color:rose_gold'),
+    ('h', ['kitchen faucet'], 'brown always looks tacky to me', 'kind:kitchen_faucet -color:brown'),
+    # is there one that isn't {brand}?
+    ('a', ['earphones under 1500'], "is there one that isn't boAt?", 'kind:earphones max:1500 -brand:boat'),
+    ('b', ['tea under 500'], "is there one that isn't Tata Tea?", 'kind:tea max:500 -brand:tata_tea'),
+    # if it's {color}, hide it
+    ('f', ['shorts for women under 1000'], "if it's red, hide it", 'kind:shorts audience:women max:1000 -color:red'),
+    ('h', ['kitchen faucet'], "if it's chrome, hide it", 'kind:kitchen_faucet -color:chrome'),
+    # my roommate refuses to touch {brand}
+    ('a', ['earphones under 1500'], 'my roommate refuses to touch JBL', 'kind:earphones max:1500 -brand:jbl'),
+    ('b', ['tea under 500'], 'my roommate refuses to touch Tetley', 'kind:tea max:500 -brand:tetley'),
+    # {material} makes my skin itch
+    ('f', ['shorts for women under 1000'], 'wool makes my skin itch', 'kind:shorts audience:women max:1000 -material:wool'),
+    ('a', ['earphones under 1500'], 'silicone makes my skin itch', 'kind:earphones max:1500 -material:silicone'),
+    # strike {brand} off the list
+    ('a', ['earphones under 1500'], 'strike Noise off the list', 'kind:earphones max:1500 -brand:noise'),
+    ('f', ['shorts for women under 1000'], 'strike Carrel off the list', 'kind:shorts audience:women max:1000 -brand:carrel'),
+    # filter out anything {color}
+    ('a', ['earphones under 1500'], 'filter out anything white', 'kind:earphones max:1500 -color:white'),
+    ('h', ['kitchen faucet'], 'filter out anything bronze', 'kind:kitchen_faucet -color:bronze'),
+    # {color} is a dealbreaker
+    ('f', ['shorts for women under 1000'], 'beige is a dealbreaker', 'kind:shorts audience:women max:1000 -color:beige'),
+    ('h', ['kitchen faucet'], 'nickel is a dealbreaker', 'kind:kitchen_faucet -color:nickel'),
+    # spare me the {material} ones
+    ('h', ['kitchen faucet'], 'spare me the plastic ones', 'kind:kitchen_faucet -material:plastic'),
+    ('a', ['earphones under 1500'], 'spare me the plastic ones', 'kind:earphones max:1500 -material:plastic'),
+    # I'm over {brand}
+    ('a', ['earphones under 1500'], "I'm over Boult", 'kind:earphones max:1500 -brand:boult'),
+    ('b', ['tea under 500'], "I'm over Red Label", 'kind:tea max:500 -brand:red_label'),
+    # get rid of the {color} ones
+    ('a', ['earphones under 1500'], 'get rid of the black ones', 'kind:earphones max:1500 -color:black'),
+    ('f', ['shorts for women under 1000'], 'get rid of the pink ones', 'kind:shorts audience:women max:1000 -color:pink'),
+    # something {material}-free, please
+    ('h', ['kitchen faucet'], 'something plastic-free, please', 'kind:kitchen_faucet -material:plastic'),
+    ('f', ['shorts for women under 1000'], 'something polyester-free, please', 'kind:shorts audience:women max:1000 -material:polyester'),
+    # {brand}? none of that, please
+    ('b', ['tea under 500'], 'Tetley? none of that, please', 'kind:tea max:500 -brand:tetley'),
+    ('f', ['shorts for women under 1000'], 'Libas? none of that, please', 'kind:shorts audience:women max:1000 -brand:libas'),
+    # weed out the {brand} stuff
+    ('a', ['earphones under 1500'], 'weed out the Zebronics stuff', 'kind:earphones max:1500 -brand:zebronics'),
+    ('b', ['tea under 500'], 'weed out the Tata Tea stuff', 'kind:tea max:500 -brand:tata_tea'),
+    # {brand} and {brand2} both let me down
+    ('a', ['earphones under 1500'], 'boAt and Boult both let me down', 'kind:earphones max:1500 -brand:boat,boult'),
+    ('b', ['tea under 500'], 'Tata Tea and Red Label both let me down', 'kind:tea max:500 -brand:tata_tea,red_label'),
+    # the {ordinal} one — more of those
+    ('f', ['shorts for women under 1000'], 'the second one — more of those', 'kind:shorts audience:women max:1000 similar:2 route:product'),
+    ('a', ['earphones under 1500'], 'the third one — more of those', 'kind:earphones max:1500 similar:3 route:product'),
+    # variations on no. {pos}, please
+    ('a', ['earphones under 1500'], 'variations on no. 2, please', 'kind:earphones max:1500 similar:2 route:product'),
+    ('h', ['kitchen faucet'], 'variations on no. 3, please', 'kind:kitchen_faucet similar:3 route:product'),
+    # item {pos} hits the spot; show me more in that direction
+    ('b', ['tea under 500'], 'item 1 hits the spot; show me more in that direction', 'kind:tea max:500 similar:1 route:product'),
+    ('h', ['kitchen faucet'], 'item 4 hits the spot; show me more in that direction', 'kind:kitchen_faucet similar:4 route:product'),
+    # show me other takes on the bottom one
+    ('a', ['earphones under 1500'], 'show me other takes on the bottom one', 'kind:earphones max:1500 similar:4 route:product'),
+    ('f', ['shorts for women under 1000'], 'show me other takes on the bottom one', 'kind:shorts audience:women max:1000 similar:4 route:product'),
+    # use #{pos} as a reference and find more
+    ('f', ['shorts for women under 1000'], 'use #3 as a reference and find more', 'kind:shorts audience:women max:1000 similar:3 route:product'),
+    ('h', ['kitchen faucet'], 'use #2 as a reference and find more', 'kind:kitchen_faucet similar:2 route:product'),
+    # more where the {ordinal} one came from
+    ('b', ['tea under 500'], 'more where the second one came from', 'kind:tea max:500 similar:2 route:product'),
+    ('h', ['kitchen faucet'], 'more where the first one came from', 'kind:kitchen_faucet similar:1 route:product'),
+    # anything that shares the design of the {ordinal} one?
+    ('a', ['earphones under 1500'], 'anything that shares the design of the fourth one?', 'kind:earphones max:1500 similar:4 route:product'),
+    ('h', ['kitchen faucet'], 'anything that shares the design of the third one?', 'kind:kitchen_faucet similar:3 route:product'),
+    # I'm after something that could pass for the {sbrand} one
+    ('a', ['earphones under 1500'], "I'm after something that could pass for the pTron one", 'kind:earphones max:1500 similar:4 route:product'),
+    ('f', ['shorts for women under 1000'], "I'm after something that could pass for the Mast & Harbour one", 'kind:shorts audience:women max:1000 similar:3 route:product'),
+    # what else fits the mould of the {scolor} one?
+    ('f', ['shorts for women under 1000'], 'what else fits the mould of the pink one?', 'kind:shorts audience:women max:1000 similar:4 route:product'),
+    ('h', ['kitchen faucet'], 'what else fits the mould of the nickel one?', 'kind:kitchen_faucet similar:2 route:product'),
+    # the ₹{sprice} one is spot on — find me more of its kind
+    ('a', ['earphones under 1500'], 'the ₹999 one is spot on — find me more of its kind', 'kind:earphones max:1500 similar:2 route:product'),
+    ('b', ['tea under 500'], 'the ₹310 one is spot on — find me more of its kind', 'kind:tea max:500 similar:3 route:product'),
+    # could you dig up a few cousins of the {ordinal} one?
+    ('a', ['earphones under 1500'], 'could you dig up a few cousins of the first one?', 'kind:earphones max:1500 similar:1 route:product'),
+    ('f', ['shorts for women under 1000'], 'could you dig up a few cousins of the fourth one?', 'kind:shorts audience:women max:1000 similar:4 route:product'),
+    # find counterparts to the {ordinal} one
+    ('b', ['tea under 500'], 'find counterparts to the third one', 'kind:tea max:500 similar:3 route:product'),
+    ('h', ['kitchen faucet'], 'find counterparts to the second one', 'kind:kitchen_faucet similar:2 route:product'),
+    # the {ordinal} one is the sort of thing I want — any more?
+    ('f', ['shorts for women under 1000'], 'the third one is the sort of thing I want — any more?', 'kind:shorts audience:women max:1000 similar:3 route:product'),
+    ('b', ['tea under 500'], 'the first one is the sort of thing I want — any more?', 'kind:tea max:500 similar:1 route:product'),
+    # anything that echoes the {ordinal} one?
+    ('a', ['earphones under 1500'], 'anything that echoes the second one?', 'kind:earphones max:1500 similar:2 route:product'),
+    ('h', ['kitchen faucet'], 'anything that echoes the fourth one?', 'kind:kitchen_faucet similar:4 route:product'),
+    # more of the {ordinal} one's ilk, please
+    ('b', ['tea under 500'], "more of the second one's ilk, please", 'kind:tea max:500 similar:2 route:product'),
+    ('f', ['shorts for women under 1000'], "more of the first one's ilk, please", 'kind:shorts audience:women max:1000 similar:1 route:product'),
+    # what's the nearest thing to the {ordinal} one?
+    ('f', ['shorts for women under 1000'], "what's the nearest thing to the second one?", 'kind:shorts audience:women max:1000 similar:2 route:product'),
+    ('h', ['kitchen faucet'], "what's the nearest thing to the first one?", 'kind:kitchen_faucet similar:1 route:product'),
+    # I'm torn between the {ord1} and the {ord2} one
+    ('a', ['earphones under 1500'], "I'm torn between the first and the third one", 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('f', ['shorts for women under 1000'], "I'm torn between the second and the fourth one", 'kind:shorts audience:women max:1000 route:compare compare:2,4'),
+    # help me pick one of the top two
+    ('b', ['tea under 500'], 'help me pick one of the top two', 'kind:tea max:500 route:compare compare:1,2'),
+    ('h', ['kitchen faucet'], 'help me pick one of the top two', 'kind:kitchen_faucet route:compare compare:1,2'),
+    # should I get the {sbrand1} one or the {sbrand2} one?
+    ('a', ['earphones under 1500'], 'should I get the boAt one or the OnePlus one?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('b', ['tea under 500'], 'should I get the Red Label one or the Tetley one?', 'kind:tea max:500 route:compare compare:2,4'),
+    # what does #{p1} have that #{p2} doesn't?
+    ('f', ['shorts for women under 1000'], "what does #3 have that #1 doesn't?", 'kind:shorts audience:women max:1000 route:compare compare:1,3'),
+    ('h', ['kitchen faucet'], "what does #4 have that #2 doesn't?", 'kind:kitchen_faucet route:compare compare:2,4'),
+    # the last two: which wins?
+    ('a', ['earphones under 1500'], 'the last two: which wins?', 'kind:earphones max:1500 route:compare compare:3,4'),
+    ('b', ['tea under 500'], 'the last two: which wins?', 'kind:tea max:500 route:compare compare:3,4'),
+    # I keep going back and forth on the {ord1} and {ord2}
+    ('a', ['earphones under 1500'], 'I keep going back and forth on the second and fourth', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000'], 'I keep going back and forth on the first and second', 'kind:shorts audience:women max:1000 route:compare compare:1,2'),
+    # pit the {ord1} against the {ord2}
+    ('b', ['tea under 500'], 'pit the first against the third', 'kind:tea max:500 route:compare compare:1,3'),
+    ('h', ['kitchen faucet'], 'pit the first against the fourth', 'kind:kitchen_faucet route:compare compare:1,4'),
+    # I can't tell #{p1} and #{p2} apart
+    ('b', ['tea under 500'], "I can't tell #1 and #3 apart", 'kind:tea max:500 route:compare compare:1,3'),
+    ('h', ['kitchen faucet'], "I can't tell #2 and #3 apart", 'kind:kitchen_faucet route:compare compare:2,3'),
+    # does no. {p1} beat no. {p2}?
+    ('a', ['earphones under 1500'], 'does no. 1 beat no. 2?', 'kind:earphones max:1500 route:compare compare:1,2'),
+    ('b', ['tea under 500'], 'does no. 4 beat no. 2?', 'kind:tea max:500 route:compare compare:2,4'),
+    # tell me how the top one measures up to the bottom one
+    ('f', ['shorts for women under 1000'], 'tell me how the top one measures up to the bottom one', 'kind:shorts audience:women max:1000 route:compare compare:1,4'),
+    ('h', ['kitchen faucet'], 'tell me how the top one measures up to the bottom one', 'kind:kitchen_faucet route:compare compare:1,4'),
+    # if you were me, would you buy no. {p1} or no. {p2}?
+    ('b', ['tea under 500'], 'if you were me, would you buy no. 1 or no. 2?', 'kind:tea max:500 route:compare compare:1,2'),
+    ('a', ['earphones under 1500'], 'if you were me, would you buy no. 3 or no. 4?', 'kind:earphones max:1500 route:compare compare:3,4'),
+    # trade-offs between item {p1} and item {p2}?
+    ('f', ['shorts for women under 1000'], 'trade-offs between item 2 and item 3?', 'kind:shorts audience:women max:1000 route:compare compare:2,3'),
+    ('h', ['kitchen faucet'], 'trade-offs between item 1 and item 3?', 'kind:kitchen_faucet route:compare compare:1,3'),
+    # put the first three in a table for me
+    ('a', ['earphones under 1500'], 'put the first three in a table for me', 'kind:earphones max:1500 route:compare compare:1,2,3'),
+    ('h', ['kitchen faucet'], 'put the first three in a table for me', 'kind:kitchen_faucet route:compare compare:1,2,3'),
+    # is the {ord2} one worth the extra over the {ord1}? (ord2 pricier)
+    ('a', ['earphones under 1500'], 'is the third one worth the extra over the first?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('f', ['shorts for women under 1000'], 'is the third one worth the extra over the second?', 'kind:shorts audience:women max:1000 route:compare compare:2,3'),
+    # the {ord1} one or the {ord2} one? I can't decide
+    ('b', ['tea under 500'], "the second one or the third one? I can't decide", 'kind:tea max:500 route:compare compare:2,3'),
+    ('h', ['kitchen faucet'], "the third one or the fourth one? I can't decide", 'kind:kitchen_faucet route:compare compare:3,4'),
+    # which of the four gets your vote?
+    ('a', ['earphones under 1500'], 'which of the four gets your vote?', 'kind:earphones max:1500 route:compare compare:1,2,3,4'),
+    ('f', ['shorts for women under 1000'], 'which of the four gets your vote?', 'kind:shorts audience:women max:1000 route:compare compare:1,2,3,4'),
+    # ===== pricier =====
+    # show me what the big spenders buy
+    ("a", ["earphones under 1500"], "show me what the big spenders buy", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "show me what the big spenders buy", "kind:tea min:>180 max:any op:pricier"),
+    # what's your top-shelf stuff?
+    ("f", ["shorts for women under 1000"], "what's your top-shelf stuff?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "what's your top-shelf stuff?", "kind:tea min:>180 max:any op:pricier"),
+    # I want to treat myself, show me something nicer than these
+    ("a", ["earphones under 1500"], "I want to treat myself, show me something nicer than these", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "I want to treat myself, show me something nicer than these", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # anything that costs more than #{pos}?
+    ("a", ["earphones under 1500"], "anything that costs more than #2?", "kind:earphones min:>999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "anything that costs more than #1?", "kind:shorts audience:women min:>379 max:any op:pricier"),
+    # a cut above the {ord} one, please
+    ("f", ["shorts for women under 1000"], "a cut above the third one, please", "kind:shorts audience:women min:>849 max:any op:pricier"),
+    ("b", ["tea under 500"], "a cut above the first one, please", "kind:tea min:>560 max:any op:pricier"),
+    # got anything dearer?
+    ("a", ["earphones under 1500"], "got anything dearer?", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "got anything dearer?", "kind:tea min:>180 max:any op:pricier"),
+    # something spendier?
+    ("f", ["shorts for women under 1000"], "something spendier?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "something spendier?", "kind:earphones min:>499 max:any op:pricier"),
+    # show me the more lavish options
+    ("b", ["tea under 500"], "show me the more lavish options", "kind:tea min:>180 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "show me the more lavish options", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # any big-ticket ones?
+    ("a", ["earphones under 1500"], "any big-ticket ones?", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "any big-ticket ones?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # got anything swankier?
+    ("f", ["shorts for women under 1000"], "got anything swankier?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "got anything swankier?", "kind:earphones min:>499 max:any op:pricier"),
+    # price-wise, go higher than the {ord} one
+    ("b", ["tea under 500"], "price-wise, go higher than the second one", "kind:tea min:>250 max:any op:pricier"),
+    ("a", ["earphones under 1500"], "price-wise, go higher than the first one", "kind:earphones min:>1299 max:any op:pricier"),
+    # these are all entry-level, what's in the next price bracket up?
+    ("a", ["earphones under 1500"], "these are all entry-level, what's in the next price bracket up?", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "these are all entry-level, what's in the next price bracket up?", "kind:tea min:>180 max:any op:pricier"),
+    # I want something that'd make the {sbrand} one look cheap
+    ("a", ["earphones under 1500"], "I want something that'd make the OnePlus one look cheap", "kind:earphones min:>1999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "I want something that'd make the Dressberry one look cheap", "kind:shorts audience:women min:>599 max:any op:pricier"),
+    # show me ones that set you back a bit more
+    ("b", ["tea under 500"], "show me ones that set you back a bit more", "kind:tea min:>180 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "show me ones that set you back a bit more", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # show me the upper end of the range
+    ("a", ["earphones under 1500"], "show me the upper end of the range", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "show me the upper end of the range", "kind:tea min:>180 max:any op:pricier"),
+    # these look flimsy, I don't mind paying for something sturdier
+    ("a", ["earphones under 1500"], "these look flimsy, I don't mind paying for something sturdier", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "these look flimsy, I don't mind paying for something sturdier", "kind:shorts audience:women min:>299 max:any op:pricier"),
+
+    # ===== add =====
+    # any in {color}?
+    ("a", ["earphones under 1500"], "any in white?", "kind:earphones max:1500 color:white"),
+    ("h", ["kitchen faucet"], "any in bronze?", "kind:kitchen_faucet color:bronze"),
+    # got it in {color}?
+    ("f", ["shorts for women under 1000"], "got it in beige?", "kind:shorts audience:women max:1000 color:beige"),
+    ("h", ["kitchen faucet"], "got it in black?", "kind:kitchen_faucet color:black"),
+    # is there a {brand} one?
+    ("a", ["earphones under 1500"], "is there a JBL one?", "kind:earphones max:1500 brand:jbl"),
+    ("b", ["tea under 500"], "is there a Red Label one?", "kind:tea max:500 brand:red_label"),
+    # must be {material}
+    ("f", ["shorts for women under 1000"], "must be cotton", "kind:shorts audience:women max:1000 material:cotton"),
+    ("h", ["kitchen faucet"], "must be brass", "kind:kitchen_faucet material:brass"),
+    # has to be {brand}
+    ("b", ["tea under 500"], "has to be Tetley", "kind:tea max:500 brand:tetley"),
+    ("f", ["shorts for women under 1000"], "has to be Dressberry", "kind:shorts audience:women max:1000 brand:dressberry"),
+    # make sure it's {color}
+    ("a", ["earphones under 1500"], "make sure it's grey", "kind:earphones max:1500 color:grey"),
+    ("f", ["shorts for women under 1000"], "make sure it's maroon", "kind:shorts audience:women max:1000 color:maroon"),
+    # needs to be {color} to match my {thing}
+    ("f", ["shorts for women under 1000"], "needs to be navy to match my blazer", "kind:shorts audience:women max:1000 color:navy"),
+    ("h", ["kitchen faucet"], "needs to be nickel to match my fridge", "kind:kitchen_faucet color:nickel"),
+    # {color} would be nice
+    ("a", ["earphones under 1500"], "red would be nice", "kind:earphones max:1500 color:red"),
+    ("h", ["kitchen faucet"], "white would be nice", "kind:kitchen_faucet color:white"),
+    # as long as it's {material}, I'm happy
+    ("a", ["earphones under 1500"], "as long as it's silicone, I'm happy", "kind:earphones max:1500 material:silicone"),
+    ("f", ["shorts for women under 1000"], "as long as it's denim, I'm happy", "kind:shorts audience:women max:1000 material:denim"),
+    # one more thing — {material}
+    ("f", ["shorts for women under 1000"], "one more thing — lycra", "kind:shorts audience:women max:1000 material:lycra"),
+    ("h", ["kitchen faucet"], "one more thing — stainless steel", "kind:kitchen_faucet material:stainless_steel"),
+    # does {brand} make any?
+    ("a", ["earphones under 1500"], "does Noise make any?", "kind:earphones max:1500 brand:noise"),
+    ("f", ["shorts for women under 1000"], "does Libas make any?", "kind:shorts audience:women max:1000 brand:libas"),
+    # stick to {brand}, please
+    ("f", ["shorts for women under 1000"], "stick to Alisha, please", "kind:shorts audience:women max:1000 brand:alisha"),
+    ("a", ["earphones under 1500"], "stick to boAt, please", "kind:earphones max:1500 brand:boat"),
+    # {brand} is my go-to
+    ("b", ["tea under 500"], "Tata Tea is my go-to", "kind:tea max:500 brand:tata_tea"),
+    ("a", ["earphones under 1500"], "Boult is my go-to", "kind:earphones max:1500 brand:boult"),
+    # {material} is non-negotiable
+    ("a", ["earphones under 1500"], "nylon is non-negotiable", "kind:earphones max:1500 material:nylon"),
+    ("f", ["shorts for women under 1000"], "silk is non-negotiable", "kind:shorts audience:women max:1000 material:silk"),
+    # either {color} or {color2} works
+    ("f", ["shorts for women under 1000"], "either black or white works", "kind:shorts audience:women max:1000 color:black,white"),
+    ("h", ["kitchen faucet"], "either chrome or nickel works", "kind:kitchen_faucet color:chrome,nickel"),
+    # it should be {material}, it's easier to clean
+    ("a", ["earphones under 1500"], "it should be stainless steel, it's easier to clean", "kind:earphones max:1500 material:stainless_steel"),
+    ("f", ["shorts for women under 1000"], "it should be polyester, it's easier to clean", "kind:shorts audience:women max:1000 material:polyester"),
+
+    # ===== reset =====
+    # on another note, {type_pl}?
+    ("a", ["earphones under 1500", "in black"], "on another note, kettles?", "kind:kettle"),
+    ("h", ["kitchen faucet"], "on another note, ladders?", "kind:ladder"),
+    # that's sorted; I'm also after {a_type}
+    ("a", ["earphones under 1500", "no boult"], "that's sorted; I'm also after a power bank", "kind:power_bank -brand:boult"),
+    ("f", ["shorts for women under 1000"], "that's sorted; I'm also after a kurti", "kind:kurti audience:women"),
+    # different question: do you have {type_pl}?
+    ("h", ["kitchen faucet"], "different question: do you have ceiling fans?", "kind:ceiling_fan"),
+    ("b", ["tea under 500"], "different question: do you have biscuits?", "kind:biscuits"),
+    # my next buy is {a_type}
+    ("a", ["earphones under 1500"], "my next buy is a mixer grinder", "kind:mixer_grinder"),
+    ("f", ["shorts for women under 1000", "in black"], "my next buy is loafers", "kind:loafers audience:women"),
+    # for the {room} now: {a_type}
+    ("a", ["earphones under 1500"], "for the kitchen now: a blender", "kind:blender"),
+    ("h", ["kitchen faucet"], "for the bathroom now: a vanity", "kind:vanity"),
+    # my {rel} is into {interest} — gift ideas?
+    ("a", ["earphones under 1500"], "my sister is into fitness — gift ideas?", "audience:women"),
+    ("f", ["shorts for women under 1000"], "my son is into cricket — gift ideas?", "audience:boys"),
+    # {a_type} for my {rel}'s birthday
+    ("a", ["earphones under 1500"], "a smartwatch for my dad's birthday", "kind:smartwatch audience:men"),
+    ("f", ["shorts for women under 1000"], "a watch for my daughter's birthday", "kind:watch audience:girls"),
+    # let's wipe the slate clean
+    ("a", ["earphones under 1500", "no boult"], "let's wipe the slate clean", "op:reset"),
+    ("f", ["shorts for women under 1000"], "let's wipe the slate clean", "op:reset"),
+    # back to square one — {type_pl} this time
+    ("f", ["shorts for women under 1000", "no alisha"], "back to square one — sunglasses this time", "kind:sunglasses"),
+    ("b", ["tea under 500"], "back to square one — coffee this time", "kind:coffee"),
+    # change of plan, I want {a_type}
+    ("a", ["earphones under 1500"], "change of plan, I want a trimmer", "kind:trimmer"),
+    ("b", ["tea under 500"], "change of plan, I want honey", "kind:honey"),
+    # ok, onto {type_pl}
+    ("b", ["tea under 500"], "ok, onto chips", "kind:chips"),
+    ("h", ["kitchen faucet"], "ok, onto drills", "kind:drill"),
+    # while I'm here, {type_pl}?
+    ("f", ["shorts for women under 1000"], "while I'm here, heels?", "kind:heels audience:women"),
+    ("a", ["earphones under 1500"], "while I'm here, speakers?", "kind:speaker"),
+    # separately, I'm shopping for {a_type}
+    ("b", ["tea under 500"], "separately, I'm shopping for shampoo", "kind:shampoo"),
+    ("h", ["kitchen faucet"], "separately, I'm shopping for a mirror", "kind:mirror"),
+    # help me pick {a_type} as well
+    ("a", ["earphones under 1500"], "help me pick a toaster as well", "kind:toaster"),
+    ("f", ["shorts for women under 1000"], "help me pick a dress as well", "kind:dress audience:women"),
+    # {type_pl} — what've you got?
+    ("b", ["tea under 500"], "ghee — what've you got?", "kind:ghee"),
+    ("h", ["kitchen faucet"], "area rugs — what've you got?", "kind:area_rug"),
+    # what could I get my {rel}? {pron}'s mad about {interest}
+    ("f", ["shorts for women under 1000", "no alisha"], "what could I get my daughter? she's mad about dancing", "audience:girls -brand:alisha"),
+    ("a", ["earphones under 1500", "no boult"], "what could I get my dad? he's mad about cooking", "audience:men -brand:boult"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
