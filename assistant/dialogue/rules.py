@@ -71,7 +71,8 @@ _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|omit(?:ting)?|spare me(?: the)?|(?:i'?m|i am) (?:so |totally |well |completely )?over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|"
+    r"steer clear of|stay away from|omit(?:ting)?|non(?=-[a-z])|filtering out|screen(?:ing)? out|veto(?:ing)?|nix|"
+    r"keep(?:ing)?(?= (?:[\w-]+ ){1,3}(?:away from|out of|off) (?:my|the) (?:results|list|search))|spare me(?: the)?|(?:i'?m|i am) (?:so |totally |well |completely )?over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|"
     r"if (?:it'?s|it is|they'?re|they are)(?= [^,.;]{1,30},? (?:hide|skip|remove|drop|don'?t show|leave (?:it|them) out|exclude|ditch|bin|forget) )|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
@@ -89,7 +90,7 @@ _POST_NEGATION = re.compile(
     r"|^\s*(?:\s[-–—]+|[-–—:,])\s*(?:not interested|not keen|no thanks|pass)\b"
     r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))(?! the table)"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
-    r"|^\s*[-–:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
+    r"|^\s*[-–—:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
     r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)"
@@ -97,6 +98,7 @@ _POST_NEGATION = re.compile(
     r"|^\s+(?:always |just |really |kind of )?(?:looks?|feels?) (?:tacky|cheap|awful|terrible|horrible|ugly|nasty|gross)\b|^\s+never (?:lasts?|works?|holds? up)\b"
     r"|^\s+(?:always |both |all )?(?:breaks?|falls? apart|wears? out|let me down|lets me down|disappointed me|failed me)\b|^\s+(?:has|have) let me down\b"
     r"|^\s+(?:makes|gives) (?:my skin itch|me (?:a rash|rashes|hives))|^\s+irritates my skin|^\s*\?\s*none of (?:that|those|them|it)\b"
+    r"|^\s*(?:is|are|'s|'re)\s+(?:both |all |also )?out\b(?! of (?:stock|my|the))"
     r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b",
     re.I,
 )
@@ -196,18 +198,22 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:much|pretty much|more or less|basically|roughly|just about) the same as|(?:closest|nearest) (?:match|thing|alternative|equivalent|substitute)|"
                       r"(?:near|nearly|almost)[- ]identical(?: to)?|identical to|a dead ringer for|cut from the same cloth|of the same ilk|(?:in|of) (?:that|this) (?:spirit|mould|mold|direction|flavou?r)|(?:anything|something|ones?) comparable\b|"
                       r"in the (?:style|vein|spirit|mould|mold) of|(?:in|of) (?:that|this) (?:vein|style|kind|sort)|dupes? (?:of|for)|look-?alikes?|knock-?offs? of|"
-                      r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that |this |#)|"
-                      r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?|variations?|counterparts?|cousins?|siblings?|relatives?|takes?) (?:of|for|on|to) (?=the |that |this |#|number |no\.? ?\d|item |it\b|them\b)|"
-                      r"as (?:a |the )?(?:reference|template|starting point|benchmark|model)\b|more where\b|shares? (?:the |its )?(?:design|look|style|shape|feel) (?:of|with)|"
-                      r"(?:could |would |might )?pass(?:es)? for|fits? the (?:mould|mold|bill|profile) of|(?:more|others) of (?:its|this|that'?s|the same) (?:kind|sort|type|ilk)|"
+                      r"(?:in )?the same (?:line|range|family|series) as|(?:one|ones|something|anything) (?:that )?match(?:es|ing)? (?=the |that\b|this\b|it\b|#)|"
+                      r"(?:versions?|alternatives?|equivalents?|substitutes?|replacements?|variations?|counterparts?|cousins?|siblings?|relatives?|takes?|twins?|clones?) (?:of|for|on|to) (?=the |that\b|this\b|#|number |no\.? ?\d|item |it\b|them\b)|"
+                      r"as (?:a |the )?(?:reference|template|starting point|benchmark|model)\b|is the (?:template|model|benchmark|reference)\b|in keeping with|takes? after|"
+                      r"(?:built|made|designed|styled) like (?=it\b|that\b|this\b|the )|ticks? the same boxes|shares? .{1,20}?'s (?:profile|design|look|style|shape|feel)|"
+                      r"(?:same|similar) (?:kind|sort|type) of (?:thing|stuff|item|product)s? (?:as|to)|more where\b|shares? (?:the |its )?(?:design|look|style|shape|feel) (?:of|with)|"
+                      r"(?:could |would |might )?pass(?:es)? for|fits? the (?:mould|mold|bill|profile) of|(?:more|others) of (?:its|this|that(?:'s)?|the same) (?:kind|sort|type|ilk)|"
                       r"the (?:sort|kind|type) of thing i (?:want|like|need|mean|had in mind)|echo(?:es|ing)?(?= the |that |this |#)|'s ilk|"
                       r"(?!(?:this|is|was|does|has|yes|its|his|hers|thus|plus)\b)\w{3,}s like (?=the |that |this |#|number |no\.? )|(?:more|others) of that (?:kind|sort|type)|"
-                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
+                      r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? |option |item ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
-                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|measures? up (?:to|against)|"
+                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
+                      r"can'?t (?:decide|choose) between|(?:stuck|split) between|spec by spec|in a table|(?:lay|set) out (?:all|these|the) (?:four|three|two|\d)|"
+                      r"(?:evaluate|assess|rate|judge) (?:these|those|them|all)|which (?:one )?\w+s (?:better|best|longer|nicer|more)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
                       r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|which (?:one )?(?:should|would|do) (?:i|you) (?:go for|take|order|grab|buy|get)|(?:quick )?(?:breakdown|rundown) of|"
                       r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+|#?\d)(?: one)?,? (?:which|what)|"
@@ -236,6 +242,7 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"inexpensive|economical|(?:pocket|budget|wallet)[- ]friendly|pay less|go (?:a bit |any |a little )?lower|reasonably priced|more reasonable|"
                       r"(?:under|below|less than|lower than) (?:the price of|what) (?=the |that |this )|(?:below|under|beneath|less than|lower than) (?:the )?[\w#]+'s price|"
                       r"(?:below|under) (?:its|that|their) price|a (?:notch|step|cut) (?:below|down from)|(?:go|come|step|move) down a (?:notch|bit|level|step|tier)|"
+                      r"a (?:bracket|band|tier|segment|level|price point) (?:below|down from|lower than|under)|at a lower price|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?less than|"
                       r"(?:easier|lighter|kinder|gentler) on (?:the |my )?(?:wallet|pocket)|under ?cuts?|"
                       r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
                       r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#))\b", re.I)
@@ -243,7 +250,8 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
-                      r"too (?:basic|plain|low[- ]end)|deluxe|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
+                      r"too (?:basic|plain|low[- ]end|budget)|deluxe|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
+                      r"a (?:bracket|band|tier|segment|level|price point) (?:above|up from|higher than)|next (?:price )?(?:segment|bracket|band|tier)(?: up)?|at a higher price|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
                       r"(?:next|higher) price (?:bracket|band|tier|range)(?: up)?|set (?:you|me|one) back (?:a (?:bit|little|lot) )?more|"
                       r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
                       r"(?:don'?t mind|happy|willing|ready|ok|okay) (?:paying|to pay|spending|to spend) (?:more |extra )?for (?:something|one|ones|a|an) (?:sturdier|better|nicer|stronger|more durable|higher[- ]quality|premium|classier)|"
@@ -483,7 +491,7 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
-_OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer)"
+_OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer|dearest|costliest)"
                      r"(?: one)? of\b", re.I)
 _BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
 _ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus)\s*(?:#|no\.? ?)?[1-9]\s*\??\s*$", re.I)
@@ -602,6 +610,10 @@ def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) 
             pick = (min if re.match(r"che|less|low", of.group(1), re.I) else max)(among)[1]
             found = [(at, p) for at, p in found if at < of.start()] + [(of.start(), pick)]
             spans.append((of.start(), len(text)))
+    ends = [(m.start(), min(priced)[1] if m.group(1) else max(priced)[1])
+            for m in re.finditer(r"\bthe (?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)] if priced else []
+    if len(ends) >= 2 and not found:
+        return ends  # "is the priciest one really worth it over the cheapest?"
     cheapest = re.search(r"\bthe cheapest(?: one)?\b", lowered)
     if priced and cheapest and not found and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
         found.append((cheapest.start(), min(priced)[1]))
@@ -621,7 +633,7 @@ def _items_by_words(text: str, state: DialogueState, facets: Facets, found: list
             spans.append(span)
     heads = sorted({w for k in _current_kinds(state) for w in (k.split()[-1], type_key(k).split()[-1]) if len(w) > 2})
     tail = "|".join([_ITEM_WORDS] + [re.escape(h) for h in heads])
-    the_x_one = re.compile(rf"\bthe\s+(?=((?:[\w&'.-]+ ){{0,4}}?[\w&'.-]+) (?:{tail})(s|es)?\b)", re.I)
+    the_x_one = re.compile(rf"\b(?:the|that|this)\s+(?=((?:[\w&'.-]+ ){{0,4}}?[\w&'.-]+) (?:{tail})(s|es)?\b)", re.I)
     for m in the_x_one.finditer(text):
         if _unwanted_before(text, m.start()):
             continue
@@ -664,10 +676,10 @@ def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int 
 
 
 # A lookahead, so that matches overlap: "in the style of the OnePlus" tries "the style of the" and "the OnePlus".
-_THE_NAME = re.compile(r"(?:\bthe|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
+_THE_NAME = re.compile(r"(?:\bthe(?: ones? (?:by|from|made by))?|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
 # "delta or glacier bay?", "tata tea premium or tata tea gold - what's the difference?": the whole message,
 # or its first clause, is a pair of names ("one" after a name is dropped: "touchless one vs the bronze one").
-_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,3}?)(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+(?: [\w&'.-]+){0,3}?)(?: ones?)?"
+_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
                         r"\s*(?:[?.!]*\s*$|[,;:?]|\s[-–—]+\s)", re.I)
 
 
@@ -684,7 +696,7 @@ def _shown_named(phrase: str, state: DialogueState, facets: Facets | None = None
     start of its title ("the moen" for "Moen Arbor Touchless ... Faucet"), or a model name only
     its title has ("the Tailwind" for "Veloxa Tailwind Trail Running Shoe"; not an everyday
     word, nor a colour, type or material the catalog knows)."""
-    k = key(phrase)
+    k = re.sub(r"'s$", "", key(phrase))
     if len(k) < 3:
         return None
     hits = [i for i, s in enumerate(state.shown, 1)
@@ -701,6 +713,8 @@ def _has_model_word(words: str, facets: Facets) -> bool:
     return any(len(w) >= 4 and w not in _EVERYDAY and not facets.mentions(w) for w in words.split())
 
 
+# "as boAt's", "Boult's is close": a possessive, not "boAt's a no" (is)
+_POSSESSIVE_NAME = re.compile(r"(?<![\w'])(?=([\w&.-]+(?: [\w&.-]+){0,2}?)'s(?=\s*(?:$|[?.!,;:—–]|\s[-–—]|\s+(?:is|was|one|pair|model|version|design|style|look|feel|kind|sort|ilk|type)\b)))")
 _NEXT_WORD = re.compile(r"\s+([\w&'.-]+)")
 
 
@@ -724,6 +738,10 @@ def _named_items(text: str, state: DialogueState, facets: Facets | None = None) 
                     end = more.end()
                 out.append((m.start(), position, (m.start(1), end)))
                 break
+    for m in _POSSESSIVE_NAME.finditer(text):
+        position = _shown_named(m.group(1), state, facets)
+        if position is not None and not _unwanted_before(text, m.start()):
+            out.append((m.start(), position, m.span(1)))  # "more in the same vein as boAt's", "Boult's is close"
     pair = _NAME_PAIR.match(text)
     # A pair that is only the message's first clause, or named by title words, is meant as one only where
     # the message asks to compare ("boat or boult, under 1000" wants either maker).

