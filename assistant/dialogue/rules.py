@@ -71,7 +71,8 @@ _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
-    r"steer clear of|stay away from|omit(?:ting)?|non(?=-[a-z])|filtering out|screen(?:ing)? out|veto(?:ing)?|nix|"
+    r"steer clear of|stay away from|omit(?:ting)?|sans|eliminat(?:e|ing)|strike (?:off|out)|cross (?:off|out)|"
+    r"(?:i'?m |i am )?(?:so|totally|completely) over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|non(?=-[a-z])|filtering out|screen(?:ing)? out|veto(?:ing)?|nix|"
     r"keep(?:ing)?(?= (?:[\w-]+ ){1,3}(?:away from|out of|off) (?:my|the) (?:results|list|search))|spare me(?: the)?|(?:i'?m|i am) (?:so |totally |well |completely )?over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|"
     r"if (?:it'?s|it is|they'?re|they are)(?= [^,.;]{1,30},? (?:hide|skip|remove|drop|don'?t show|leave (?:it|them) out|exclude|ditch|bin|forget) )|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
@@ -99,6 +100,8 @@ _POST_NEGATION = re.compile(
     r"|^\s+(?:always |both |all )?(?:breaks?|falls? apart|wears? out|let me down|lets me down|disappointed me|failed me)\b|^\s+(?:has|have) let me down\b"
     r"|^\s+(?:makes|gives) (?:my skin itch|me (?:a rash|rashes|hives))|^\s+irritates my skin|^\s*\?\s*none of (?:that|those|them|it)\b"
     r"|^\s*(?:is|are|'s|'re)\s+(?:both |all |also )?out\b(?! of (?:stock|my|the))"
+    r"|^\s+(?:nahi|nahin)\b(?:\s+(?:chahiye|chahie|chaiye|dikhao|dikhana|lena|lunga|lungi))?|^\s+mat\s+(?:dikhao|dikhana|bhejo|lena)\b|^\s+(?:is|are)\s+dead to me\b"
+    r"|^\s+(?:is|are)\s+(?:a |such a )?(?:turn[- ]off|put[- ]off)\b"
     r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b",
     re.I,
 )
@@ -211,7 +214,8 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
-                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
+                      r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|kaun ?sa|konsa|edges? out|outperforms?|match(?:es)? up|"
+                      r"confused (?:b/w|between)|\bb/w\b|sets? (?:\S+ ){1,3}apart|rank (?:all|the) (?:four|4|three|3|two|2)|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
                       r"can'?t (?:decide|choose) between|(?:stuck|split) between|spec by spec|in a table|(?:lay|set) out (?:all|these|the) (?:four|three|two|\d)|"
                       r"(?:evaluate|assess|rate|judge) (?:these|those|them|all)|which (?:one )?\w+s (?:better|best|longer|nicer|more)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
@@ -231,7 +235,7 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:are|is|seem|seems|looks?) (?:a (?:bit|little) |kind of |quite |rather |too |very )?(?:expensive|pricey|costly|steep)|"
                       r"spend less|(?:under|below|less than) what you (?:showed|suggested|listed)|"
                       r"(?:less|lower|cheaper) than (?=the |that |this |#|number |option )|"
-                      r"(?<!higher )(?<!bigger )(?<!larger )(?<!more )budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|something (?:more )?budget\b|"
+                      r"(?<!bigger-)(?<!higher-)(?<!big-)(?<!high-)(?<!higher )(?<!bigger )(?<!larger )(?<!more )budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|something (?:more )?budget\b|"
                       r"lower (?:budget|price range)|(?:a )?(?:bit|little|tad) (?:too )?much(?: for me)?(?=\s*[?.!]*$)|(?:won'?t|doesn'?t|does not|will not) cost (?:as|so|that) much|"
                       r"(?:under|below|less than|cheaper than) (?:that|this|these|those)(?=\s*[?.!]*$)|(?:beyond|more than) what i (?:want|wanted|'?d like|can afford) to (?:pay|spend)|"
                       r"(?:a )?bargains?|^\s*(?:(?:that|it|they|these|those)(?:'s|'re| is| are)\s+|thats\s+|its\s+)?(?:a bit |kind of |quite |too |very |so |rather |way too )?(?:expensive|pricey|costly|steep)(?=\s*[!.?]*\s*$)|"
@@ -250,7 +254,8 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
-                      r"too (?:basic|plain|low[- ]end|budget)|deluxe|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
+                      r"too (?:basic|plain|low[- ]end|budget)|deluxe|meh(?:e)?nge?(?: wale| waale)?|mehe?ng[ai]|ritz(?:y|ier)|spendy|steeper[- ]priced|bigger[- ]budget|"
+                      r"(?:heavier|harder) on the (?:wallet|pocket)|(?:beyond|past) (?:the )?[\w#]+(?: one)?'s price|(?:past|beyond) (?=the |that |this |it\b|#)(?=.{0,40}price[- ]?wise)|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
                       r"a (?:bracket|band|tier|segment|level|price point) (?:above|up from|higher than)|next (?:price )?(?:segment|bracket|band|tier)(?: up)?|at a higher price|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
                       r"(?:next|higher) price (?:bracket|band|tier|range)(?: up)?|set (?:you|me|one) back (?:a (?:bit|little|lot) )?more|"
                       r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
@@ -493,7 +498,7 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
 _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
 _OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer|dearest|costliest)"
                      r"(?: one)? of\b", re.I)
-_BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*([1-9])(?![\w.,%])", re.I)
+_BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|ya|vs\.?|versus|with|to|apart from)\s*([1-9])(?![\w.,%])", re.I)
 _ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus)\s*(?:#|no\.? ?)?[1-9]\s*\??\s*$", re.I)
 # "the <words> one", tried at every "the", so that
 # "the lines of the bronze one" reaches "the bronze one"; coordinated names ("the chrome and the black
@@ -1250,7 +1255,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
-_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|look cheap|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
+_ANCHORED = re.compile(r"\b(?:than|under ?cuts?|past|beyond|look cheap|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
                        r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
 
 

