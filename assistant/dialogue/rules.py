@@ -72,7 +72,7 @@ _NEGATION = re.compile(
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
     r"(?:i )?(?:don'?t|do not|dont) (?:really |much |particularly |quite |even )?(?:want|like|need|fancy|care for|love|show(?: me)?)|leave out|keep out|rule out|"
     r"steer clear of|stay away from|omit(?:ting)?|sans|eliminat(?:e|ing)|strike (?:off|out)|cross (?:off|out)|"
-    r"(?:i'?m |i am )?(?:so|totally|completely) over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|non(?=-[a-z])|filtering out|screen(?:ing)? out|veto(?:ing)?|nix|"
+    r"(?:i'?m |i am )?(?:so|totally|completely) over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|filtering out|screen(?:ing)? out|veto(?:ing)?|nix|"
     r"keep(?:ing)?(?= (?:[\w-]+ ){1,3}(?:away from|out of|off) (?:my|the) (?:results|list|search))|spare me(?: the)?|(?:i'?m|i am) (?:so |totally |well |completely )?over(?! (?:budget|my budget|the moon|\d|[$₹]|it\b|there\b|here\b))|"
     r"if (?:it'?s|it is|they'?re|they are)(?= [^,.;]{1,30},? (?:hide|skip|remove|drop|don'?t show|leave (?:it|them) out|exclude|ditch|bin|forget) )|(?:don'?t|do not|no need to) (?:bother|waste (?:my )?time) with|not interested in|no thanks to|filter out|weed out|screen out|(?:^|please |can you |just )hide(?= (?:all |the |any )?[A-Z])|neither|nor|"
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
@@ -1109,6 +1109,9 @@ def _negated_mentions(mentions: list[Mention], text: str, negations: list[tuple[
     modifier, not the head noun the shopper is still looking for."""
     out: set[int] = set()
     for i, m in enumerate(mentions):
+        if re.search(r"\bnon-$", text[max(0, m.start - 4):m.start], re.I):
+            out.add(i)  # "non-silicone": that value only ("non-toxic filter coffee makers" still wants coffee makers)
+            continue
         if any(s <= m.start < e for s, e in negations):
             if not _head_of_negated_phrase(m, mentions[:i], text, negations):
                 out.add(i)

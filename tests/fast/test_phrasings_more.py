@@ -3362,3 +3362,14 @@ def test_everyday_words_need_evidence_before_they_become_names(context, message,
         return
     new = {c for c in got - before if c[0] != "audience"}
     assert new == want, got
+
+
+@pytest.mark.parametrize("message,want", [
+    ("non-toxic filter coffee makers between 30 and 90", {("category", "coffee makers", False)}),
+    ("pour-over ceramic coffee makers", {("material", "ceramic", False), ("category", "coffee makers", False)}),
+])
+def test_a_non_prefix_negates_its_own_word_only(message, want):
+    """'non-silicone' excludes silicone; 'non-toxic filter coffee makers' still asks for coffee makers (a demo
+    retrieval query the broader negation broke, caught by the fast eval's constraint precision)."""
+    got = {(c.facet, c.value.lower(), c.exclude) for c in update(DialogueState(), message, DEMO_F).state.constraints}
+    assert got == want
