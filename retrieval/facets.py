@@ -33,6 +33,12 @@ _AUDIENCE_TERMS = {w: a for w, a in AUDIENCE_WORDS.items() if not w.endswith("'"
 }
 
 
+# Colours shoppers pluralise ("no blacks", "the browns and tans"); not "oranges", "olives", "creams",
+# "chocolates", which are things a shop sells.
+_PLURAL_COLORS = frozenset("black white red blue green yellow purple pink brown grey gray maroon beige tan teal khaki "
+                           "neutral pastel".split())
+
+
 def _is_audience_phrase(phrase: str) -> bool:
     words = [w for w in re.findall(r"[a-z']+", phrase.lower()) if w not in ("for", "the", "and", "&")]
     return bool(words) and all(w in _AUDIENCE_TERMS or w.rstrip("'s") in _AUDIENCE_TERMS for w in words)
@@ -193,6 +199,8 @@ class Facets:
                 if len(term) < 2:
                     continue
                 variants = _variants(term, plural) | {term}
+                if facet == "color" and term in _PLURAL_COLORS:
+                    variants.add(term + "s")
                 for variant in _spellings(variants):
                     if not variant:
                         continue

@@ -38,11 +38,11 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("around", re.compile(rf"\b(?:around|about|roughly|approximately|approx\.?|close to|near)\s*{_NUM}", re.I)),
     ("max", re.compile(rf"(?<![\w.]){_NUM}\s*(?:max(?:imum)?|tops|at (?:the )?most|or less|or under|or below|is my (?:new )?(?:limit|max|budget|ceiling))\b", re.I)),
     ("max", re.compile(rf"\b(?:stretch|extend|go|going)(?: it| that| (?:my|the) budget)?(?: up)? to\s*{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push)(?: it| that| the price| the limit| the budget| the cap)?"
+    ("max", re.compile(rf"\b(?:lower|raise|drop|bring|reduce|increase|bump|take|cut|move|push|knock|slash|trim)(?: it| that| the price| the limit| the budget| the cap)?"
                        rf"(?: down| up)? to\s*{_NUM}", re.I)),
     ("max", re.compile(rf"\b(?:make it|make that|let'?s say|let'?s do|we'?ll do|i'?ll do|settle (?:on|for)|cap it at|say|(?:i )?only have|(?:i )?have only|(?:i'?ve )?only got|(?:i'?ve )?got only|i have|i'?ve got|i can (?:spend|afford|pay)|can afford|"
                        rf"(?:willing|happy|able) to (?:spend|pay)|spend|pay)\s*(?:up to\s*|about\s*|around\s*)?{_NUM}", re.I)),
-    ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update)(?: it)?(?: (?:my|the))? "
+    ("max", re.compile(rf"\b(?:(?:change|set|make|lower|raise|increase|reduce|drop|bump|put|move|cut|up|adjust|update|knock|slash|trim)(?: it)?(?: (?:my|the))? "
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
                        rf"(?:budget|limit|max(?:imum)?|cap) (?:is )?now|(?:new|revised) budget(?: is| of)?|"
                        rf"(?:budget|limit)(?: has)? (?:changed|gone (?:up|down)|dropped|increased|decreased|moved|gone)(?: to)?|"
@@ -80,7 +80,10 @@ _NEGATION = re.compile(
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
     r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
     r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not|(?:i )?refuses?(?: to (?:buy|get|use|have|wear|touch|go near|try))?|(?:nope|nah) (?:to|on)|"
-    r"ban|block|enough(?: of)?|besides|other (?:brands?|colou?rs?|ones|makes|materials?) than)\b",
+    r"ban|block|enough(?: of)?|besides|other (?:brands?|colou?rs?|ones|makes|materials?) than|(?:i'?ve |i have )?sworn off|barring|"
+    r"(?:wouldn'?t|would not|won'?t) be (?:caught|seen) dead (?:in|with|wearing|using)|zero(?= [a-z])|(?:skin|ears?|body) (?:reacts?|is allergic|are allergic) to|"
+    r"refrain from (?:showing|suggesting|including|recommending)(?: me)?|(?:can'?t|cannot|can not) (?:do|have|wear|use|stand|tolerate)|(?:^|,|and|but) hold the|"
+    r"as long as (?:it|they)(?:'s| is| are|'re)? (?:isn'?t|isnt|is not|aren'?t|arent|are not|not))\b",
     re.I,
 )
 _POST_NEGATION = re.compile(
@@ -92,7 +95,7 @@ _POST_NEGATION = re.compile(
     r"|^\s*-?free\b|^\s+out\b(?! of (?:stock|my|the (?:box|way)))|^\s+off\b(?! (?:white|season))(?! the table)"
     # "Stridewell - no" names what is unwanted before the "no"; "Pigeon, no Bajaj" names it after.
     r"|^\s*[-–—:,]\s*(?:no|nope|nah)\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s+(?:nope|nah)\b"
-    r"|^\s*\?\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
+    r"|^\s*\?+\s*(?:no|nah|nope|pass|never(?: again)?)(?: thanks| way)?\b(?!\s+(?!thanks|thank|way|please|pls|for\b)[a-z0-9])|^\s*,?\s*no way\b"
     r"|^\s*[-–:,]?\s*(?:not interested|not keen|not a fan|not for me|not my (?:thing|style|taste|cup of tea))\b"
     r"|^\s+(?:isn'?t|is not|aren'?t|are not|'?s not)\s+(?:my (?:style|thing|taste|jam|vibe)|for me|what i want|an option|welcome|my cup of tea)"
     r"|^\s+(?:has|have) been (?:bad|terrible|awful|poor|a disappointment|disappointing|unreliable|a letdown)"
@@ -102,13 +105,21 @@ _POST_NEGATION = re.compile(
     r"|^\s*(?:is|are|'s|'re)\s+(?:both |all |also )?out\b(?! of (?:stock|my|the))"
     r"|^\s+(?:nahi|nahin)\b(?:\s+(?:chahiye|chahie|chaiye|dikhao|dikhana|lena|lunga|lungi))?|^\s+mat\s+(?:dikhao|dikhana|bhejo|lena)\b|^\s+(?:is|are)\s+dead to me\b"
     r"|^\s+(?:is|are)\s+(?:a |such a )?(?:turn[- ]off|put[- ]off)\b"
-    r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b",
+    r"|^\s*,?\s*never again\b|^\s+a (?:miss|wide berth)\b|^\s+(?:clashes|clash) with\b|^\s*\?\s*(?:hard|big) (?:pass|no)\b"
+    r"|^\s*[-–—:,]\s*(?:spare me|skip|avoid|no|not|never|drop|hide|ditch|lose|cross|strike|knock|rule|cut)\s+(?:that|this|the|those)\s+"
+    r"(?:shades?|colou?rs?|brands?|makes?|labels?|materials?|fabrics?|finish(?:es)?)\b"
+    r"|^\s+ke\s+(?:alawa|alaawa|alava|alaava|siva|siwa|sivaa|sivay)\b|^\s+(?:chhod|chod|chhodh)\s*(?:ke|kar|kr)\b|^\s*,?\s*(?:dono |both )?(?:bekaar|bekar|bakwas|bakwaas|ghatiya)\b"
+    r"|^\s+need not apply\b|^\s+(?:won'?t|will not|wouldn'?t|would not) (?:do|work|cut it)\b|^\s+(?:doesn'?t|does not|don'?t|do not) (?:suit|work for|go with)\b"
+    r"|^\s+(?:would be|is|are) (?:a )?(?:disaster|nightmare|mistake)\b|^\s*[?!]*\s*thanks,? but no thanks\b|^\s+(?:has|have) (?:burnt|burned|ripped|cheated|scammed) me\b",
     re.I,
 )
 # Features whose words are also names in some catalogs ("noise cancelling" is no brand Noise).
 _FEATURE = re.compile(r"\bnoise[- ]?(?:cancel\w*|isolat\w*|reduc\w*|free)\b|\b(?:active )?noise control\b", re.I)
 # Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
 _LIKING = re.compile(r"\b(?:a |big |huge )*fans? of\b", re.I)
+# "zebronics fan here", "I'm a huge boAt fan": the fan is the shopper, not the product type Fan.
+_FAN_OF_NAME = re.compile(r"\b(?:(?:i'?m|i am) (?:a |an )?(?:big |huge |massive |die-?hard |loyal )?(?:[\w&'-]+ ){1,2}(fan|loyalist)\b"
+                          r"|(?<=\w )(fan|loyalist)(?=\s+(?:here|for life)\b)|\b[\w&'-]+ (fan(?:boy|girl)s?)\b)", re.I)
 # Words that end a negation's reach: "no leather, in black" / "not Puma but Nike"; "in" does not
 # after "anything" or "ones" ("hide anything in pink" excludes pink).
 _SCOPE_END = re.compile(r"[,.;!?]|\s[-–]+\s|\b(?:but(?! not| no)|instead|rather|prefer(?:ably)?|though|however|only|just|want|need|looking|show|(?<!anything )(?<!everything )(?<!ones )(?<!stuff )in)\b", re.I)
@@ -224,7 +235,9 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
                       r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
-                      r"(?:better|cheaper),? the \w+ or the \w+)\b", re.I)
+                      r"(?:better|cheaper),? the \w+ or the \w+|help me decide|where should my money go|if you were me|(?:your |a |the )?verdict on|three[- ]way|"
+                      r"back and forth (?:on|between|over)|(?:one|pair|pack|model|version) against|which (?:is|'s) (?:the )?keeper|smarter (?:buy|pick|choice) than|"
+                      r"hold up as well as|(?:price )?jump from|which of the (?:middle|last|first|top|bottom) (?:two|three|2|3))\b", re.I)
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
@@ -238,7 +251,7 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?<!bigger-)(?<!higher-)(?<!big-)(?<!high-)(?<!higher )(?<!bigger )(?<!larger )(?<!more )budget(?:[- ]friendly)? (?:options?|picks?|ones?|versions?|alternatives?)|something (?:more )?budget\b|"
                       r"lower (?:budget|price range)|(?:a )?(?:bit|little|tad) (?:too )?much(?: for me)?(?=\s*[?.!]*$)|(?:won'?t|doesn'?t|does not|will not) cost (?:as|so|that) much|"
                       r"(?:under|below|less than|cheaper than) (?:that|this|these|those)(?=\s*[?.!]*$)|(?:beyond|more than) what i (?:want|wanted|'?d like|can afford) to (?:pay|spend)|"
-                      r"(?:a )?bargains?|^\s*(?:(?:that|it|they|these|those)(?:'s|'re| is| are)\s+|thats\s+|its\s+)?(?:a bit |kind of |quite |too |very |so |rather |way too )?(?:expensive|pricey|costly|steep)(?=\s*[!.?]*\s*$)|"
+                      r"(?:a )?bargains?(?![- ]basement)|^\s*(?:(?:that|it|they|these|those)(?:'s|'re| is| are)\s+|thats\s+|its\s+)?(?:a bit |kind of |quite |too |very |so |rather |way too )?(?:expensive|pricey|costly|steep)(?=\s*[!.?]*\s*$)|"
                       r"can'?t (?:spend|pay|afford) (?:that|so|this) much|too rich for (?:me|my blood)|beyond my (?:means|pocket)|"
                       r"(?:cut|reduce|lower|bring down) (?:the )?prices?(?! (?:filter|limit|cap|range|to\b))|(?:under|below|less than) what (?:these|those|they|this|that|it) costs?|"
                       r"prices? (?:is|are|seems?|looks?) (?:too |very |quite |a bit |rather )?high|(?:the )?cheap (?:ones|options|stuff|ones please)|save (?:me )?(?:some )?money|economy|value for money|less money|less costly|costs? less|"
@@ -249,7 +262,9 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"a (?:bracket|band|tier|segment|level|price point) (?:below|down from|lower than|under)|at a lower price|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?less than|"
                       r"(?:easier|lighter|kinder|gentler) on (?:the |my )?(?:wallet|pocket)|under ?cuts?|"
                       r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
-                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#))\b", re.I)
+                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#)|"
+                      r"sast[aeio]|low[- ]cost|thriftier|thrifty|frugal|(?:gentler|kinder|friendlier|softer|lower) price|costs? (?:a bomb|the earth|a fortune|an arm and a leg)|"
+                      r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b)\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
@@ -258,7 +273,7 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"(?:heavier|harder) on the (?:wallet|pocket)|(?:past|beyond) (?=the |that |this |it\b|#)(?=.{0,40}price[- ]?wise)|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
                       r"a (?:bracket|band|tier|segment|level|price point) (?:above|up from|higher than)|next (?:price )?(?:segment|bracket|band|tier)(?: up)?|at a higher price|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
                       r"(?:next|higher) price (?:bracket|band|tier|range)(?: up)?|set (?:you|me|one) back (?:a (?:bit|little|lot) )?more|"
-                      r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
+                      r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of |so |really )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
                       r"(?:don'?t mind|happy|willing|ready|ok|okay) (?:paying|to pay|spending|to spend) (?:more |extra )?for (?:something|one|ones|a|an) (?:sturdier|better|nicer|stronger|more durable|higher[- ]quality|premium|classier)|"
                       r"make (?:the |that |this )?[\w&'.-]+(?: one)? look cheap|priced (?:above|over|higher than|more than) (?=the |that |this |it\b|its\b|#)|north of (?=the |that |this |it\b|#)|"
                       r"(?:the )?(?:posh|fancy|classy|upscale|swanky|luxe) (?:ones|stuff|options|range|versions?)|(?:go|come|step|move|kick it|take it) up a (?:notch|bit|level|step|tier|gear)(?: in price)?|up a (?:notch|level|tier)|a tier (?:up|above)|"
@@ -268,7 +283,11 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
                       r"higher[- ]tier|(?:a )?higher (?:standard|grade|class|spec)|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
                       r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
-                      r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|costs? more|dearer(?! (?:one )?of\b))\b", re.I)
+                      r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|costs? more|dearer(?! (?:one )?of\b)|"
+                      r"high[- ]ticket|shell(?:ing)? out (?:a bit |a little )?more|(?:zyada|jyada|zada) (?:daam|dam|keemat|kimat|paise)|(?:further |higher )?up the (?:range|price ladder|ladder)|"
+                      r"climb the price ladder|bougie|boujee|invest(?:ing)? (?:a bit |a little |some )?more|(?:heftier|hefty|bigger|higher) price ?tags?|higher[- ]calibre|higher[- ]caliber|"
+                      r"(?:the )?price going up|upwards of|sells? for more than|tops (?=the |that |this |#)|(?:go|going|move|moving) up in price|(?:what|how much) more money|more money gets|"
+                      r"(?:price[- ]?wise|in price) higher|higher th[ae]n (?=the |that |this |#|no\.? ?\d|number )|(?:more )?high[- ]priced)\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -565,27 +584,61 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
     for m in _BEFORE_LAST.finditer(text):
         found.append((m.start(), -2))
         spans.append(m.span())
+    middle = _MIDDLE_N.search(text)
+    if middle and len(state.shown) >= 3:
+        n = 1 if middle.group(1).lower() in ("one", "1") else 2
+        first = (len(state.shown) - n) // 2 + 1
+        found += [(middle.start(), p) for p in range(first, first + n)]
+        spans.append(middle.span())
+    _shared_attribute_group(text, state, found, spans)
     for m in _NUMBER_LIST.finditer(text):
         found += [(m.start(), int(d)) for d in re.findall(r"\d", m.group(0))]
         spans.append(m.span())
 
 
+_MIDDLE_N = re.compile(r"\b(?:the\s+)?middle\s+(two|one|2|1)\b", re.I)
+_GROUP_BY_NAME = re.compile(r"\b(?:the|both|those|these)\s+(two|three|2|3)\s+((?:[\w&'-]+\s+){0,2}?[\w&'-]+)\s+"
+                            r"(?:ones|pairs|packs|items|models|options|products|versions|bottles|picks)\b", re.I)
+
+
+def _shared_attribute_group(text: str, state: DialogueState, found: list, spans: list) -> None:
+    """"of the two black pairs", "the two Tata Tea packs": the shown items that share that brand
+    or colour, when there are exactly that many."""
+    for m in _GROUP_BY_NAME.finditer(text):
+        n = {"two": 2, "three": 3}.get(m.group(1).lower()) or int(m.group(1))
+        words = key(m.group(2))
+        named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+        if len(named) == n:
+            found += [(m.start(), p) for p in named]
+            spans.append(m.span())
+
+
 def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -> None:
     """When asked to compare: bare positions ("compare 1 and 3", "which is better 2 or 4", "1 or
-    2?") and brands that name one shown item each ("compare boAt and Boult")."""
+    2?", "three-way: 1, 2 and 4"), and brands or colours that name one shown item each ("compare
+    boAt and Boult", "back and forth on the black and the pink")."""
     for m in _BARE_PAIR.finditer(text):
         pair = [int(m.group(1)), int(m.group(2))]
         if not _overlaps(*m.span(), spans) and all(p <= len(state.shown) for p in pair):
             found += [(m.start(), pair[0]), (m.start(2), pair[1])]
             spans.append(m.span())
-    brands = [(s.brand or "").lower() for s in state.shown]
-    for i, brand in enumerate(brands, 1):
-        if not brand or brands.count(brand) > 1:
-            continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(brand)}(?![\w])", text.lower()):
-            if not _overlaps(*m.span(), spans):
-                found.append((m.start(), i))
-                spans.append(m.span())
+            more = _MORE_OF_LIST.match(text, m.end())
+            if more and int(more.group(1)) <= len(state.shown):
+                found.append((more.start(1), int(more.group(1))))
+                spans.append(more.span())
+    for attribute in ("brand", "color"):
+        names = [(getattr(s, attribute) or "").lower() for s in state.shown]
+        for i, name in enumerate(names, 1):
+            if not name or names.count(name) > 1:
+                continue
+            for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text.lower()):
+                if not _overlaps(*m.span(), spans):
+                    found.append((m.start(), i))
+                    spans.append(m.span())
+
+
+# the third of "1, 2 and 4"
+_MORE_OF_LIST = re.compile(r"\s*(?:,|and|&|or)\s*(?:#|no\.? ?)?([1-9])(?![\w.%]|,\d)", re.I)
 
 
 _PRICE_NAMED = re.compile(r"\bthe (?:[$₹]\s*|rs\.?\s*)?(\d[\d,]*(?:\.\d+)?)(?:\s*(?:rupees?|rs\.?|dollars?|bucks|/-))?[- ](?:one|pair|item|option|model|version|pack)s?\b|"
@@ -792,6 +845,34 @@ def _facet_of(word: str | None) -> str | None:
     return _FACET_WORDS.get((word or "").lower().rstrip("s"), _FACET_WORDS.get((word or "").lower()))
 
 
+# "the brand of #2", "No. 4's colour", "the brand behind the red pair": a shown item's brand or
+# colour, named through the item. It is a value like any other ("nothing to do with the brand of
+# #2" excludes it), and the item itself is not what the message is about.
+_ITEM = r"(?:#|no\.? ?|number |item #?|option #?)?[1-9]|(?:the )?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)(?: one| item| option| pair| pack)?|the (?:[\w&'-]+ ){1,2}(?:one|pair|pack)"
+_ITEM_FACET = re.compile(rf"\b(?:the |that )?(?P<word>brand|make|maker|label|colou?r|shade) (?:of|behind|on) (?:the )?(?P<item>{_ITEM})\b"
+                         rf"|(?<![\w'])(?P<item2>{_ITEM})'s (?P<word2>brand|make|maker|label|colou?r|shade)\b"
+                         rf"|\b(?:whoever|whichever (?:company|brand)|the (?:company|people|brand) that) (?P<word3>make)s (?:the )?(?P<item3>{_ITEM})\b", re.I)
+
+
+def _item_facet_mentions(scan: str, state: DialogueState, facets: Facets) -> list[Mention]:
+    """Only where the message refuses them: "what's the brand of #2?" asks about the item."""
+    out = []
+    negations = negated_spans(scan)
+    for m in _ITEM_FACET.finditer(scan):
+        if not (any(s < m.start() < e for s, e in negations) or _POST_NEGATION.match(scan[m.end():]) or _unwanted_before(scan, m.start())):
+            continue
+        item, word = next((m.group(f"item{n}"), m.group(f"word{n}")) for n in ("", "2", "3") if m.group(f"item{n}"))
+        positions, _ = referents(item, state, facets)
+        shown = state.shown_at(positions[0]) if len(positions) == 1 else None
+        if shown is None:
+            continue
+        if _facet_of(word) == "brand" and shown.brand:
+            out.append(Mention("brand", shown.brand, m.start(), m.end(), m.group(0)))
+        elif _facet_of(word) == "color" and shown.color:
+            out.append(Mention("color", shown.color, m.start(), m.end(), m.group(0)))
+    return out
+
+
 # --- the reading -----------------------------------------------------------------------------
 
 
@@ -837,6 +918,9 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     reading = Reading("product")
     ops = reading.operations
     taken: list[tuple[int, int]] = []
+    through_items = _item_facet_mentions(text, state, facets)
+    if through_items:
+        text = "".join(" " if any(m.start <= i < m.end for m in through_items) else ch for i, ch in enumerate(text))
     reset = _RESET.search(text)
     if reset:
         ops.append(Operation(op="reset", words=reset.group(0)))
@@ -868,12 +952,14 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     cue_spans = [m.span() for pattern in (_MORE, _SIMILAR, _COMPARE, _CHEAPER, _PRICIER, _RELAX, _FEATURE) for m in pattern.finditer(scan)]
     # A name wholly inside a cue of negation or liking ("not a fan of", "a big fan of") is no value.
     inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
+    inside += [m.span(next(g for g in (1, 2, 3) if m.group(g))) for m in _FAN_OF_NAME.finditer(scan)]
     mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
                 and not any(s <= m.start and m.end <= e for s, e in inside)]
     mentions = [m for i, m in enumerate(mentions) if not _unattested(m, mentions[i - 1] if i else None,
                                                                      mentions[i + 1] if i + 1 < len(mentions) else None, scan)
                 and not _incidental(m, scan)]
     mentions += _size_mentions(scan, facets, mentions, reading, size_stands=bool(state.values("size")))
+    mentions = sorted(mentions + through_items, key=lambda m: m.start)
     for m in mentions:
         taken.append((m.start, m.end))
 
@@ -1099,7 +1185,7 @@ def _size_mentions(text: str, facets: Facets, mentions: list[Mention], reading: 
     return found
 
 
-_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|and|or|nor|n|,\s*(?:and|or))\s*$", re.I)
+_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|and|or|nor|n|ya|aur|,\s*(?:and|or))\s*$", re.I)
 
 
 def _negated_mentions(mentions: list[Mention], text: str, negations: list[tuple[int, int]]) -> set[int]:
@@ -1126,6 +1212,28 @@ def _negated_mentions(mentions: list[Mention], text: str, negations: list[tuple[
         while j > 0 and mentions[j - 1].facet == mentions[j].facet and _COORDINATED.fullmatch(text[mentions[j - 1].end:mentions[j].start]):
             j -= 1
             out.add(j)
+    return out | _carried_negations(mentions, text, out)
+
+
+# "no boAt, Boult as well", "boAt is out, so is anything red": a clause that only adds a value
+# to what the clause before it refused refuses it too.
+_CARRY_BEFORE = re.compile(r"(?:[,;.!]|\s[-–—]\s|\band\b)\s*(?:(?:and |but )?(?:the )?(?:same (?:goes )?(?:for|with)|ditto(?: for| with)?|so (?:is|are)|likewise(?: for| with)?)"
+                           r"\s+(?:(?:anything|any|all|the|those)\s+(?:in\s+)?)?)$", re.I)
+_CARRY_AFTER = re.compile(r"^\s*,?\s*(?:as well|too|also|either)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:[,;.!]|\s[-–—]\s|\band\b)\s*$", re.I)
+
+
+def _carried_negations(mentions: list[Mention], text: str, negated: set[int]) -> set[int]:
+    out: set[int] = set()
+    for i, m in enumerate(mentions):
+        before = [j for j in range(i) if j in negated or j in out]
+        if i in negated or not before or before[-1] != i - 1:
+            continue
+        previous = mentions[i - 1]
+        between = text[previous.end:m.start]
+        if _CARRY_BEFORE.search(between) or (
+                previous.facet == m.facet and _CLAUSE_START.search(between) and _CARRY_AFTER.match(text[m.end:])):
+            out.add(i)
     return out
 
 
@@ -1143,6 +1251,9 @@ _ACCEPTS = re.compile(r"\b(?:don'?t|do not|dont) mind\b|\b(?:ok|okay|fine|happy|
 # "forget the 1500", "drop the ₹2k": the standing bound of that amount goes
 _DROP_AMOUNT = re.compile(rf"\b(?:forget|drop|remove|ignore|scrap|scratch|lose|lift|never ?mind|skip) (?:about )?(?:the |my |that )?{_NUM}"
                           r"(?!\s*(?:mah|w\b|watts?|gb|tb|ml|kg|g\b|inch|cm|mm|pack))", re.I)
+
+
+_ANYTHING_BUT = re.compile(r"\b(?:anything|everything|any (?:brand|colou?r|material|one)|all)\s+(?:apart from|other than|except(?: for)?|but|besides|barring)\s*$", re.I)
 
 
 def _removal_operations(text: str, mentions: list[Mention], state: DialogueState) -> tuple[list[Operation], list[tuple[int, int]]]:
@@ -1163,6 +1274,8 @@ def _removal_operations(text: str, mentions: list[Mention], state: DialogueState
     for mention in mentions:
         before = text[max(0, mention.start - 45):mention.start]
         after = _RELEASED.match(text[mention.end:mention.end + 40])
+        if after and _ANYTHING_BUT.search(before):
+            continue  # "anything apart from boAt is fine": boAt is what is not fine
         if after and re.match(r"\s+(?:again|too)\s*[.!]*$", after.group(0)) and not state.has(mention.facet, mention.value, exclude=True):
             after = None  # "show me teas again" restates; only an excluded value comes back "again"
         released_before = re.search(r"(?:" + _REMOVE_VALUE.pattern + r")\s*(?:in\s+|from\s+|by\s+|a\s+|an\s+|the\s+)?$", before, re.I)
@@ -1259,7 +1372,7 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
 _ANCHORED = re.compile(r"\b(?:than|under ?cuts?|past|beyond|look cheap|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
-                       r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as)\b|'s price\b|\b(?:its|that|their) price\b")
+                       r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as|upwards of|tops)\b|'s price\b|\b(?:its|that|their) price\b|\bwhat (?:the|that|this) .{1,30} costs\b")
 
 
 def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None) -> int | None:
