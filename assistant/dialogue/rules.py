@@ -46,7 +46,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
                        rf"(?:budget|limit|max(?:imum)?|cap) (?:is )?now|(?:new|revised) budget(?: is| of)?|"
                        rf"(?:budget|limit)(?: has)? (?:changed|gone (?:up|down)|dropped|increased|decreased|moved|gone)(?: to)?|"
-                       rf"(?:let'?s try|try|how about|what about|maybe|perhaps)(?: (?:up to|under|below))?|"
+                       rf"(?:let'?s try|try|how about|what about|maybe|perhaps|(?:i )?meant)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is|'s)?(?: actually| really| now| about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
@@ -66,7 +66,10 @@ _SMALLTALK_WORDS = frozenset(
 )
 _SMALLTALK_START = re.compile(r"^(?:hi|hello|hey|heya|hiya|yo|good|thanks?|ty|thx|ok|okay|cool|great|nice|awesome|perfect|lovely|cheers|bye|goodbye|see|how|who|what)\b")
 _RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh start|begin again|(?:(?:completely|totally|brand) )?(?:new|fresh|clean) search|forget (?:everything|all (?:of )?that)|reset|"
-                    r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top|(?:start|begin) (?:again )?(?:from )?(?:zero|square one|the (?:very )?beginning)|back to square one|clean slate|wipe the slate)\b", re.I)
+                    r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top|(?:start|begin) (?:again )?(?:from )?(?:zero|square one|the (?:very )?beginning)|back to square one|clean slate|wipe the slate|"
+                    r"restart|(?:ignore|discard|throw out|scrap|scratch|cancel|undo|drop|bin|ditch) (?:all of (?:it|that|this)|everything|the whole (?:search|thing|lot)|all (?:that|this|of (?:it|that)))"
+                    r"(?: (?:i'?ve |we'?ve |i |we )?(?:said|asked for|done|told you|picked|chosen)(?: so far)?| so far)?|(?:redo|do) (?:this|it|everything|the search) from (?:zero|scratch|the top)|"
+                    r"begin (?:afresh|anew|fresh))\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
@@ -237,11 +240,12 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences b
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
                       r"(?:better|cheaper),? the \w+ or the \w+|help me decide|where should my money go|if you were me|(?:your |a |the )?verdict on|three[- ]way|"
                       r"back and forth (?:on|between|over)|(?:one|pair|pack|model|version) against|which (?:is|'s) (?:the )?keeper|smarter (?:buy|pick|choice) than|"
-                      r"hold up as well as|(?:price )?jump from|which of the (?:middle|last|first|top|bottom) (?:two|three|2|3))\b", re.I)
+                      r"hold up as well as|(?:price )?jump from|(?:most |best |more )?bang for (?:the|your|my) (?:buck|money)|(?:the )?best value|most worth (?:its|the|their) (?:price|money)|"
+                      r"line (?:these|those|them|the \w+|all) (?:\w+ )?up|scorecard|price gap between|justif(?:y|ies) the (?:price|gap|difference)|which way should i go|trade-?offs? between|which of the (?:middle|last|first|top|bottom) (?:two|three|2|3))\b", re.I)
 _DETAIL = re.compile(r"\b(?:tell me (?:more )?about|more (?:info|information|details) (?:on|about)|details (?:on|of|for|about)|"
                      r"what about|how about|show me|what(?:'s| is) (?:the )?(?:price|rating) of|how much is|is|does|has|can|"
                      r"what (?:colou?rs?|sizes?) does)\b", re.I)
-_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost|end)|entry[- ]level (?=ones|options|models|stuff|versions|range|picks)|(?:the )?budget end|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
+_CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less expensive|lower[- ](?:priced|cost|end)|entry[- ]level (?=(?:[\w&'-]+ ){0,2}(?:ones|options|models|stuff|versions|range|picks)\b)|(?:the )?budget end|lower prices?|more affordable|too (?:expensive|pricey|costly)|"
                       r"(?:(?:is|'s|are|'re|seems?|looks?|costs?|that|it|way|just|bit|little|tad|bit)\s+|^\s*)too much|"
                       r"bring (?:the price|it|that|prices) down|out of my (?:price )?range|(?:won'?t|doesn'?t|not) break the bank|"
                       r"over my budget|beyond my budget|out of (?:my |the )?budget|(?:over|above) (?:my |the )?budget|can'?t afford|less dear|"
@@ -264,7 +268,9 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
                       r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#)|"
                       r"sast[aeio]|low[- ]cost|thriftier|thrifty|frugal|(?:gentler|kinder|friendlier|softer|lower) price|costs? (?:a bomb|the earth|a fortune|an arm and a leg)|"
-                      r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b)\b", re.I)
+                      r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b|"
+                      r"(?:isse |is se |iske )?kam (?:keemat|kimat|daam|dam|price)|daylight robbery|rip[- ]?off|lesser price|cut[- ]price|pinching pennies|penny[- ]pinch\w*|"
+                      r"save (?:a bit|a little|some|some money|money) (?:vs\.?|versus|compared (?:with|to)|over|on)|(?:aren'?t|are not|isn'?t|is not|not) (?:as|so) (?:expensive|pricey|costly|dear) as)\b", re.I)
 _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
@@ -287,7 +293,10 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"high[- ]ticket|shell(?:ing)? out (?:a bit |a little )?more|(?:zyada|jyada|zada) (?:daam|dam|keemat|kimat|paise)|(?:further |higher )?up the (?:range|price ladder|ladder)|"
                       r"climb the price ladder|bougie|boujee|invest(?:ing)? (?:a bit |a little |some )?more|(?:heftier|hefty|bigger|higher) price ?tags?|higher[- ]calibre|higher[- ]caliber|"
                       r"(?:the )?price going up|upwards of|sells? for more than|tops (?=the |that |this |#)|(?:go|going|move|moving) up in price|(?:what|how much) more money|more money gets|"
-                      r"(?:price[- ]?wise|in price) higher|higher th[ae]n (?=the |that |this |#|no\.? ?\d|number )|(?:more )?high[- ]priced)\b", re.I)
+                      r"(?:price[- ]?wise|in price) higher|higher th[ae]n (?=the |that |this |#|no\.? ?\d|number )|(?:more )?high[- ]priced|"
+                      r"go(?:es)? for more than|(?:not|less) (?:as |so )?cheap (?:as|than)|higher (?:rate|mrp|sticker price|price tag) than|bigger outlay|more indulgent|"
+                      r"exceeds? the price of|outprices?|surpass(?:es)? (?=.{1,30} in price)|pay (?:a bit |a little )?extra compared (?:with|to)|(?:go|going) higher than|"
+                      r"more than what (?=.{1,30} costs)|(?:isse|is se|iske) upar|(?:the )?expensive side|(?:isn'?t|is not|not) (?:upscale|premium|fancy|posh|classy|high[- ]end|nice) enough)\b", re.I)
 _SORT = [
     (re.compile(r"\b(?:cheapest|lowest price[ds]?|least expensive|lowest cost|(?:sort|order|rank)(?:ed)? by (?:the )?(?:price|cost)(?:,? (?:low(?:est)? to high(?:est)?|ascending))?|price(?:,)? low to high)\b", re.I), "price_asc"),
     (re.compile(r"\b(?:most expensive|highest price[ds]?|priciest|(?:sort|order)(?:ed)? by (?:the )?price,? high(?:est)? to low(?:est)?|price(?:,)? high to low)\b", re.I), "price_desc"),
@@ -321,7 +330,7 @@ _FAQ_WORDS = re.compile(
     r"customer service|contact you|phone number|email address|damaged|defective|missing item|wrong item)\b",
     re.I,
 )
-_KEEP_BUDGET = re.compile(r"\b(?:(?:the )?same (?:budget|price(?: range| limit)?|limit)|keep(?:ing)? (?:the |my |that )?(?:budget|price(?: range| limit)?|limit)|"
+_KEEP_BUDGET = re.compile(r"\b(?:(?:the )?same (?:budget|price(?: range| limit| bracket)?|limit|cap|ceiling|max(?:imum)?)|(?:in|within) (?:that|this|the same) (?:price )?(?:range|bracket|budget)|keep(?:ing)? (?:the |my |that )?(?:budget|price(?: range| limit)?|limit)|"
                           r"(?:budget|price limit) (?:stays|still stands|is the same))\b", re.I)
 _PARTS = re.compile(r"[?.!;]+\s+|\s+(?:and )?also\s+|\s+plus\s+", re.I)
 _FIT_QUESTION = re.compile(r"\bhow (?:do|does|will) (?:\w+ ){0,3}(?:fit|run)\b|\bwhat size should\b|\btrue to size\b", re.I)
@@ -330,7 +339,7 @@ _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch|\s+(?:batch|set|lot|round|page|thoughts?|opinion|look|time)\b)(?:\s+(?:one|item|option|product|two|three))?\b"
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )(?<!\bmy )(?<!\bour )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch|\s+(?:batch|set|lot|round|page|thoughts?|opinion|look|time|longer|as long)\b)(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d|one|two|three|four|five|six)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "the second to last", "the penultimate one", "the last but one": the one before the last
@@ -547,17 +556,24 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     _items_by_price(text, state, found, spans)
     found = _picked_by_price(text, state, found, spans)
     _items_by_words(text, state, facets, found, spans)
-    pronoun = re.search(r"\b(?:it|this one|that one)\b", text, re.I)
-    if found and pronoun and state.focus and _COMPARE.search(text):
-        # "between it and the third, which ...": the item in focus and the one named
+    pronoun = _FOCUS_PRONOUN.search(text)
+    if found and pronoun and state.focus and (_COMPARE.search(text) or (
+            _AGAINST_FOCUS.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text))):
+        # "between it and the third, which ...", "does the 4th one beat it?": the item in focus and the one named
         found.append((pronoun.start(), next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
-    if not found and re.search(r"\b(?:this|that|it)(?: one)?\b", text, re.I) and state.focus:
+    if not found and re.search(r"\b(?:this|that|it)(?: one)?\b|\b(?:isse|iske|isko|is se)\b", text, re.I) and state.focus:
         found.append((0, next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), 1)))
     ordered = []
     for _, position in sorted(found, key=lambda f: f[0]):
         if position not in ordered and state.shown_at(position) is not None:
             ordered.append(position)
     return ordered, spans
+
+
+_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|this|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
+# Words that set the item in focus against another one named beside it.
+_AGAINST_FOCUS = re.compile(r"\b(?:better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|instead of|last longer|"
+                            r"have anything on|stick with|leaning towards|tempting|vs\.?|versus|against|or (?:the|that|this|it)\b|(?:you )?pick\b)", re.I)
 
 
 def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> None:
@@ -649,7 +665,9 @@ def _items_by_price(text: str, state: DialogueState, found: list, spans: list) -
     """"the 999 one", "the ₹599 pair", "the one for 250": the shown item at that price."""
     for m in _PRICE_NAMED.finditer(text):
         price = float((m.group(1) or m.group(2)).replace(",", ""))
-        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 1]
+        # the exact price first ("the 196.99 one" beside a 197.95 one), else one within a unit ("the 197 one")
+        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 0.005] or \
+            [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 1]
         if len(at) == 1 and not _overlaps(*m.span(), spans):
             found.append((m.start(), at[0]))
             spans.append(m.span())
@@ -672,6 +690,11 @@ def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) 
             for m in re.finditer(r"\bthe (?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)] if priced else []
     if len(ends) >= 2 and not found:
         return ends  # "is the priciest one really worth it over the cheapest?"
+    if priced and len(ends) == 1 and found and not of and re.match(r"\s*(?:one|pair|item|option|model|pack|set|version)\b", lowered[ends[0][0]:].split(" ", 2)[-1]) \
+            and (_COMPARE.search(text) or _ONLY_PAIR.match(text) or re.search(r"\b(?:or|vs\.?|versus|and|over)\b", lowered)):
+        # "compare the cheapest one and the first one": an item among the others named
+        found.append(ends[0])
+        return found
     cheapest = re.search(r"\bthe cheapest(?: one)?\b", lowered)
     if priced and cheapest and not found and re.search(r"\b(?:that|this|the cheapest) one\b|\bthe cheapest\b\s*(?:\?|$)", lowered):
         found.append((cheapest.start(), min(priced)[1]))
@@ -953,8 +976,11 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     # A name wholly inside a cue of negation or liking ("not a fan of", "a big fan of") is no value.
     inside = [m.span() for pattern in (_NEGATION, _LIKING) for m in pattern.finditer(scan)]
     inside += [m.span(next(g for g in (1, 2, 3) if m.group(g))) for m in _FAN_OF_NAME.finditer(scan)]
-    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans)
+    # "fabric doesn't matter" releases a facet; the catalog's category "Fabric" is not meant
+    released_facets = [m.span() for m in _REMOVE_FACET.finditer(scan)]
+    mentions = [m for m in facets.mentions(scan) if not _overlaps(m.start, m.end, taken + cue_spans + released_facets)
                 and not any(s <= m.start and m.end <= e for s, e in inside)]
+    mentions = [m for m in mentions if not _asked_of_item(m, text, refs, state)]
     mentions = [m for i, m in enumerate(mentions) if not _unattested(m, mentions[i - 1] if i else None,
                                                                      mentions[i + 1] if i + 1 < len(mentions) else None, scan)
                 and not _incidental(m, scan)]
@@ -1041,6 +1067,10 @@ def _setting_operations(scan: str, taken: list[tuple[int, int]], refs: list[int]
     return ops
 
 
+_CORRECTION = re.compile(r"\b(?:i (?:said|meant|asked for|wanted|typed)|(?:you(?:'ve)? )?got (?:it|that|me) wrong|that'?s not what i (?:said|asked(?: for)?|meant)|"
+                         r"you misunderstood|(?:you )?misheard|correction|typo)\b", re.I)
+
+
 def _unwanted_operations(scan: str, mentions: list[Mention], unwanted: set[int], removed_values: set, state: DialogueState,
                          reading: Reading) -> list[Mention]:
     """Exclusions for the mentions the message does not want (added to `reading.operations`), and
@@ -1049,6 +1079,8 @@ def _unwanted_operations(scan: str, mentions: list[Mention], unwanted: set[int],
     included: list[Mention] = []
     # "not grey, we already have grey everywhere": a value the message excludes is not wanted elsewhere in it
     excluded_now = {(mentions[i].facet, key(mentions[i].value)) for i in unwanted}
+    # "I said blue, not black" while black stands: a correction swaps the value, it bans nothing
+    corrected = {mentions[i].facet for i in range(len(mentions)) if i not in unwanted} if _CORRECTION.search(scan) else set()
     for i, m in enumerate(mentions):
         if (m.facet, m.value) in removed_values:
             continue
@@ -1058,6 +1090,8 @@ def _unwanted_operations(scan: str, mentions: list[Mention], unwanted: set[int],
             included.append(m)
         elif state.has(m.facet, m.value, exclude=False) and any(s <= m.start < e for s, e in dispreferred):
             # "prefer Boult over JBL" while JBL stood: JBL gives way, it is not banned
+            reading.operations.append(Operation(op="remove", facet=m.facet, value=m.value, words=m.words))
+        elif m.facet in corrected and state.has(m.facet, m.value, exclude=False):
             reading.operations.append(Operation(op="remove", facet=m.facet, value=m.value, words=m.words))
         elif m.facet == "audience":
             reading.notes.append(f"cannot exclude an audience ({m.words})")
@@ -1096,7 +1130,22 @@ def _inclusion_operations(scan: str, included: list[Mention], state: DialogueSta
 # price range") they name nothing; they count only with evidence (see _unattested).
 _EVERYDAY = _STOP | _SMALLTALK_WORDS | frozenset(
     "sure pick true cool only real value prime range top best fine premium classic elite royal super simple basic plain "
-    "fresh pure natural happy smart easy quick mom dad gift gifts daily regular special perfect ideal total".split())
+    "fresh pure natural happy smart easy quick mom dad gift gifts daily regular special perfect ideal total "
+    # types real catalogs read from titles ("UPS", "Fire TV Stick", "Screen Guard") that chat uses as plain words
+    # ("step up", "stick with boAt", "on screen", "cost is no bar", "ready to pay more")
+    "up ready stick finish screen bar line step deal set lot thing stay".split())
+
+
+_ASKS_ABOUT = re.compile(r"\?|(?:^|[-—–,:]\s*|\bpls\s+|\bplease\s+)(?:what|which|how|does|do|did|is|are|can|will|would|has|have)\b", re.I)
+_ASKS_FOR = re.compile(r"\b(?:show me|looking for|i(?:'d| would)? (?:need|want|like)|do you (?:have|sell|carry|stock)|got any|any other)\b", re.I)
+
+
+def _asked_of_item(m: Mention, text: str, refs: list[int], state: DialogueState) -> bool:
+    """"what fabric is the first one made of?", "does the nickel one need batteries?": a kind the
+    catalog sells ("Fabric", "Battery") named in a question about a shown item is what is asked
+    about it, not a new thing to look for."""
+    return bool(refs) and m.facet in ("type", "category") and bool(_ASKS_ABOUT.search(text)) and not _ASKS_FOR.search(text) \
+        and not _names_current(m, _current_kinds(state))
 
 
 def _unattested(m: Mention, previous: Mention | None, following: Mention | None, text: str) -> bool:
@@ -1360,7 +1409,9 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
         return [Operation(op="new_subject", value=subject_text or gift_word.group(0), words=gift_word.group(0))]
     cue = _NEW_SUBJECT.search(scan)
     fresh = [w for w in words if w not in key(state.query).split() and w not in key(state.subject).split()]
-    if words and (not state.subject or (cue and fresh)):
+    # "do you have any that exceed the price of the priciest one?" steps from what was shown
+    steps_from_shown = bool(state.shown) and any(p.search(scan) for p in (_CHEAPER, _PRICIER, _SIMILAR, _COMPARE))
+    if words and (not state.subject or (cue and fresh and not steps_from_shown)):
         if not state.subject and not _SHOPPING.search(scan) and not included:
             reading.sure = False
         return [Operation(op="new_subject", value=subject_text or " ".join(words), words=" ".join(words))]
@@ -1372,13 +1423,22 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
 # the first", "below the 3rd's price", "cheaper alternatives to the Marathia").
 _ANCHORED = re.compile(r"\b(?:than|under ?cuts?|past|beyond|look cheap|north of|south of|price of|version of|alternatives? to|(?:step|notch|cut) (?:up|down|above|below)|upgrade (?:over|from|on)|"
-                       r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as|upwards of|tops)\b|'s price\b|\b(?:its|that|their) price\b|\bwhat (?:the|that|this) .{1,30} costs\b")
+                       r"downgrade from|above|below|under|beneath|as (?:expensive|pricey|costly|cheap) as|upwards of|tops|as|vs\.?|versus|compared (?:with|to)|outprices?|exceeds?|surpass(?:es)?|isse|is se|iske|"
+                       r"(?:isn'?t|is not|not) \w+ enough)\b|'s price\b|\b(?:its|that|their) price\b|\bwhat (?:the|that|this) .{1,30} costs\b")
 
 
-def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None) -> int | None:
+def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None, state: DialogueState | None = None) -> int | None:
     """The shown item "cheaper" is measured against: the one named with "than" ("cheaper than
-    the 2nd"), or the one "like the second one but cheaper" is like; else None (all shown)."""
+    the 2nd"), or the one "like the second one but cheaper" is like, or for "pricier than all of
+    these" the priciest shown (for "cheaper than all of them" the cheapest); else None (all shown)."""
+    if state is not None and state.shown and _THAN_ALL.search(lowered):
+        priced = sorted((s.price, i) for i, s in enumerate(state.shown, 1) if s.price is not None)
+        if priced:
+            return (priced[-1] if _PRICIER.search(lowered) and not _CHEAPER.search(lowered) else priced[0])[1]
     return refs[0] if refs and (_ANCHORED.search(lowered) or similar) else None
+
+
+_THAN_ALL = re.compile(r"\b(?:than|outprices?|exceeds?|above|over|beyond|below|under) (?:all|each|every one|any) (?:of )?(?:these|them|those|the (?:four|three|two|shown|ones)|four|three)\b", re.I)
 
 
 def _current_kinds(state: DialogueState) -> set[str]:
@@ -1398,7 +1458,10 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     name shown items masked ("the premium leaf one" asks for nothing pricier)."""
     lowered = text.lower()
     two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
-    if (_COMPARE.search(text) or two_named) and state.shown:
+    # "save a bit vs the boAt one": the "vs" belongs to asking for cheaper, not to a comparison
+    price_cues = [m.span() for m in (_CHEAPER.search(text), _PRICIER.search(text)) if m]
+    asks_compare = any(not any(a <= m.start() and m.end() <= b for a, b in price_cues) for m in _COMPARE.finditer(text))
+    if (asks_compare or two_named) and state.shown:
         # Two or more named: those; otherwise everything that was shown ("compare them").
         everything = list(range(1, len(state.shown) + 1))
         positions = sorted(refs, key=lambda p: p if p > 0 else len(state.shown) + 1 + p) if len(refs) >= 2 else everything
@@ -1423,9 +1486,10 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
         cheaper = None  # "I can go a bit over budget" loosens it
     explicit = any(op.facet in ("max_price", "min_price") and op.op in ("add", "replace") for op in ops)
     if cheaper and not explicit:
-        ops.append(Operation(op="cheaper", value=_price_anchor(lowered, refs, similar), words=cheaper.group(0)))
-    elif pricier and not explicit:
-        ops.append(Operation(op="pricier", value=_price_anchor(lowered, refs, similar), words=pricier.group(0)))
+        ops.append(Operation(op="cheaper", value=_price_anchor(lowered, refs, similar, state), words=cheaper.group(0)))
+    elif pricier and not any(op.facet == "min_price" and op.op in ("add", "replace") for op in ops):
+        # "go higher than the cheapest pair but stay within 2000": a floor under the ceiling just set
+        ops.append(Operation(op="pricier", value=_price_anchor(lowered, refs, similar, state), words=pricier.group(0)))
     relax = _RELAX.search(text)
     if relax and any(op.facet == "max_price" and op.op in ("add", "replace") for op in ops):
         pass  # "the budget can stretch to 2000": the new ceiling says it
@@ -1447,7 +1511,9 @@ def _route(text: str, state: DialogueState, ops: list[Operation], refs: list[int
     if any(op.op == "compare" for op in ops):
         reading.route = "compare"
         return
-    faq_words = bool(_FAQ_WORDS.search(text) or _FIT_QUESTION.search(text))
+    # "cancel everything I asked for" restarts the search; it asks nothing about cancelling orders
+    policy_text = next((text.replace(op.words, " ") for op in ops if op.op == "reset" and op.words), text)
+    faq_words = bool(_FAQ_WORDS.search(policy_text) or _FIT_QUESTION.search(policy_text))
     about_shown = bool(refs or re.search(r"\b(?:these|those|them|they|this one|that one|it)\b", text, re.I)) and bool(state.shown)
     strong_cue = re.search(r"\b(?:looking for|recommend|suggest|show me|find me|i need|i want)\b", text, re.I)
     constraint_ops = [op for op in ops if op.op not in ("refine", "refer", "new_subject")]

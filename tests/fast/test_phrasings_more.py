@@ -3659,6 +3659,388 @@ CASES += [
     ('b', ['tea under 500'], "tetley is out, so is anything green", 'kind:tea max:500 -brand:tetley -color:green'),
 ]
 
+# Rounds 43-45, by other authors, with contexts of two or three turns (a detail turn, an exclusion, a new budget
+# before the message): pricier and cheaper where the earlier turns matter (80 cases, 32 right on first run), compare
+# after a detail turn and corrections (80, 36), subject changes and restarts (80, 60). Fixes: "goes for more than that
+# one", "not as cheap as this one", "a higher rate / MRP than", "a bigger outlay", "more indulgent", "exceed the price
+# of the most expensive one" (a request about the shown items opens no new subject), "outprice all four" (above the
+# priciest), "surpasses the first one in price", "go higher than the cheapest pair but stay within 2000" (a floor
+# under the ceiling just set), "isse upar / isse kam keemat" (the item in focus), "daylight robbery", "cut-price",
+# "pinching pennies", "entry-level boAt ones", "save a bit vs the boAt one" (not a comparison), "aren't as expensive
+# as"; the item in focus set against another ("does the 4th one beat it?", "is this one better than the cheapest?",
+# "how does that one fare against the priciest", "should I grab the 3rd or stick with the one you described?", "you
+# pick - it or the red one?"), "bang for the buck", "line these four up", "scorecard", "the price gap between", "my
+# last pair tore" and "last longer" name no last item; "I said blue, not black" and "you got it wrong, boult not
+# boat" correct the value (nothing is banned), "typo, meant 1000"; "in that price range too", "with the same cap"
+# keep the budget on a new subject; "restart", "ignore everything I've said so far", "scratch the whole search",
+# "cancel everything I asked for" (no FAQ about cancelling), "redo this from zero", "undo all of it", "begin afresh",
+# "discard everything we've done".
+CASES += [
+    # ok, anything dearer than it?   (after detail on #2)
+    ('a', ['earphones under 1500', 'no jbl', 'tell me more about the second one'], 'ok, anything dearer than it?', 'kind:earphones -brand:jbl min:>999 max:any op:pricier'),
+    ('b', ['tea under 500', 'tell me more about the second one'], 'ok, anything dearer than it?', 'kind:tea min:>250 max:any op:pricier'),
+    # what goes for more than that one
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'what goes for more than that one', 'kind:shorts audience:women min:>599 max:any op:pricier'),
+    ('a', ['earphones under 1500', 'make it under 2500', 'tell me more about the second one'], 'what goes for more than that one', 'kind:earphones min:>999 max:any op:pricier'),
+    # Nice, but I'd like something not as cheap as this one.
+    ('b', ['tea under 500', 'not tetley', 'tell me more about the second one'], "Nice, but I'd like something not as cheap as this one.", 'kind:tea -brand:tetley min:>250 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'in blue', 'tell me more about the second one'], "Nice, but I'd like something not as cheap as this one.", 'kind:shorts audience:women color:blue min:>599 max:any op:pricier'),
+    # {color} ones in a higher price bracket than this, please
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'white ones in a higher price bracket than this, please', 'kind:earphones color:white min:>999 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'no pink', 'tell me more about the second one'], 'navy ones in a higher price bracket than this, please', 'kind:shorts audience:women -color:pink color:navy min:>599 max:any op:pricier'),
+    # I'm willing to pay extra compared with that one, as long as it stays below {N}.
+    ('a', ['earphones under 1500', 'tell me more about the second one'], "I'm willing to pay extra compared with that one, as long as it stays below 2500.", 'kind:earphones min:>999 max:2500 op:pricier'),
+    ('b', ['tea under 500', 'tell me more about the second one'], "I'm willing to pay extra compared with that one, as long as it stays below 600.", 'kind:tea min:>250 max:600 op:pricier'),
+    # any that'd set me back more than that one?
+    ('f', ['shorts for women under 1000', 'make it under 1500', 'tell me more about the second one'], "any that'd set me back more than that one?", 'kind:shorts audience:women min:>599 max:any op:pricier'),
+    ('b', ['tea under 500', 'no patanjali', 'tell me more about the second one'], "any that'd set me back more than that one?", 'kind:tea -brand:patanjali min:>250 max:any op:pricier'),
+    # isse upar ki price mein kuch hai?   (Hinglish: anything priced above this one?)
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'isse upar ki price mein kuch hai?', 'kind:shorts audience:women min:>599 max:any op:pricier'),
+    ('b', ['tea under 500', 'make it under 700', 'tell me more about the second one'], 'isse upar ki price mein kuch hai?', 'kind:tea min:>250 max:any op:pricier'),
+    # anythng spendier than the cheapest one you showed me   (after an exclusion)
+    ('a', ['earphones under 1500', 'no jbl'], 'anythng spendier than the cheapest one you showed me', 'kind:earphones -brand:jbl min:>499 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'not libas'], 'anythng spendier than the cheapest one you showed me', 'kind:shorts audience:women -brand:libas min:>299 max:any op:pricier'),
+    # Do you have any that exceed the price of the most expensive one here?
+    ('a', ['earphones under 1500', 'make it under 2500'], 'Do you have any that exceed the price of the most expensive one here?', 'kind:earphones min:>1999 max:any op:pricier'),
+    ('b', ['tea under 500', 'from tata tea'], 'Do you have any that exceed the price of the most expensive one here?', 'kind:tea brand:tata_tea min:>560 max:any op:pricier'),
+    # hmm what do you have at a higher price point than the {sbrand} one
+    ('a', ['earphones under 1500', 'more like the first one'], 'hmm what do you have at a higher price point than the boult one', 'kind:earphones min:>999 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'more like the first one'], 'hmm what do you have at a higher price point than the dressberry one', 'kind:shorts audience:women min:>599 max:any op:pricier'),
+    # ones costing more than the {scolor} pair, if there are any
+    ('a', ['earphones under 1500', 'no jbl'], 'ones costing more than the blue pair, if there are any', 'kind:earphones -brand:jbl min:>999 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'make it under 1200'], 'ones costing more than the black pair, if there are any', 'kind:shorts audience:women min:>379 max:any op:pricier'),
+    # less cheap than the {scolor} one pls
+    ('f', ['shorts for women under 1000', 'in cotton'], 'less cheap than the pink one pls', 'kind:shorts audience:women material:cotton min:>299 max:any op:pricier'),
+    ('b', ['tea under 500', 'not red label'], 'less cheap than the green one pls', 'kind:tea -brand:red_label min:>180 max:any op:pricier'),
+    # top-shelf stuff in {color} pls
+    ('a', ['earphones under 1500', 'make it under 2500'], 'top-shelf stuff in white pls', 'kind:earphones color:white min:>499 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'no blue'], 'top-shelf stuff in black pls', 'kind:shorts audience:women -color:blue color:black min:>299 max:any op:pricier'),
+    # any {brand} ones that outprice all four of these?
+    ('a', ['earphones under 1500', 'not boult'], 'any JBL ones that outprice all four of these?', 'kind:earphones -brand:boult brand:jbl min:>1999 max:any op:pricier'),
+    ('b', ['tea under 500', 'make it under 700'], 'any red label ones that outprice all four of these?', 'kind:tea brand:red_label min:>560 max:any op:pricier'),
+    # more lavish ones please, and no {brand}
+    ('a', ['earphones under 1500', 'in black'], 'more lavish ones please, and no boult', 'kind:earphones color:black -brand:boult min:>499 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'in black'], 'more lavish ones please, and no alisha', 'kind:shorts audience:women color:black -brand:alisha min:>299 max:any op:pricier'),
+    # go higher than the cheapest pair but stay within {N}
+    ('a', ['earphones under 1500', 'from boat'], 'go higher than the cheapest pair but stay within 2000', 'kind:earphones brand:boat min:>499 max:2000 op:pricier'),
+    ('f', ['shorts for women under 1000', 'not libas'], 'go higher than the cheapest pair but stay within 1200', 'kind:shorts audience:women -brand:libas min:>299 max:1200 op:pricier'),
+    # lean more to the expensive side now   (after an exclusion)
+    ('a', ['earphones under 1500', 'not boult'], 'lean more to the expensive side now', 'kind:earphones -brand:boult min:>499 max:any op:pricier'),
+    ('b', ['tea under 500', 'no red label'], 'lean more to the expensive side now', 'kind:tea -brand:red_label min:>180 max:any op:pricier'),
+    # anything at a higher rate than the {sbrand} one?
+    ('b', ['tea under 500', 'from tata tea'], 'anything at a higher rate than the red label one?', 'kind:tea brand:tata_tea min:>250 max:any op:pricier'),
+    ('a', ['earphones under 1500', 'in black'], 'anything at a higher rate than the ptron one?', 'kind:earphones color:black min:>499 max:any op:pricier'),
+    # the {sbrand} one isn't upscale enough for me
+    ('a', ['earphones under 1500', 'more like the first one'], "the boAt one isn't upscale enough for me", 'kind:earphones min:>1299 max:any op:pricier'),
+    ('b', ['tea under 500', 'make it under 600'], "the red label one isn't upscale enough for me", 'kind:tea min:>250 max:any op:pricier'),
+    # treating myself, so more than what the cheapest costs, up to {N} max
+    ('f', ['shorts for women under 1000', 'in blue'], 'treating myself, so more than what the cheapest costs, up to 1500 max', 'kind:shorts audience:women color:blue min:>299 max:1500 op:pricier'),
+    ('b', ['tea under 500', 'not red label'], 'treating myself, so more than what the cheapest costs, up to 800 max', 'kind:tea -brand:red_label min:>180 max:800 op:pricier'),
+    # anything that surpasses the {ord} one in price? nothing {color} though
+    ('a', ['earphones under 1500', 'from boat'], 'anything that surpasses the first one in price? nothing red though', 'kind:earphones brand:boat -color:red min:>1299 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'make it under 1200'], 'anything that surpasses the second one in price? nothing red though', 'kind:shorts audience:women -color:red min:>599 max:any op:pricier'),
+    # i'm after a bigger outlay than the {scolor} pair, quality matters to me
+    ('a', ['earphones under 1500', 'make it under 2000'], "i'm after a bigger outlay than the blue pair, quality matters to me", 'kind:earphones min:>999 max:any op:pricier'),
+    ('f', ['shorts for women under 1000', 'no yellow'], "i'm after a bigger outlay than the red pair, quality matters to me", 'kind:shorts audience:women -color:yellow min:>849 max:any op:pricier'),
+    # something more indulgent than the {sbrand} one?
+    ('b', ['tea under 500', 'no patanjali'], 'something more indulgent than the tetley one?', 'kind:tea -brand:patanjali min:>180 max:any op:pricier'),
+    ('a', ['earphones under 1500', 'more like the first one'], 'something more indulgent than the pTron one?', 'kind:earphones min:>499 max:any op:pricier'),
+    # anything with a higher MRP than the {ord} one?
+    ('a', ['earphones under 1500', 'no jbl', 'make it under 2000'], 'anything with a higher MRP than the second one?', 'kind:earphones -brand:jbl min:>999 max:any op:pricier'),
+    ('b', ['tea under 500', 'from tata tea', 'make it under 700'], 'anything with a higher MRP than the third one?', 'kind:tea brand:tata_tea min:>310 max:any op:pricier'),
+
+    # more economical than the {sbrand} pair?
+    ('a', ['earphones under 1500', 'make it under 2500'], 'more economical than the boult pair?', 'kind:earphones max:<999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'no pink'], 'more economical than the dressberry pair?', 'kind:shorts audience:women -color:pink max:<599 op:cheaper'),
+    # does anything undercut it?   (after detail on #2)
+    ('a', ['earphones under 1500', 'in blue', 'tell me more about the second one'], 'does anything undercut it?', 'kind:earphones color:blue max:<999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'does anything undercut it?', 'kind:shorts audience:women max:<599 op:cheaper'),
+    # pocket-friendly {color} ones?
+    ('a', ['earphones under 1500', 'no jbl'], 'pocket-friendly white ones?', 'kind:earphones -brand:jbl color:white max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'not libas'], 'pocket-friendly white ones?', 'kind:shorts audience:women -brand:libas color:white max:<849 op:cheaper'),
+    # the {item} one is way overpriced, go below that
+    ('a', ['earphones under 1500', 'make it under 2500'], 'the oneplus one is way overpriced, go below that', 'kind:earphones max:<1999 op:cheaper'),
+    ('b', ['tea under 500', 'make it under 700'], 'the first one is way overpriced, go below that', 'kind:tea max:<560 op:cheaper'),
+    # isse kam keemat wala koi option?   (Hinglish: any option at a lower price than this one?)
+    ('f', ['shorts for women under 1000', 'in blue', 'tell me more about the second one'], 'isse kam keemat wala koi option?', 'kind:shorts audience:women color:blue max:<599 op:cheaper'),
+    ('b', ['tea under 500', 'tell me more about the second one'], 'isse kam keemat wala koi option?', 'kind:tea max:<250 op:cheaper'),
+    # Something more reasonably priced please, nothing from {brand}.
+    ('a', ['earphones under 1500', 'in black'], 'Something more reasonably priced please, nothing from Samsung.', 'kind:earphones color:black -brand:samsung max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'in black'], 'Something more reasonably priced please, nothing from Mynte.', 'kind:shorts audience:women color:black -brand:mynte max:<849 op:cheaper'),
+    # the priciest pair is too rich for my blood
+    ('a', ['earphones under 1500', 'not boult'], 'the priciest pair is too rich for my blood', 'kind:earphones -brand:boult max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'no blue'], 'the priciest pair is too rich for my blood', 'kind:shorts audience:women -color:blue max:<849 op:cheaper'),
+    # {highest price} for {type}?? daylight robbery
+    ('a', ['earphones under 1500', 'in black'], '1999 for earphones?? daylight robbery', 'kind:earphones color:black max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'in cotton'], '849 for shorts?? daylight robbery', 'kind:shorts audience:women material:cotton max:<849 op:cheaper'),
+    # at a lesser price than the {scolor} ones?
+    ('a', ['earphones under 1500', 'no red'], 'at a lesser price than the blue ones?', 'kind:earphones -color:red max:<999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'make it under 1200'], 'at a lesser price than the black ones?', 'kind:shorts audience:women max:<379 op:cheaper'),
+    # entry-level {brand} ones?
+    ('a', ['earphones under 1500', 'make it under 2500'], 'entry-level boAt ones?', 'kind:earphones brand:boat max:<1999 op:cheaper'),
+    ('b', ['tea under 500', 'no tetley'], 'entry-level tata tea ones?', 'kind:tea -brand:tetley brand:tata_tea max:<560 op:cheaper'),
+    # want to save a bit vs the {sbrand} one
+    ('a', ['earphones under 1500', 'no jbl'], 'want to save a bit vs the boat one', 'kind:earphones -brand:jbl max:<1299 op:cheaper'),
+    ('b', ['tea under 500', 'make it under 700'], 'want to save a bit vs the red label one', 'kind:tea max:<250 op:cheaper'),
+    # pinching pennies here - anything under the cheapest one?
+    ('a', ['earphones under 1500', 'from boat'], 'pinching pennies here - anything under the cheapest one?', 'kind:earphones brand:boat max:<499 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'no red'], 'pinching pennies here - anything under the cheapest one?', 'kind:shorts audience:women -color:red max:<299 op:cheaper'),
+    # got any cut-price ones?   (after an exclusion)
+    ('a', ['earphones under 1500', 'no red'], 'got any cut-price ones?', 'kind:earphones -color:red max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'not dressberry'], 'got any cut-price ones?', 'kind:shorts audience:women -brand:dressberry max:<849 op:cheaper'),
+    # ones that aren't as expensive as the {scolor} one
+    ('a', ['earphones under 1500', 'not boult'], "ones that aren't as expensive as the red one", 'kind:earphones -brand:boult max:<499 op:cheaper'),
+    ('b', ['tea under 500', 'no red label'], "ones that aren't as expensive as the green one", 'kind:tea -brand:red_label max:<180 op:cheaper'),
+    # any bargains compared to the {ord} one?
+    ('a', ['earphones under 1500', 'more like the first one'], 'any bargains compared to the first one?', 'kind:earphones max:<1299 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'more like the first one'], 'any bargains compared to the second one?', 'kind:shorts audience:women max:<599 op:cheaper'),
+    # I want to pay less than what the {ord} one costs, in {color} if possible
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'I want to pay less than what the third one costs, in white if possible', 'kind:earphones color:white max:<1999 op:cheaper'),
+    ('f', ['shorts for women under 1000', 'more like the first one'], 'I want to pay less than what the third one costs, in white if possible', 'kind:shorts audience:women color:white max:<849 op:cheaper'),
+    # [detail 2] does the {ord} one beat it?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'does the 4th one beat it?', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('h', ['kitchen faucet', 'tell me more about the second one'], 'does the first one beat it?', 'kind:kitchen_faucet route:compare compare:1,2'),
+    # [detail 2] is this one (any) better than the cheapest?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'is this one better than the cheapest?', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'in blue', 'tell me more about the second one'], 'is ths one any better than the cheapest one', 'kind:shorts audience:women max:1000 color:blue route:compare compare:2,4'),
+    # [detail 2] how does that one fare against the priciest?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'how does that one fare against the priciest?', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('b', ['tea under 500', 'no dabur', 'tell me more about the second one'], 'how does that one fare against the priciest', 'kind:tea max:500 -brand:dabur route:compare compare:1,2'),
+    # torn between the {price1} pair and the {price2} pair
+    ('a', ['earphones under 1500', 'not jbl'], 'torn between the 999 pair and the 1299 pair', 'kind:earphones max:1500 -brand:jbl route:compare compare:1,2'),
+    ('f', ['shorts for women under 1000', 'no leather'], 'torn between the 379 pair and the 849 pair', 'kind:shorts audience:women max:1000 -material:leather route:compare compare:1,3'),
+    # what extra do I get with the {price1} one over the {price2} one?
+    ('a', ['earphones under 1500', 'make it under 2500'], 'what extra do I get with the 1999 one over the 999 one?', 'kind:earphones max:2500 route:compare compare:2,3'),
+    ('b', ['tea under 500', 'make it under 600'], 'what extra do i get with the 560 one over the 310 one', 'kind:tea max:600 route:compare compare:1,3'),
+    # which one here gives the most bang for the buck?
+    ('a', ['earphones under 1500', 'in black'], 'which one here gives the most bang for the buck?', 'kind:earphones max:1500 color:black route:compare compare:1,2,3,4'),
+    ('f', ['shorts for women under 1000', 'from dressberry'], 'which one here gives the most bang for the buck', 'kind:shorts audience:women max:1000 brand:dressberry route:compare compare:1,2,3,4'),
+    # [detail 2] line these four up from best value to worst
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'line these four up from best value to worst', 'kind:shorts audience:women max:1000 route:compare compare:1,2,3,4'),
+    ('b', ['tea under 500', 'tell me more about the second one'], 'can you line these four up from best value to worst?', 'kind:tea max:500 route:compare compare:1,2,3,4'),
+    # {reason}, so tell me whether the {brand1} or the {brand2} would survive longer
+    ('a', ['earphones under 1500', 'under 2000 instead'], 'I sweat a lot at the gym, so tell me whether the Boult or the pTron would survive longer', 'kind:earphones max:2000 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'no polyester'], 'i wash my clothes a lot, so tell me whether the alisha or the carrel pair would survive longer', 'kind:shorts audience:women max:1000 -material:polyester route:compare compare:1,4'),
+    # [detail 2] should I grab the {ord} or stick with the one you described?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'should I grab the 3rd or stick with the one you described?', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('h', ['kitchen faucet', 'tell me more about the second one'], 'should i grab the first or stick with the one you described', 'kind:kitchen_faucet route:compare compare:1,2'),
+    # [detail 2] is it worth paying extra for the {ord} instead of this one?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'is it worth paying extra for the 3rd instead of this one?', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('b', ['tea under 500', 'tell me more about the second one'], 'is it worth paying extra for the 1st instead of this one?', 'kind:tea max:500 route:compare compare:1,2'),
+    # [detail 2] you pick: it/that one or the {color} one
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'you pick — it or the red one?', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'from alisha', 'tell me more about the second one'], 'you pick: that one or the red pair', 'kind:shorts audience:women max:1000 brand:alisha route:compare compare:2,3'),
+    # [detail 2] what's the trade-off between that one and the {sbrand} one?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], "what's the trade-off between that one and the OnePlus one?", 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'whats the tradeoff between that one and the carrel one', 'kind:shorts audience:women max:1000 route:compare compare:2,4'),
+    # [detail 2] does the {brand/colour} one outperform the one you just described?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'does the pTron outperform the one you just described?', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('h', ['kitchen faucet', 'no plastic', 'tell me more about the second one'], 'does the bronze one outperform the one you just described?', 'kind:kitchen_faucet -material:plastic route:compare compare:2,3'),
+    # [detail 2] is it a better deal than the {price} one?
+    ('b', ['tea under 500', 'tell me more about the second one'], 'is it a better deal than the 310 one?', 'kind:tea max:500 route:compare compare:2,3'),
+    ('a', ['earphones under 1500', 'in black', 'tell me more about the second one'], 'is it a better deal than the 1299 one', 'kind:earphones max:1500 color:black route:compare compare:1,2'),
+    # I want to buy once and buy right — which of these four is most worth its price?
+    ('a', ['earphones under 1500', 'from boat'], 'I want to buy once and buy right — which of these four is most worth its price?', 'kind:earphones max:1500 brand:boat route:compare compare:1,2,3,4'),
+    ('b', ['tea under 500', 'from tata tea'], 'want to buy once and buy right, which of these four is most worth its price', 'kind:tea max:500 brand:tata_tea route:compare compare:1,2,3,4'),
+    # [similar 3] of these new ones, which wins on value?
+    ('a', ['earphones under 1500', 'show me more like the third'], 'of these new ones, which wins on value?', 'kind:earphones max:1500 route:compare compare:1,2,3,4'),
+    ('b', ['tea under 500', 'show me more like the third'], 'of these new ones which wins on value', 'kind:tea max:500 route:compare compare:1,2,3,4'),
+    # of the two cheapest, which is better made?
+    ('a', ['earphones under 1500', 'can we go up to 2000?'], 'of the two cheapest, which is better made?', 'kind:earphones max:2000 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'of the two cheapest which is better made', 'kind:shorts audience:women max:1000 route:compare compare:1,4'),
+    # what justifies the price gap between the two most expensive ones?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'what justifies the price gap between the two most expensive ones?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('b', ['tea under 500', 'not red label'], 'what justifies the price gap between the two most expensive ones', 'kind:tea max:500 -brand:red_label route:compare compare:1,3'),
+    # [detail 2] i'm leaning towards this one but the {sbrand} keeps tempting me, which way should i go?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], "i'm leaning towards this one but the pTron keeps tempting me, which way should i go?", 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], "I'm leaning towards this one but the Alisha keeps tempting me. Which way should I go?", 'kind:shorts audience:women max:1000 route:compare compare:1,2'),
+    # can't make up my mind between the {color1} one and the {color2} one
+    ('f', ['shorts for women under 1000', 'under 900 instead'], "can't make up my mind between the black pair and the pink pair", 'kind:shorts audience:women max:900 route:compare compare:1,4'),
+    ('h', ['kitchen faucet', 'no brass'], 'cant make up my mind between the chrome one and the matte black one', 'kind:kitchen_faucet -material:brass route:compare compare:1,4'),
+    # is the {ordA} really worth {diff} more than the {ordB}?
+    ('a', ['earphones under 1500', 'in red'], 'is the 2nd really worth 500 more than the 4th?', 'kind:earphones max:1500 color:red route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'in cotton'], 'is the 3rd really worth 250 more than the 2nd', 'kind:shorts audience:women max:1000 material:cotton route:compare compare:2,3'),
+    # give me a quick scorecard for all four
+    ('a', ['earphones under 1500', 'not jbl'], 'give me a quick scorecard for all four', 'kind:earphones max:1500 -brand:jbl route:compare compare:1,2,3,4'),
+    ('h', ['kitchen faucet', 'not plastic'], 'quick scorecard for all four please', 'kind:kitchen_faucet -material:plastic route:compare compare:1,2,3,4'),
+    # [detail 2] does it have anything on the {sbrand} one?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'does it have anything on the OnePlus?', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('b', ['tea under 500', 'tell me more about the second one'], 'does it have anything on the tetley one?', 'kind:tea max:500 route:compare compare:2,4'),
+    # tell me straight: is the {price1} one that much better than the {price2} one?
+    ('a', ['earphones under 1500', 'make it under 2000'], 'tell me straight: is the 1999 one that much better than the 1299 one?', 'kind:earphones max:2000 route:compare compare:1,3'),
+    ('b', ['tea under 500', 'can we go up to 600?'], 'tell me straight, is the 560 one that much better than the 250 one', 'kind:tea max:600 route:compare compare:1,2'),
+    # [detail 2] {reason}, so would the priciest last longer than this one?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], 'my old pair broke in a month, so would the priciest last longer than this one?', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('f', ['shorts for women under 1000', 'tell me more about the second one'], 'my last pair tore quickly so would the priciest last longer than this one', 'kind:shorts audience:women max:1000 route:compare compare:2,3'),
+    # [detail 2] I'd go for this one unless the {ref} is clearly superior — is it?
+    ('a', ['earphones under 1500', 'tell me more about the second one'], "I'd go for this one unless the 1st is clearly superior — is it?", 'kind:earphones max:1500 route:compare compare:1,2'),
+    ('b', ['tea under 500', 'tell me more about the second one'], "i'd go for this one unless the tetley one is clearly superior, is it?", 'kind:tea max:500 route:compare compare:2,4'),
+    # is there any reason to choose the {refA} over the {refB}?
+    ('a', ['earphones under 1500', 'in black'], 'is there any reason to choose the 2nd over the 4th?', 'kind:earphones max:1500 color:black route:compare compare:2,4'),
+    ('f', ['shorts for women under 1000', 'no suede'], 'is there any reason to choose the dressberry over the alisha?', 'kind:shorts audience:women max:1000 -material:suede route:compare compare:1,2'),
+    # [add, detail 2] would the {ref} be a better pick for {activity} than this one?
+    ('a', ['earphones under 1500', 'in black', 'tell me more about the second one'], 'would the 1st be a better pick for running than this one?', 'kind:earphones max:1500 color:black route:compare compare:1,2'),
+    ('f', ['shorts for women under 1000', 'in black', 'tell me more about the second one'], 'would the pink one be a better pick for yoga than this one', 'kind:shorts audience:women max:1000 color:black route:compare compare:2,4'),
+
+    # [color0] I said {color}, not {color0}   (= replace)
+    ('a', ['earphones under 1500', 'in black'], 'I said blue, not black', 'kind:earphones max:1500 color:blue'),
+    ('f', ['shorts for women under 1000', 'in red'], 'i said maroon not red', 'kind:shorts audience:women max:1000 color:maroon'),
+    # [brand0] you('ve) got it wrong — {brand}, not {brand0}   (= replace)
+    ('a', ['earphones under 1500', 'from boat'], 'you got it wrong, boult not boat', 'kind:earphones max:1500 brand:boult'),
+    ('b', ['tea under 500', 'from tata tea'], "you've got it wrong — red label, not tata tea", 'kind:tea max:500 brand:red_label'),
+    # [detail 2] {Color}'s the colour/finish I'm after
+    ('a', ['earphones under 1500', 'tell me more about the second one'], "Red's the colour I'm after", 'kind:earphones max:1500 color:red route:product'),
+    ('h', ['kitchen faucet', 'tell me more about the second one'], "bronze is the finish i'm after", 'kind:kitchen_faucet color:bronze route:product'),
+    # I wouldn't mind {material}
+    ('f', ['shorts for women under 1000', 'from alisha'], "i wouldn't mind cotton", 'kind:shorts audience:women max:1000 brand:alisha material:cotton'),
+    ('h', ['kitchen faucet', 'in chrome'], "I wouldn't mind stainless steel", 'kind:kitchen_faucet color:chrome material:stainless_steel'),
+    # could you maybe try {brand}?   (no brand standing = add)
+    ('a', ['earphones under 1500', 'show me more like the third'], 'could you maybe try jbl?', 'kind:earphones max:1500 brand:jbl route:product'),
+    ('b', ['tea under 500', 'no dabur'], 'could you maybe try tetley?', 'kind:tea max:500 -brand:dabur brand:tetley'),
+    # {price} tops
+    ('a', ['earphones under 1500', 'in black'], '1200 tops', 'kind:earphones max:1200 color:black'),
+    ('f', ['shorts for women under 1000', 'in blue', 'tell me more about the second one'], '700 tops', 'kind:shorts audience:women max:700 color:blue route:product'),
+    # {price} is my ceiling now
+    ('b', ['tea under 500', 'from tata tea'], '₹350 is my ceiling now', 'kind:tea max:350 brand:tata_tea'),
+    ('a', ['earphones under 1500', 'not jbl'], '1100 is my ceiling now', 'kind:earphones max:1100 -brand:jbl'),
+    # {reason: something is colour X}, so match it
+    ('h', ['kitchen faucet', 'not plastic'], 'the rest of my kitchen is nickel, so it should match that', 'kind:kitchen_faucet -material:plastic color:nickel'),
+    ('a', ['earphones under 1500', 'from boat'], "my phone's rose gold and I want them to match", 'kind:earphones max:1500 brand:boat color:rose_gold'),
+    # [budget just changed] sorry, typo — I meant {price}
+    ('f', ['shorts for women under 1000', 'under 800 instead'], 'sorry, typo — I meant 600', 'kind:shorts audience:women max:600'),
+    ('a', ['earphones under 1500', 'make it under 1200'], 'typo sorry, meant 1000', 'kind:earphones max:1000'),
+    # thinking {color}, actually   (nothing to replace = add)
+    ('f', ['shorts for women under 1000', 'no polyester'], 'thinking navy, actually', 'kind:shorts audience:women max:1000 -material:polyester color:navy'),
+    ('a', ['earphones under 1500', 'not jbl'], 'thinking white, actually', 'kind:earphones max:1500 -brand:jbl color:white'),
+    # {brand} and {color} — that combo please
+    ('a', ['earphones under 1500', 'show me more like the third'], 'boult and blue — that combo please', 'kind:earphones max:1500 brand:boult color:blue route:product'),
+    ('f', ['shorts for women under 1000', 'no polyester', 'make it under 900'], 'dressberry and navy, that combo please', 'kind:shorts audience:women max:900 -material:polyester brand:dressberry color:navy'),
+    # has to be {brand}, {reason}
+    ('a', ['earphones under 1500', 'in black'], 'has to be boAt, my whole setup is boAt', 'kind:earphones max:1500 color:black brand:boat'),
+    ('b', ['tea under 500', 'show me more like the third'], "has to be red label, it's the only one we drink at home", 'kind:tea max:500 brand:red_label route:product'),
+    # ok that's settled. what've you got in the way of {type_pl}?
+    ('a', ['earphones under 1500', 'in black'], "ok that's settled. what've you got in the way of kettles?", 'kind:kettle'),
+    ('h', ['kitchen faucet', 'in chrome'], "ok that's settled. what've you got in the way of sinks?", 'kind:sink'),
+    # unrelated q - {type_pl}?
+    ('a', ['earphones under 1500', 'no boult'], 'unrelated q - smartwatches?', 'kind:smartwatch -brand:boult'),
+    ('b', ['tea under 500', 'no red label'], 'unrelated q - biscuits?', 'kind:biscuits -brand:red_label'),
+    # since I'm on the site anyway, do you sell {type_pl}?
+    ('a', ['earphones under 1500', 'from boat'], "since I'm on the site anyway, do you sell geysers?", 'kind:geyser'),
+    ('f', ['shorts for women under 1000', 'in blue'], "since I'm on the site anyway, do you sell sunglasses?", 'kind:sunglasses audience:women'),
+    # my {rel} wants a {type}
+    ('a', ['earphones under 1500', 'in black'], 'my brother wants a trimmer', 'kind:trimmer audience:men'),
+    ('f', ['shorts for women under 1000', 'not carrel'], 'my dad wants a watch', 'kind:watch audience:men -brand:carrel'),
+    # ok cool. {type_pl}?
+    ('b', ['tea under 500', 'from tata tea'], 'ok cool. honey?', 'kind:honey'),
+    ('h', ['kitchen faucet', 'made of brass'], 'ok cool. ladders?', 'kind:ladder'),
+    # got my {old} sorted, on to {type_pl}
+    ('a', ['earphones under 1500', 'make it under 1200'], 'got my earphones sorted, on to speakers', 'kind:speaker'),
+    ('f', ['shorts for women under 1000', 'no denim'], 'got my shorts sorted, on to kurtis', 'kind:kurti audience:women -material:denim'),
+    # I'd want a {type} too, if you stock one
+    ('a', ['earphones under 1500', 'from boat'], "i'd want a mouse too, if you stock one", 'kind:mouse'),
+    ('h', ['kitchen faucet', 'no bronze'], "I'd want a mirror too, if you stock one", 'kind:mirror -color:bronze'),
+    # one more thing on my list: {type_pl}
+    ('b', ['tea under 500', 'under 400 instead'], 'one more thing on my list: noodles', 'kind:noodles'),
+    ('f', ['shorts for women under 1000', 'in black', 'no alisha'], 'one more thing on my list: leggings', 'kind:leggings audience:women -brand:alisha'),
+    # last thing — {type_pl} under {price}   (own budget replaces the old one)
+    ('a', ['earphones under 1500', 'in black'], 'last thing — kettles under 2000', 'kind:kettle max:2000'),
+    ('b', ['tea under 500', 'from tata tea'], 'last thing — coffee under 300', 'kind:coffee max:300'),
+    # got a section for {type_pl}? lemme see
+    ('a', ['earphones under 1500', 'no ptron'], 'got a section for vacuum cleaners? lemme see', 'kind:vacuum_cleaner -brand:ptron'),
+    ('h', ['kitchen faucet', 'in black', 'not plastic'], 'got a section for ceiling fans? lemme see', 'kind:ceiling_fan -material:plastic'),
+    # my mom keeps asking for a {type}, got any?
+    ('a', ['earphones under 1500', 'from boat'], 'my mom keeps asking for a mixer grinder, got any?', 'kind:mixer_grinder audience:women'),
+    ('f', ['shorts for women under 1000', 'in blue'], 'my mom keeps asking for a straight kurta, got any?', 'kind:straight_kurta audience:women'),
+    # shopping for my dad today - he needs {a_type}
+    ('a', ['earphones under 1500', 'no boult', 'in blue'], 'shopping for my dad today - he needs a dry iron', 'kind:dry_iron audience:men -brand:boult'),
+    ('f', ['shorts for women under 1000', 'under 700 instead'], 'shopping for my dad today - he needs loafers', 'kind:loafers audience:men'),
+    # what's your {type} selection like?
+    ('b', ['tea under 500', 'no red label'], "what's your chocolate selection like?", 'kind:chocolate -brand:red_label'),
+    ('a', ['earphones under 1500', 'in black', 'under 1000 instead'], "what's your heater selection like?", 'kind:heater'),
+    # {type_pl}, {color}, nothing over {price}   (own colour and budget)
+    ('a', ['earphones under 1500', 'in black'], 'smartwatches, silver, nothing over 3000', 'kind:smartwatch color:silver max:3000'),
+    ('f', ['shorts for women under 1000', 'in blue', 'no alisha'], 'heels, beige, nothing over 1500', 'kind:heels color:beige max:1500 audience:women -brand:alisha'),
+    # same budget, but for a {type}   (old max kept)
+    ('a', ['earphones under 1500', 'in black', 'make it under 1200'], 'same budget, but for a speaker', 'kind:speaker max:1200'),
+    ('b', ['tea under 500', 'no red label', 'under 400 instead'], 'same budget but for coffee', 'kind:coffee max:400 -brand:red_label'),
+    # can i get {a_type} in that price range too   (old max kept)
+    ('a', ['earphones under 1500', 'from boat'], 'can i get a power bank in that price range too', 'kind:power_bank max:1500'),
+    ('f', ['shorts for women under 1000', 'in red'], 'can i get a dress in that price range too', 'kind:dress audience:women max:1000'),
+    # my {rel}'s birthday is coming up, she's into {interest} - thinking {a_type}
+    ('a', ['earphones under 1500', 'no ptron'], "my wife's birthday is coming up, she's into smoothies - thinking a blender", 'kind:blender audience:women -brand:ptron'),
+    ('f', ['shorts for women under 1000', 'from dressberry'], "my sister's birthday is coming up, she's into jewellery - thinking a ring", 'kind:ring audience:women'),
+    # for my {rel} who's mad about {interest}: {type_pl}
+    ('f', ['shorts for women under 1000', 'no denim'], "for my daughter who's mad about hiking: boots", 'kind:boots audience:girls -material:denim'),
+    ('a', ['earphones under 1500', 'in blue'], "for my son who's mad about gaming: headphones", 'kind:headphones audience:boys'),
+    # btw do u guys sel {type_pl}
+    ('a', ['earphones under 1500', 'no boult'], 'btw do u guys sel toasters', 'kind:toaster -brand:boult'),
+    ('b', ['tea under 500', 'from tetley', 'make it under 300'], 'btw do u guys sel mugs', 'kind:mug'),
+    # my old {type} died, need a replacement
+    ('a', ['earphones under 1500', 'in black'], 'my old kettle died, need a replacement', 'kind:kettle'),
+    ('h', ['kitchen faucet', 'in chrome'], 'my old drill died, need a replacement', 'kind:drill'),
+    # the {old} can wait. {type_pl}?
+    ('f', ['shorts for women under 1000', 'in black'], 'the shorts can wait. sweaters?', 'kind:sweater audience:women'),
+    ('h', ['kitchen faucet', 'no bronze'], 'the faucet can wait. area rugs?', 'kind:area_rug -color:bronze'),
+    # hey, different thing: my {rel} needs {type_np}
+    ('f', ['shorts for women under 1000', 'not carrel', 'under 700 instead'], 'hey, different thing: my husband needs shirts', 'kind:shirt audience:men -brand:carrel'),
+    ('a', ['earphones under 1500', 'from boat'], 'hey, different thing: my daughter needs a keyboard for school', 'kind:keyboard audience:girls'),
+    # {brand} {type_pl} in {color} - anything?   (own brand and colour)
+    ('a', ['earphones under 1500', 'from boat', 'in black'], 'philips trimmers in black - anything?', 'kind:trimmer brand:philips color:black'),
+    ('b', ['tea under 500', 'from tata tea'], 'cello bottles in blue - anything?', 'kind:bottle brand:cello color:blue'),
+    # Could you please help me find {a_type} for the {room}? Something {color} would be lovely.
+    ('h', ['kitchen faucet', 'in chrome', 'not plastic'], 'Could you please help me find a lamp for the living room? Something white would be lovely.', 'kind:lamp color:white -material:plastic'),
+    ('a', ['earphones under 1500', 'in blue'], 'Could you please help me find a fan for the bedroom? Something white would be lovely.', 'kind:fan color:white'),
+    # good, thanks. right, {type} — what's there under {price}?
+    ('f', ['shorts for women under 1000', 'in black'], "good, thanks. right, jeans — what's there under 1500?", 'kind:jeans audience:women max:1500'),
+    ('b', ['tea under 500', 'from tata tea', 'under 400 instead'], "good, thanks. right, ghee — what's there under 600?", 'kind:ghee max:600'),
+    # {type_pl} with the same cap?   (old max kept)
+    ('f', ['shorts for women under 1000', 'under 700 instead'], 'tops with the same cap?', 'kind:top audience:women max:700'),
+    ('b', ['tea under 500', 'from tata tea'], 'biscuits with the same cap?', 'kind:biscuits max:500'),
+
+    # wipe the slate clean
+    ('a', ['earphones under 1500', 'in black'], 'wipe the slate clean', 'op:reset'),
+    ('f', ['shorts for women under 1000', 'no denim'], 'wipe the slate clean pls', 'op:reset'),
+    # let's begin from scratch
+    ('b', ['tea under 500', 'from tata tea'], "let's begin from scratch", 'op:reset'),
+    ('h', ['kitchen faucet', 'in chrome'], 'lets begin from scratch', 'op:reset'),
+    # back to square one please
+    ('a', ['earphones under 1500', 'no boult', 'in blue'], 'back to square one please', 'op:reset'),
+    ('h', ['kitchen faucet', 'no bronze'], 'back to square one', 'op:reset'),
+    # reset the whole thing
+    ('f', ['shorts for women under 1000', 'in blue', 'no alisha'], 'reset the whole thing', 'op:reset'),
+    ('b', ['tea under 500', 'no red label'], 'reset the whole thing please', 'op:reset'),
+    # ignore everything I've said so far and show me {type_pl}
+    ('a', ['earphones under 1500', 'from boat'], "ignore everything I've said so far and show me speakers", 'kind:speaker op:reset'),
+    ('f', ['shorts for women under 1000', 'no denim'], "ignore everything I've said so far and show me dresses", 'kind:dress op:reset'),
+    # scratch the whole search. {type_pl} under {price}
+    ('a', ['earphones under 1500', 'in black'], 'scratch the whole search. blenders under 2500', 'kind:blender max:2500 op:reset'),
+    ('b', ['tea under 500', 'no red label'], 'scratch the whole search. juice under 150', 'kind:juice max:150 op:reset'),
+    # clean slate: {color} {type_pl}
+    ('f', ['shorts for women under 1000', 'in black'], 'clean slate: white shoes', 'kind:shoes color:white op:reset'),
+    ('h', ['kitchen faucet', 'made of brass'], 'clean slate: grey chairs', 'kind:chair color:grey op:reset'),
+    # from the top — {type_pl} for {aud}
+    ('f', ['shorts for women under 1000', 'not carrel'], 'from the top — jeans for men', 'kind:jeans audience:men op:reset'),
+    ('a', ['earphones under 1500', 'from boat'], 'from the top - smartwatches for women', 'kind:smartwatch audience:women op:reset'),
+    # cancel everything i asked for
+    ('b', ['tea under 500', 'from tetley', 'make it under 300'], 'cancel everything i asked for', 'op:reset'),
+    ('a', ['earphones under 1500', 'in black', 'no ptron'], 'cancel everything I asked for', 'op:reset'),
+    # lets redo this from zero, {brand} {type_pl}
+    ('b', ['tea under 500', 'no red label'], 'lets redo this from zero, amul butter', 'kind:butter brand:amul op:reset'),
+    ('a', ['earphones under 1500', 'in blue'], 'lets redo this from zero, havells heaters', 'kind:heater brand:havells op:reset'),
+    # undo all of it — I actually came here for {type_pl}
+    ('h', ['kitchen faucet', 'in black', 'not plastic'], 'undo all of it — I actually came here for paint', 'kind:paint op:reset'),
+    ('b', ['tea under 500', 'from tata tea'], 'undo all of it - i actually came here for atta', 'kind:atta op:reset'),
+    # Could we throw out everything so far and begin afresh? I'd like to look at {type_pl} in {material}.
+    ('f', ['shorts for women under 1000', 'in red'], "Could we throw out everything so far and begin afresh? I'd like to look at kurtis in cotton.", 'kind:kurti material:cotton op:reset'),
+    ('h', ['kitchen faucet', 'in chrome'], "Could we throw out everything so far and begin afresh? I'd like to look at cabinets in solid wood.", 'kind:cabinet material:solid_wood op:reset'),
+    # restart
+    ('h', ['kitchen faucet', 'made of brass'], 'restart pls', 'op:reset'),
+    ('f', ['shorts for women under 1000', 'under 700 instead'], 'restart.', 'op:reset'),
+    # discard everything we've done, {type_pl} under {price}
+    ('a', ['earphones under 1500', 'no boult'], "discard everything we've done, power banks under 1000", 'kind:power_bank max:1000 op:reset'),
+    ('f', ['shorts for women under 1000', 'in blue', 'no alisha'], "discard everything we've done, flats under 800", 'kind:flats max:800 op:reset'),
+]
+
 
 
 def _parse(spec: str):
@@ -3790,3 +4172,56 @@ def test_a_non_prefix_negates_its_own_word_only(message, want):
     retrieval query the broader negation broke, caught by the fast eval's constraint precision)."""
     got = {(c.facet, c.value.lower(), c.exclude) for c in update(DialogueState(), message, DEMO_F).state.constraints}
     assert got == want
+
+
+# Types and categories that real catalogs read from their titles and columns (Amazon.in's "UPS", "Fire TV Stick",
+# "Screen Guard", "Battery"; Flipkart's category "Fabric"; Home Depot's "Finish") are also words of chat. Found by
+# running the phrasing cases with the shared catalogs' own vocabularies and products on screen.
+CATALOG_WORDS = _facets(brands=["boAt", "Boult", "OnePlus", "pTron"], colors=["Black", "Blue", "Red"],
+                        types=["Earphones", "UPS", "Fire TV Stick", "Screen", "Battery", "Bar", "Ready", "Finish", "Cup", "Flavour"],
+                        categories=["Fabric"], materials=["cotton", "polyester"])
+
+
+@pytest.mark.parametrize("message,route,op,kinds", [
+    ("step up from these, something costlier", "product", "pricier", {"earphone"}),
+    ("stick with boat, but go up in price", "product", "pricier", {"earphone"}),
+    ("ready to pay more than the second one", "product", "pricier", {"earphone"}),
+    ("please show me some better-range items, cost is no bar", "product", "pricier", {"earphone"}),
+    ("could you please line up the first and the last for me?", "compare", "compare", {"earphone"}),
+    ("looking at all four on screen - where should my money go", "compare", "compare", {"earphone"}),
+    ("which of #1 and #3 has the better finish?", "compare", "compare", {"earphone"}),
+    ("what is the battery backup of the 1st one?", "detail", "refer", {"earphone"}),
+    ("what fabric is the first one made of", "detail", "refer", {"earphone"}),
+    ("the red one — does it need batteries?", "detail", "refer", {"earphone"}),
+    ("fabric doesn't matter", "product", None, {"earphone"}),
+    ("show me a UPS", "product", "new_subject", {"ups"}),
+    ("do you have a fire tv stick?", "product", "new_subject", {type_key("Fire TV Stick")}),
+])
+def test_chat_words_that_real_catalogs_sell(message, route, op, kinds):
+    state = update(DialogueState(), "earphones under 1500", CATALOG_WORDS).state
+    state.shown = [s.model_copy() for s in SHOWN["a"]]
+    u = update(state, message, CATALOG_WORDS)
+    assert u.route == route, (u.route, u.operations)
+    assert op is None or u.has(op), u.operations
+    assert {type_key(c.value) for c in u.state.constraints if c.facet in ("type", "category") and not c.exclude} == kinds, u.state.constraints
+
+
+@pytest.mark.parametrize("message,op,position", [
+    ("compare the cheapest one and the first one", "compare", [1, 4]),
+    ("the priciest one or the second one?", "compare", [2, 3]),
+    ("anything cheaper than the 999 one?", "cheaper", 2),
+])
+def test_items_named_by_price_beside_others(message, op, position):
+    state = update(DialogueState(), "earphones under 1500", AMAZON).state
+    state.shown = [s.model_copy() for s in SHOWN["a"]]
+    u = update(state, message, AMAZON)
+    found = [o for o in u.operations if o.op == op]
+    assert found and (sorted(found[0].values) if op == "compare" else found[0].value) == position, u.operations
+
+
+def test_an_exact_price_names_its_item_beside_a_close_one():
+    """'the 196.99 one' beside a 197.95 one (the demo shop's dollar prices)."""
+    state = update(DialogueState(), "earphones under 1500", AMAZON).state
+    state.shown = [_item(1, "Alpha Runner", 196.99), _item(2, "Beta Runner", 197.95), _item(3, "Gamma Runner", 120.0)]
+    u = update(state, "tell me more about the 196.99 one", AMAZON)
+    assert u.route == "detail" and u.state.focus == "p1", u.operations
