@@ -642,6 +642,24 @@ def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -
             if more and int(more.group(1)) <= len(state.shown):
                 found.append((more.start(1), int(more.group(1))))
                 spans.append(more.span())
+    for m in _WORD_LIST.finditer(text):
+        if not _overlaps(*m.span(), spans):
+            found += [(m.start(), _NUMBER_WORDS[w.lower()]) for w in re.findall(r"one|two|three|four|five|six", m.group(0), re.I)]
+            spans.append(m.span())
+    for m in re.finditer(r"\bthe (?:[$₹]\s*|rs\.?\s*)?(\d[\d,]*(?:\.\d+)?)\b(?!\s*(?:%|mah|w\b|gb|ml|kg|g\b))", text, re.I):
+        # "compare the 1299 and the 999 ones": shown prices name their items
+        price = float(m.group(1).replace(",", ""))
+        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 0.005]
+        if price >= 10 and len(at) == 1 and not _overlaps(*m.span(), spans):
+            found.append((m.start(), at[0]))
+            spans.append(m.span())
+    for m in _ALL_WITH.finditer(text):
+        # "compare the black ones", "compare both Tata Tea packs": every shown item with that brand or colour
+        words = key(m.group(1))
+        named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+        if len(named) >= 2 and not _overlaps(*m.span(), spans):
+            found += [(m.start(), p) for p in named]
+            spans.append(m.span())
     for attribute in ("brand", "color"):
         names = [(getattr(s, attribute) or "").lower() for s in state.shown]
         for i, name in enumerate(names, 1):
@@ -653,6 +671,9 @@ def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -
                     spans.append(m.span())
 
 
+_WORD_LIST = re.compile(r"\b(?:options?|items?|numbers?|nos?\.?)\s+(?:one|two|three|four|five|six)"
+                        r"(?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:(?:options?|items?|numbers?)\s+)?(?:one|two|three|four|five|six)\b)+", re.I)
+_ALL_WITH = re.compile(r"\b(?:the|both|both the|those|these)\s+((?:[\w&'-]+\s+){0,2}?[\w&'-]+)\s+(?:ones|pairs|packs|items|models|options|versions)\b", re.I)
 # the third of "1, 2 and 4"
 _MORE_OF_LIST = re.compile(r"\s*(?:,|and|&|or)\s*(?:#|no\.? ?)?([1-9])(?![\w.%]|,\d)", re.I)
 

@@ -4041,6 +4041,46 @@ CASES += [
     ('f', ['shorts for women under 1000', 'in blue', 'no alisha'], "discard everything we've done, flats under 800", 'kind:flats max:800 op:reset'),
 ]
 
+# Ways of naming the items to compare, by me (36 cases, 27 right on first run). Fixes: "items two and four" (number
+# words after options / items / numbers), "compare the 1299 and the 999 ones" (a shown price names its item in a
+# comparison), "compare the black ones", "compare both black pairs", "compare the tata tea ones" (every shown item of
+# that brand or colour). Left out, still wrong: "compare the first one to the one after it", "one or three?",
+# "compare the gold and the premium" (title words that are also a colour), "how do the pull-down ones compare?".
+CASES += [
+    ('a', ['earphones under 1500'], 'compare the bottom two', 'kind:earphones max:1500 route:compare compare:3,4'),
+    ('a', ['earphones under 1500'], 'compare the last three', 'kind:earphones max:1500 route:compare compare:2,3,4'),
+    ('a', ['earphones under 1500'], 'compare the first and the last', 'kind:earphones max:1500 route:compare compare:1,4'),
+    ('a', ['earphones under 1500'], 'compare the two cheapest', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare the 2 cheapest ones', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare the cheapest and the priciest', 'kind:earphones max:1500 route:compare compare:3,4'),
+    ('a', ['earphones under 1500'], 'compare the top 3', 'kind:earphones max:1500 route:compare compare:1,2,3'),
+    ('a', ['earphones under 1500'], 'compare all four', 'kind:earphones max:1500 route:compare compare:1,2,3,4'),
+    ('a', ['earphones under 1500'], 'compare everything', 'kind:earphones max:1500 route:compare compare:1,2,3,4'),
+    ('a', ['earphones under 1500'], 'compare the boAt and the OnePlus', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'compare numbers 2 and 4', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare items two and four', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare option two with option three', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('a', ['earphones under 1500'], 'compare the 1299 and the 999 ones', 'kind:earphones max:1500 route:compare compare:1,2'),
+    ('a', ['earphones under 1500'], 'compare the ₹1,299 one with the ₹999 one', 'kind:earphones max:1500 route:compare compare:1,2'),
+    ('a', ['earphones under 1500'], 'compare the Rockerz with the Bullets', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'compare the neckband with the magnetic ones', 'kind:earphones max:1500 route:compare compare:1,4'),
+    ('a', ['earphones under 1500'], 'compare the second and fourth options', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare the 2nd & 3rd', 'kind:earphones max:1500 route:compare compare:2,3'),
+    ('a', ['earphones under 1500'], 'compare 2nd with 4th', 'kind:earphones max:1500 route:compare compare:2,4'),
+    ('a', ['earphones under 1500'], 'compare these two: 1 and 4', 'kind:earphones max:1500 route:compare compare:1,4'),
+    ('a', ['earphones under 1500'], 'compare the black ones', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'compare the two black ones', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'compare the top one with the bottom one', 'kind:earphones max:1500 route:compare compare:1,4'),
+    ('a', ['earphones under 1500'], 'compare both black pairs', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'compare the first three', 'kind:earphones max:1500 route:compare compare:1,2,3'),
+    ('a', ['earphones under 1500'], 'which is better: first or third?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('a', ['earphones under 1500'], 'first or third?', 'kind:earphones max:1500 route:compare compare:1,3'),
+    ('b', ['tea under 500'], 'compare the two tata tea packs', 'kind:tea max:500 route:compare compare:1,3'),
+    ('b', ['tea under 500'], 'compare the tata tea ones', 'kind:tea max:500 route:compare compare:1,3'),
+    ('h', ['kitchen faucet'], 'compare the delta and the moen', 'kind:kitchen_faucet route:compare compare:1,2'),
+    ('h', ['kitchen faucet'], 'compare the touchless one and the bronze one', 'kind:kitchen_faucet route:compare compare:2,3'),
+]
+
 
 
 def _parse(spec: str):
