@@ -294,7 +294,7 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one 
                       r"climb the price ladder|bougie|boujee|invest(?:ing)? (?:a bit |a little |some )?more|(?:heftier|hefty|bigger|higher) price ?tags?|higher[- ]calibre|higher[- ]caliber|"
                       r"(?:the )?price going up|upwards of|sells? for more than|tops (?=the |that |this |#)|(?:go|going|move|moving) up in price|(?:what|how much) more money|more money gets|"
                       r"(?:price[- ]?wise|in price) higher|higher th[ae]n (?=the |that |this |#|no\.? ?\d|number )|(?:more )?high[- ]priced|"
-                      r"go(?:es)? for more than|(?:not|less) (?:as |so )?cheap (?:as|than)|higher (?:rate|mrp|sticker price|price tag) than|bigger outlay|more indulgent|"
+                      r"(?<!from )(?<!by )(?<!like )(?:posh|swanky|luxe)(?! brand)|(?:anything|any|some|something) (?:more )?(?:fancy|classy|upscale)|go(?:es)? for more than|(?:not|less) (?:as |so )?cheap (?:as|than)|higher (?:rate|mrp|sticker price|price tag) than|bigger outlay|more indulgent|"
                       r"exceeds? the price of|outprices?|surpass(?:es)? (?=.{1,30} in price)|pay (?:a bit |a little )?extra compared (?:with|to)|(?:go|going) higher than|"
                       r"more than what (?=.{1,30} costs)|(?:isse|is se|iske) upar|(?:the )?expensive side|(?:isn'?t|is not|not) (?:upscale|premium|fancy|posh|classy|high[- ]end|nice) enough)\b", re.I)
 _SORT = [
@@ -570,9 +570,9 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     return ordered, spans
 
 
-_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|this|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
+_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
 # Words that set the item in focus against another one named beside it.
-_AGAINST_FOCUS = re.compile(r"\b(?:better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|instead of|last longer|"
+_AGAINST_FOCUS = re.compile(r"\b(?:better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|last longer|"
                             r"have anything on|stick with|leaning towards|tempting|vs\.?|versus|against|or (?:the|that|this|it)\b|(?:you )?pick\b)", re.I)
 
 
@@ -1154,7 +1154,9 @@ _EVERYDAY = _STOP | _SMALLTALK_WORDS | frozenset(
     "fresh pure natural happy smart easy quick mom dad gift gifts daily regular special perfect ideal total "
     # types real catalogs read from titles ("UPS", "Fire TV Stick", "Screen Guard") that chat uses as plain words
     # ("step up", "stick with boAt", "on screen", "cost is no bar", "ready to pay more")
-    "up ready stick finish screen bar line step deal set lot thing stay".split())
+    "up ready stick finish screen bar line step deal set lot thing stay "
+    # words that ask for the dearer end, and a brand in some catalog (Amazon.in's "Posh")
+    "posh luxe deluxe fancy classy upscale swanky lavish luxury exclusive superior".split())
 
 
 _ASKS_ABOUT = re.compile(r"\?|(?:^|[-—–,:]\s*|\bpls\s+|\bplease\s+)(?:what|which|how|does|do|did|is|are|can|will|would|has|have)\b", re.I)

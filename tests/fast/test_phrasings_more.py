@@ -4265,3 +4265,19 @@ def test_an_exact_price_names_its_item_beside_a_close_one():
     state.shown = [_item(1, "Alpha Runner", 196.99), _item(2, "Beta Runner", 197.95), _item(3, "Gamma Runner", 120.0)]
     u = update(state, "tell me more about the 196.99 one", AMAZON)
     assert u.route == "detail" and u.state.focus == "p1", u.operations
+
+
+@pytest.mark.parametrize("message,pricier,brand", [
+    ("show me some posh earphones", True, None),
+    ("anything posh?", True, None),
+    ("from Posh", False, "Posh"),
+    ("I like Posh", False, "Posh"),
+])
+def test_a_word_asking_for_the_dearer_end_is_no_brand_without_evidence(message, pricier, brand):
+    """Amazon.in has a brand "Posh"; "posh earphones" asks for dearer ones."""
+    facets = _facets(brands=["Posh", "boAt"], types=["Earphones"])
+    state = update(DialogueState(), "earphones under 1500", facets).state
+    state.shown = [s.model_copy() for s in SHOWN["a"]]
+    u = update(state, message, facets)
+    assert u.has("pricier") == pricier, u.operations
+    assert [c.value for c in u.state.constraints if c.facet == "brand"] == ([brand] if brand else []), u.state.constraints
