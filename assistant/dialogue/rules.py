@@ -612,6 +612,17 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
         spans.append(m.span())
 
 
+def _shown_with_name(words: str, state: DialogueState) -> list[int]:
+    """Positions of the shown items whose brand or colour is `words` (a key)."""
+    return [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+
+
+def _shown_at_price(price: float, state: DialogueState, exact: bool) -> list[int]:
+    """Positions of the shown items at `price`: to the cent, or within one unit."""
+    tolerance = 0.005 if exact else 1
+    return [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < tolerance]
+
+
 _MIDDLE_N = re.compile(r"\b(?:the\s+)?middle\s+(two|one|2|1)\b", re.I)
 _GROUP_BY_NAME = re.compile(r"\b(?:the|both|those|these)\s+(two|three|2|3)\s+((?:[\w&'-]+\s+){0,2}?[\w&'-]+)\s+"
                             r"(?:ones|pairs|packs|items|models|options|products|versions|bottles|picks)\b", re.I)
@@ -623,7 +634,7 @@ def _shared_attribute_group(text: str, state: DialogueState, found: list, spans:
     for m in _GROUP_BY_NAME.finditer(text):
         n = {"two": 2, "three": 3}.get(m.group(1).lower()) or int(m.group(1))
         words = key(m.group(2))
-        named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+        named = _shown_with_name(words, state)
         if len(named) == n:
             found += [(m.start(), p) for p in named]
             spans.append(m.span())
@@ -649,14 +660,14 @@ def _compared_pairs(text: str, state: DialogueState, found: list, spans: list) -
     for m in re.finditer(r"\bthe (?:[$₹]\s*|rs\.?\s*)?(\d[\d,]*(?:\.\d+)?)\b(?!\s*(?:%|mah|w\b|gb|ml|kg|g\b))", text, re.I):
         # "compare the 1299 and the 999 ones": shown prices name their items
         price = float(m.group(1).replace(",", ""))
-        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 0.005]
+        at = _shown_at_price(price, state, exact=True)
         if price >= 10 and len(at) == 1 and not _overlaps(*m.span(), spans):
             found.append((m.start(), at[0]))
             spans.append(m.span())
     for m in _ALL_WITH.finditer(text):
         # "compare the black ones", "compare both Tata Tea packs": every shown item with that brand or colour
         words = key(m.group(1))
-        named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+        named = _shown_with_name(words, state)
         if len(named) >= 2 and not _overlaps(*m.span(), spans):
             found += [(m.start(), p) for p in named]
             spans.append(m.span())
@@ -687,8 +698,7 @@ def _items_by_price(text: str, state: DialogueState, found: list, spans: list) -
     for m in _PRICE_NAMED.finditer(text):
         price = float((m.group(1) or m.group(2)).replace(",", ""))
         # the exact price first ("the 196.99 one" beside a 197.95 one), else one within a unit ("the 197 one")
-        at = [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 0.005] or \
-            [i for i, s in enumerate(state.shown, 1) if s.price is not None and abs(s.price - price) < 1]
+        at = _shown_at_price(price, state, exact=True) or _shown_at_price(price, state, exact=False)
         if len(at) == 1 and not _overlaps(*m.span(), spans):
             found.append((m.start(), at[0]))
             spans.append(m.span())
@@ -762,7 +772,7 @@ def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int 
     words = key(part)
     if not words or words in _ORDINALS or words.split()[-1] in _ORDINALS or words in _EVERYDAY:
         return None
-    named = [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+    named = _shown_with_name(words, state)
     if named:
         return named[0]
     if titles and len(words) > 3:
@@ -901,8 +911,9 @@ _ITEM_FACET = re.compile(rf"\b(?:the |that )?(?P<word>brand|make|maker|label|col
 def _item_facet_mentions(scan: str, state: DialogueState, facets: Facets) -> list[Mention]:
     """Only where the message refuses them: "what's the brand of #2?" asks about the item."""
     out = []
-    negations = negated_spans(scan)
+    negations: list[tuple[int, int]] | None = None
     for m in _ITEM_FACET.finditer(scan):
+        negations = negated_spans(scan) if negations is None else negations
         if not (any(s < m.start() < e for s, e in negations) or _POST_NEGATION.match(scan[m.end():]) or _unwanted_before(scan, m.start())):
             continue
         item, word = next((m.group(f"item{n}"), m.group(f"word{n}")) for n in ("", "2", "3") if m.group(f"item{n}"))
@@ -910,9 +921,10 @@ def _item_facet_mentions(scan: str, state: DialogueState, facets: Facets) -> lis
         shown = state.shown_at(positions[0]) if len(positions) == 1 else None
         if shown is None:
             continue
-        if _facet_of(word) == "brand" and shown.brand:
+        facet = _facet_of(word)
+        if facet == "brand" and shown.brand:
             out.append(Mention("brand", shown.brand, m.start(), m.end(), m.group(0)))
-        elif _facet_of(word) == "color" and shown.color:
+        elif facet == "color" and shown.color:
             out.append(Mention("color", shown.color, m.start(), m.end(), m.group(0)))
     return out
 
@@ -1298,8 +1310,7 @@ _CLAUSE_START = re.compile(r"(?:[,;.!]|\s[-–—]\s|\band\b)\s*$", re.I)
 def _carried_negations(mentions: list[Mention], text: str, negated: set[int]) -> set[int]:
     out: set[int] = set()
     for i, m in enumerate(mentions):
-        before = [j for j in range(i) if j in negated or j in out]
-        if i in negated or not before or before[-1] != i - 1:
+        if i in negated or not (i - 1 in negated or i - 1 in out):
             continue
         previous = mentions[i - 1]
         between = text[previous.end:m.start]
@@ -1433,14 +1444,17 @@ def _subject_operations(text: str, scan: str, state: DialogueState, included: li
     cue = _NEW_SUBJECT.search(scan)
     fresh = [w for w in words if w not in key(state.query).split() and w not in key(state.subject).split()]
     # "do you have any that exceed the price of the priciest one?" steps from what was shown
-    steps_from_shown = bool(state.shown) and any(p.search(scan) for p in (_CHEAPER, _PRICIER, _SIMILAR, _COMPARE))
-    if words and (not state.subject or (cue and fresh and not steps_from_shown)):
+    if words and (not state.subject or (cue and fresh and not _steps_from_shown(scan, state))):
         if not state.subject and not _SHOPPING.search(scan) and not included:
             reading.sure = False
         return [Operation(op="new_subject", value=subject_text or " ".join(words), words=" ".join(words))]
     if words:
         return [Operation(op="refine", value=" ".join(words), words=" ".join(words))]
     return []
+
+
+def _steps_from_shown(scan: str, state: DialogueState) -> bool:
+    return bool(state.shown) and any(p.search(scan) for p in (_CHEAPER, _PRICIER, _SIMILAR, _COMPARE))
 
 
 # Words that put a cheaper / pricier request relative to one shown item ("cheaper than the 2nd", "a step up from
@@ -1480,9 +1494,9 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     """Compare, similar, more, cheaper / pricier and refer. `scan` is the text with the words that
     name shown items masked ("the premium leaf one" asks for nothing pricier)."""
     lowered = text.lower()
-    two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not _CHEAPER.search(text) and not _PRICIER.search(text)
-    # "save a bit vs the boAt one": the "vs" belongs to asking for cheaper, not to a comparison
     price_cues = [m.span() for m in (_CHEAPER.search(text), _PRICIER.search(text)) if m]
+    two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not price_cues
+    # "save a bit vs the boAt one": the "vs" belongs to asking for cheaper, not to a comparison
     asks_compare = any(not any(a <= m.start() and m.end() <= b for a, b in price_cues) for m in _COMPARE.finditer(text))
     if (asks_compare or two_named) and state.shown:
         # Two or more named: those; otherwise everything that was shown ("compare them").
