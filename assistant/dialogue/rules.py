@@ -181,7 +181,7 @@ _RELEASED = re.compile(
 _RELAX = re.compile(r"\b(?:(?:a (?:bit|little) )?(?:over|above) (?:my |the )?budget is (?:fine|ok|okay)|(?:a (?:bit|little) |slightly )?(?:over|above|more than) (?:(?:my |the |that )?(?:budget|limit)|\S*\d[\d,.]*k?) (?:is|would be|'s) (?:fine|ok|okay|alright|acceptable)|stretch (?:my |the )?budget|"
                     r"(?:my |the )?budget can (?:stretch|go up|be higher)|(?:can|could|happy to|willing to|ok to|okay to) (?:spend|go|pay) (?:a (?:bit|little) )?(?:more|higher|over|above)(?! than (?:the|that|this|it|its)\b)(?: (?:my |the )?budget)?|"
                     r"(?:a (?:bit|little) )?(?:more expensive|pricier) is (?:fine|ok|okay)|(?:i'?m |i am )?(?:ok|okay|fine) (?:going|with going|spending) (?:a (?:bit|little) )?(?:above|over|more)|"
-                    r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
+                    r"relax (?:the |my )?(?:price|budget)|raise (?:my |the )?budget|(?:increase|up|bump(?: up)?|push(?: up)?|widen|lift) (?:the |my |our )?budget(?: up)?(?! (?:up )?(?:by|to)\b)|loosen (?:the |my )?(?:budget|price(?: limit)?)|"
                     r"(?:price|cost|budget|money) (?:is|isn'?t|is not) (?:(?:a |that )?(?:big )?deal)|"
                     r"not (?:that )?worried about (?:the )?(?:price|cost|budget)|"
                     r"(?<!n't )(?<!not )(?<!cant )(?:could |can )?stretch(?: to| it)?(?: a (?:bit|little))?(?: (?:more|higher|further))?|"
@@ -226,7 +226,7 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? |option |item ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|differ(?:s|ent from)?|versus|vs\.?|"
+_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|diff (?:between|b/w|in)|(?:what'?s|whats) the diff\b|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
                       r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|kaun ?sa|konsa|edges? out|outperforms?|match(?:es)? up|"
                       r"confused (?:b/w|between)|\bb/w\b|sets? (?:\S+ ){1,3}apart|rank (?:all|the) (?:four|4|three|3|two|2)|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
@@ -271,7 +271,7 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b|"
                       r"(?:isse |is se |iske )?kam (?:keemat|kimat|daam|dam|price)|daylight robbery|rip[- ]?off|lesser price|cut[- ]price|pinching pennies|penny[- ]pinch\w*|"
                       r"save (?:a bit|a little|some|some money|money) (?:vs\.?|versus|compared (?:with|to)|over|on)|(?:aren'?t|are not|isn'?t|is not|not) (?:as|so) (?:expensive|pricey|costly|dear) as)\b", re.I)
-_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|pricier(?! (?:one )?of\b)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
+_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|prici?er(?! (?:one )?of\b)|prem(?:um|iun|ium)|higher (?:on|in) (?:the )?price|step up from (?=it\b|that|this|the\b)|(?:ones?|anythin[g]?|something|stuff|options?|any|items?|pairs?|models?|priced|costing) (?:above|over)(?=\s+x{3,}\b|\s{2,}|\s*[?.!]*$)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
@@ -348,7 +348,8 @@ _BEFORE_LAST = re.compile(r"\b(?:(?:the\s+)?(?:second|2nd)[- ](?:to[- ]|from[- ]
 _LAST_N = re.compile(r"\b(?:the\s+)?(?:last|bottom|final)\s+(two|three|2|3)\b", re.I)
 # "compare the two cheapest", "the 2 most expensive": the shown items of those prices
 _PRICE_N = re.compile(r"\b(?:the\s+)?(two|three|2|3)\s+(cheapest|least expensive|most expensive|priciest|dearest)\b|"
-                      r"\b(?:the\s+)?(cheapest|priciest|most expensive)\s+(two|three|2|3)\b", re.I)
+                      r"\b(?:the\s+)?(cheapest|priciest|most expensive)\s+(two|three|2|3)\b|"
+                      r"\b(?:the\s+)?(cheaper|less expensive|lower[- ]priced|pricier|more expensive|dearer|costlier|higher[- ]priced)\s+(two|three|2|3)\b(?!\s*(?:hundred|thousand|grand|k\b))", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
 _NAMED_BRAND = re.compile(r"\b(?:from|by|made by|brand)\s+([A-Z][\w&'-]+)|\b([A-Z][\w&'-]+)\s+brand\b")
 _SIZE = re.compile(r"\bsize\b\s*:?\s*([a-z0-9.]+(?:\s*x?l)?)\b|\b(xxs|xs|xxl|xxxl|xl)\b", re.I)
@@ -570,7 +571,7 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     return ordered, spans
 
 
-_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
+_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|(?:this|that)(?=\s+(?:vs\.?|versus|against|compared (?:to|with))\s)|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
 # Words that set the item in focus against another one named beside it.
 _AGAINST_FOCUS = re.compile(r"\b(?:better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|last longer|"
                             r"have anything on|stick with|leaning towards|tempting|vs\.?|versus|against|or (?:the|that|this|it)\b|(?:you )?pick\b)", re.I)
@@ -591,9 +592,9 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
     by_price = _PRICE_N.search(text)
     priced_items = sorted((s.price, i) for i, s in enumerate(state.shown, 1) if s.price is not None)
     if by_price and priced_items:
-        word = (by_price.group(1) or by_price.group(4)).lower()
+        word = (by_price.group(1) or by_price.group(4) or by_price.group(6)).lower()
         n = {"two": 2, "three": 3}.get(word) or int(word)
-        dearest = re.search(r"most|prici|dear", by_price.group(0), re.I)
+        dearest = re.search(r"most|prici|dear|costl|more exp|higher", by_price.group(0), re.I)
         picked = [i for _, i in (priced_items[::-1] if dearest else priced_items)[:n]]
         found += [(by_price.start(), p) for p in sorted(picked)]
         spans.append(by_price.span())
@@ -717,10 +718,12 @@ def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) 
             pick = (min if re.match(r"che|less|low", of.group(1), re.I) else max)(among)[1]
             found = [(at, p) for at, p in found if at < of.start()] + [(of.start(), pick)]
             spans.append((of.start(), len(text)))
-    ends = [(m.start(), min(priced)[1] if m.group(1) else max(priced)[1])
-            for m in re.finditer(r"\bthe (?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)] if priced else []
+    ends_named = list(re.finditer(r"\b(?:the |(?=\S+(?: \S+)? (?:vs\.?|versus|or) )|(?<=\b(?:vs|or) )|(?<=versus )|(?<=vs\. ))(?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)) if priced else []
+    ends = [(m.start(), min(priced)[1] if m.group(1) else max(priced)[1]) for m in ends_named]
     if len(ends) >= 2 and not found:
-        return ends  # "is the priciest one really worth it over the cheapest?"
+        # "is the priciest one really worth it over the cheapest?", "cheapest vs most expensive?"
+        spans += [m.span() for m in ends_named]
+        return ends
     if priced and len(ends) == 1 and found and not of and re.match(r"\s*(?:one|pair|item|option|model|pack|set|version)\b", lowered[ends[0][0]:].split(" ", 2)[-1]) \
             and (_COMPARE.search(text) or _ONLY_PAIR.match(text) or re.search(r"\b(?:or|vs\.?|versus|and|over)\b", lowered)):
         # "compare the cheapest one and the first one": an item among the others named
@@ -791,8 +794,8 @@ def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int 
 _THE_NAME = re.compile(r"(?:\bthe(?: ones? (?:by|from|made by))?|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
 # "delta or glacier bay?", "tata tea premium or tata tea gold - what's the difference?": the whole message,
 # or its first clause, is a pair of names ("one" after a name is dropped: "touchless one vs the bronze one").
-_NAME_PAIR = re.compile(r"^\s*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
-                        r"\s*(?:[?.!]*\s*$|[,;:?]|\s[-–—]+\s)", re.I)
+_NAME_PAIR = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|hmm+|right|well|and|alright|now)[,.]?\s+)*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
+                        r"\s*(?:[?.!]*\s*$|[,;:?]|\s[-–—]+\s|(?<=\s)(?=(?:which|how|what'?s|whats|what)\s))", re.I)
 
 
 _UNWANTED_BEFORE = re.compile(r"(?:" + _NEGATION.pattern + "|" + _DROP_VERB + r")\s*$", re.I)
@@ -1062,17 +1065,23 @@ def read(message: str, state: DialogueState, facets: Facets, faq_match=None) -> 
     return reading
 
 
-_BUDGET_STEP = re.compile(rf"\b(?P<verb>increase|raise|bump(?: up)?|up|extend|stretch|lower|reduce|decrease|cut|drop|bring down)\s+(?:the |my )?"
-                          rf"(?:budget|limit|max(?:imum)?|price limit|cap)\s+by\s*{_NUM}", re.I)
+_BUDGET_STEP = re.compile(rf"\b(?P<verb>increase|raise|bump(?: up)?|push(?: up)?|up|extend|stretch|lower|reduce|decrease|cut|drop|bring down|push down)\s+(?:the |my )?"
+                          rf"(?:budget|limit|max(?:imum)?|price limit|cap)\s+(?:up\s+|down\s+)?by\s*{_NUM}", re.I)
+# "double the budget", "halve my limit": the standing ceiling times that
+_BUDGET_TIMES = re.compile(r"\b(double|triple|halve|twice)\s+(?:the |my |our )?(?:budget|limit|max(?:imum)?|price limit|cap)\b", re.I)
 
 
 def _budget_step(scan: str, state: DialogueState) -> tuple[Operation, tuple[int, int]] | None:
     """"increase the budget by 500": the standing ceiling moved by that amount (and its span)."""
+    times = _BUDGET_TIMES.search(scan)
+    if times and state.max_price is not None:
+        factor = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5}[times.group(1).lower()]
+        return Operation(op="replace", facet="max_price", value=state.max_price.value * factor, words=times.group(0)), times.span()
     m = _BUDGET_STEP.search(scan)
     if not m or state.max_price is None:
         return None
     step = amount(m.group(2), m.group(3))
-    down = m.group("verb").lower() in ("lower", "reduce", "decrease", "cut", "drop", "bring down")
+    down = m.group("verb").lower() in ("lower", "reduce", "decrease", "cut", "drop", "bring down", "push down")
     value = state.max_price.value - step if down else state.max_price.value + step
     if value <= 0:
         return None
@@ -1175,12 +1184,21 @@ _ASKS_ABOUT = re.compile(r"\?|(?:^|[-—–,:]\s*|\bpls\s+|\bplease\s+)(?:what|w
 _ASKS_FOR = re.compile(r"\b(?:show me|looking for|i(?:'d| would)? (?:need|want|like)|do you (?:have|sell|carry|stock)|got any|any other)\b", re.I)
 
 
+# "is the third one pure cotton?", "does that one come in black?": a question whose subject is a shown item
+_ASKED_OF_SHOWN = re.compile(r"^\s*(?:(?:and|so|ok(?:ay)?|hmm+|also|but|wait)[,]?\s+)*(?:is|are|does|do|did|has|have|was|were)\s+"
+                             r"(?:the|that|this|it|its|#|no\.?|number|item)\b", re.I)
+
+
 def _asked_of_item(m: Mention, text: str, refs: list[int], state: DialogueState) -> bool:
     """"what fabric is the first one made of?", "does the nickel one need batteries?": a kind the
     catalog sells ("Fabric", "Battery") named in a question about a shown item is what is asked
-    about it, not a new thing to look for."""
-    return bool(refs) and m.facet in ("type", "category") and bool(_ASKS_ABOUT.search(text)) and not _ASKS_FOR.search(text) \
-        and not _names_current(m, _current_kinds(state))
+    about it, not a new thing to look for; so is a material or colour in a yes/no question whose
+    subject is the item ("is the third one pure cotton?")."""
+    if not refs or not _ASKS_ABOUT.search(text) or _ASKS_FOR.search(text):
+        return False
+    if m.facet in ("material", "color"):
+        return bool(_ASKED_OF_SHOWN.match(text))
+    return m.facet in ("type", "category") and not _names_current(m, _current_kinds(state))
 
 
 def _unattested(m: Mention, previous: Mention | None, following: Mention | None, text: str) -> bool:
