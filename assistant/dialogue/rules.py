@@ -226,15 +226,15 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? |option |item ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|difference between|differences between|diff (?:between|b/w|in)|(?:what'?s|whats) the diff\b|differ(?:s|ent from)?|versus|vs\.?|"
-                      r"side by side|head to head|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
+_COMPARE = re.compile(r"\b(?:compare|comparison|put (?:it|this|that|them|the \w+)(?: one)? (?:next to|beside|alongside)|worth the (?:extra|difference|premium|price gap|jump)|(?:what'?s|whats|what is) better|difference between|differences between|diff (?:between|b/w|in)|(?:what'?s|whats) the diff\b|differ(?:s|ent from)?|versus|vs\.?|"
+                      r"side by side|head to head|putting (?:them|it|this|that|the \w+)(?: one)? (?:against|next to|beside)|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
                       r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|kaun ?sa|konsa|edges? out|outperforms?|match(?:es)? up|"
                       r"confused (?:b/w|between)|\bb/w\b|sets? (?:\S+ ){1,3}apart|rank (?:all|the) (?:four|4|three|3|two|2)|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
                       r"can'?t (?:decide|choose) between|(?:stuck|split) between|spec by spec|in a table|(?:lay|set) out (?:all|these|the) (?:four|three|two|\d)|"
                       r"(?:evaluate|assess|rate|judge) (?:these|those|them|all)|which (?:one )?\w+s (?:better|best|longer|nicer|more)|"
                       r"which (?:one )?(?:would|do|can|should) you (?:recommend|suggest|pick|choose)|worth (?:it )?over|"
                       r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|which (?:one )?(?:should|would|do) (?:i|you) (?:go for|take|order|grab|buy|get)|(?:quick )?(?:breakdown|rundown) of|"
-                      r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+|#?\d)(?: one)?,? (?:which|what)|"
+                      r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+(?: \w+)?|#?\d)(?: one)?,? (?:which|what|better|best|more|worth)|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
                       r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
@@ -266,17 +266,17 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"a (?:bracket|band|tier|segment|level|price point) (?:below|down from|lower than|under)|at a lower price|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?less than|"
                       r"(?:easier|lighter|kinder|gentler) on (?:the |my )?(?:wallet|pocket)|under ?cuts?|"
                       r"(?:can'?t|cannot|can not|won'?t be able to) (?:stretch|go|reach|manage) (?:to )?(?:these|those|that|this|such) (?:prices?|much)|"
-                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)|south of (?=the |that |this |it\b|#)|"
+                      r"more than i(?:'?d| would) like to (?:pay|spend)|more than i (?:want|wanted|can|could) (?:to )?(?:pay|spend|afford)|(?:a )?downgrade from|for less\b(?! than)|(?:a )?(?:bit|little|tad|touch) (?:too )?(?:expensive|pricey|costly|steep|dear)(?! (?:ones|options|items|stuff|products)\b)|south of (?=the |that |this |it\b|#)|"
                       r"sast[aeio]|low[- ]cost|thriftier|thrifty|frugal|(?:gentler|kinder|friendlier|softer|lower) price|costs? (?:a bomb|the earth|a fortune|an arm and a leg)|"
                       r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b|"
                       r"(?:isse |is se |iske )?kam (?:keemat|kimat|daam|dam|price)|daylight robbery|rip[- ]?off|lesser price|cut[- ]price|pinching pennies|penny[- ]pinch\w*|"
                       r"save (?:a bit|a little|some|some money|money) (?:vs\.?|versus|compared (?:with|to)|over|on)|(?:aren'?t|are not|isn'?t|is not|not) (?:as|so) (?:expensive|pricey|costly|dear) as)\b", re.I)
-_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|prici?er(?! (?:one )?of\b)|prem(?:um|iun|ium)|higher (?:on|in) (?:the )?price|step up from (?=it\b|that|this|the\b)|(?:ones?|anythin[g]?|something|stuff|options?|any|items?|pairs?|models?|priced|costing) (?:above|over)(?=\s+x{3,}\b|\s{2,}|\s*[?.!]*$)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
+_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|more pricy|(?:bit |little )?costly (?:ones|stuff|options|items)|prici?er(?! (?:one )?of\b)|prem(?:um|iun|ium)|higher (?:on|in) (?:the )?price|step up from (?=it\b|that|this|the\b)|(?:ones?|anythin[g]?|something|stuff|options?|any|items?|pairs?|models?|priced|costing) (?:above|over)(?=\s+x{3,}\b|\s{2,}|\s*[?.!]*$)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
-                      r"(?:looks?|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
+                      r"(?:looks?|looking|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
                       r"too (?:basic|plain|low[- ]end|budget)|deluxe|meh(?:e)?nge?(?: wale| waale)?|mehe?ng[ai]|ritz(?:y|ier)|spendy|steeper[- ]priced|bigger[- ]budget|"
-                      r"(?:heavier|harder) on the (?:wallet|pocket)|(?:past|beyond) (?=the |that |this |it\b|#)(?=.{0,40}price[- ]?wise)|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
+                      r"(?:heavier|harder) on the (?:wallet|pocket)|(?:past|beyond|above|over) (?=the |that |this |it\b|#|x{3,})(?=.{0,40}price[- ]?wise)|cost(?:s|ing)?(?: me| you)? (?:a bit |a little |even )?more than|higher[- ]range|high[- ]range|better[- ]range|high[- ]budget|"
                       r"a (?:bracket|band|tier|segment|level|price point) (?:above|up from|higher than)|next (?:price )?(?:segment|bracket|band|tier)(?: up)?|at a higher price|big[- ](?:spenders?|ticket)|spendier|(?:more )?lavish|swank(?:y|ier)|(?:upper|top) end|"
                       r"(?:next|higher) price (?:bracket|band|tier|range)(?: up)?|set (?:you|me|one) back (?:a (?:bit|little|lot) )?more|"
                       r"(?:are|is|look|looks|seem|seems) (?:all |a bit |too |very |kind of |so |really )?(?:entry[- ]level|low[- ]end|bargain[- ]basement)|"
@@ -477,14 +477,23 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     word right after the cue is part of it ("not in yellow", "no, show"): the reach ends at
     the first one after what the negation names. In "rather JBL than boAt" ("prefer X over
     Y") the reach starts at "than"."""
-    cues = [m.span() for m in _NEGATION.finditer(text)] + [m.span(1) for m in _RATHER_THAN.finditer(text)]
+    cues = [m.span() for m in _NEGATION.finditer(text)] + _rather_than_cues(text)
     return _reach(text, cues)
 
 
 def dispreferred_spans(text: str) -> list[tuple[int, int]]:
     """The reach of "than" / "over" alone in "rather JBL than boAt", "prefer Boult over JBL":
     a value there is one the shopper likes less, not one they forbid."""
-    return _reach(text, [m.span(1) for m in _RATHER_THAN.finditer(text)])
+    return _reach(text, _rather_than_cues(text))
+
+
+# "is it any better than the other black one?" asks; it states no preference
+_ASKS_IF = re.compile(r"\b(?:is|are|was|were|will|would)\s+(?:it|this|that|they|these|those|the \w+)(?: one)?\s+(?:any |really |much |even |actually )?$", re.I)
+
+
+def _rather_than_cues(text: str) -> list[tuple[int, int]]:
+    """The "than" / "over" of a stated preference ("rather JBL than boAt"), not of a question."""
+    return [m.span(1) for m in _RATHER_THAN.finditer(text) if not _ASKS_IF.search(text[:m.start()])]
 
 
 def _reach(text: str, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -555,6 +564,7 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
         position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
         found.append((m.start(), position))
     _items_by_price(text, state, found, spans)
+    _the_other_one(text, state, found, spans)
     found = _picked_by_price(text, state, found, spans)
     _items_by_words(text, state, facets, found, spans)
     pronoun = _FOCUS_PRONOUN.search(text)
@@ -571,9 +581,9 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
     return ordered, spans
 
 
-_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|(?:this|that)(?=\s+(?:vs\.?|versus|against|compared (?:to|with))\s)|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
+_FOCUS_PRONOUN = re.compile(r"\b(?:it|this one|that one|ths one|(?:this|that)(?=\s+(?:vs\.?|versus|against|compared? (?:to|with)|compares? (?:to|with)|with the|next to|beside|alongside)\s)|the one you (?:just )?(?:described|mentioned|showed me|told me about|suggested|recommended))\b", re.I)
 # Words that set the item in focus against another one named beside it.
-_AGAINST_FOCUS = re.compile(r"\b(?:better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|last longer|"
+_AGAINST_FOCUS = re.compile(r"\b(?:(?:healthier|stronger|tastier|sturdier|comfier|softer|louder|quieter|lighter|heavier|smoother|warmer|faster|nicer|longer-lasting) than|better|beats?|outperforms?|superior|fares?|trade-?offs?|worth (?:paying |spending )?(?:extra|more)|last longer|"
                             r"have anything on|stick with|leaning towards|tempting|vs\.?|versus|against|or (?:the|that|this|it)\b|(?:you )?pick\b)", re.I)
 
 
@@ -613,9 +623,27 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
         spans.append(m.span())
 
 
+_THE_OTHER = re.compile(r"\bthe other (?:([\w&'-]+) )?(?:one|pair|item|model|pack|option|version)\b", re.I)
+
+
+def _the_other_one(text: str, state: DialogueState, found: list, spans: list) -> None:
+    """"is it any better than the other black one?": the one shown item, besides the one in
+    focus, with that brand or colour (or the only other one)."""
+    focus = next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), None)
+    m = _THE_OTHER.search(text)
+    if not m or focus is None:
+        return
+    others = [p for p in (_shown_with_name(key(m.group(1)), state) if m.group(1) else range(1, len(state.shown) + 1)) if p != focus]
+    if len(others) == 1:
+        found += [(m.start(), others[0]), (m.start(), focus)]
+        spans.append(m.span())
+
+
 def _shown_with_name(words: str, state: DialogueState) -> list[int]:
-    """Positions of the shown items whose brand or colour is `words` (a key)."""
-    return [i for i, shown in enumerate(state.shown, 1) if words in {key(shown.brand or ""), key(shown.color or "")}]
+    """Positions of the shown items whose brand or colour is `words` (a key), or whose brand
+    starts with it ("tata" for Tata Tea)."""
+    return [i for i, shown in enumerate(state.shown, 1)
+            if words in {key(shown.brand or ""), key(shown.color or "")} or (len(words) >= 3 and key(shown.brand or "").startswith(words + " "))]
 
 
 def _shown_at_price(price: float, state: DialogueState, exact: bool) -> list[int]:
@@ -717,14 +745,15 @@ def _picked_by_price(text: str, state: DialogueState, found: list, spans: list) 
         if among:
             pick = (min if re.match(r"che|less|low", of.group(1), re.I) else max)(among)[1]
             found = [(at, p) for at, p in found if at < of.start()] + [(of.start(), pick)]
-            spans.append((of.start(), len(text)))
-    ends_named = list(re.finditer(r"\b(?:the |(?=\S+(?: \S+)? (?:vs\.?|versus|or) )|(?<=\b(?:vs|or) )|(?<=versus )|(?<=vs\. ))(?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)) if priced else []
+            clause_end = re.compile(r"[,;.!?]|\s[-–—]\s|\s(?:but|and then|also)\b").search(text, of.end())
+            spans.append((of.start(), clause_end.start() if clause_end else len(text)))  # "..., samsung only" is a request of its own
+    ends_named = list(re.finditer(r"\b(?:the )?(?:(cheapest|least expensive|lowest[- ]priced)|priciest|most expensive|dearest|costliest|highest[- ]priced)\b", lowered)) if priced else []
     ends = [(m.start(), min(priced)[1] if m.group(1) else max(priced)[1]) for m in ends_named]
     if len(ends) >= 2 and not found:
         # "is the priciest one really worth it over the cheapest?", "cheapest vs most expensive?"
         spans += [m.span() for m in ends_named]
         return ends
-    if priced and len(ends) == 1 and found and not of and re.match(r"\s*(?:one|pair|item|option|model|pack|set|version)\b", lowered[ends[0][0]:].split(" ", 2)[-1]) \
+    if priced and len(ends) == 1 and found and not of and re.match(r"\s*(?:one|pair|item|option|model|pack|set|version)\b", lowered[ends_named[0].end():]) \
             and (_COMPARE.search(text) or _ONLY_PAIR.match(text) or re.search(r"\b(?:or|vs\.?|versus|and|over)\b", lowered)):
         # "compare the cheapest one and the first one": an item among the others named
         found.append(ends[0])
@@ -791,7 +820,7 @@ def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int 
 
 
 # A lookahead, so that matches overlap: "in the style of the OnePlus" tries "the style of the" and "the OnePlus".
-_THE_NAME = re.compile(r"(?:\bthe(?: ones? (?:by|from|made by))?|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
+_THE_NAME = re.compile(r"(?:\bthe(?: ones? (?:by|from|made by))?|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than(?: that| this)?) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
 # "delta or glacier bay?", "tata tea premium or tata tea gold - what's the difference?": the whole message,
 # or its first clause, is a pair of names ("one" after a name is dropped: "touchless one vs the bronze one").
 _NAME_PAIR = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|hmm+|right|well|and|alright|now)[,.]?\s+)*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
@@ -817,6 +846,10 @@ def _shown_named(phrase: str, state: DialogueState, facets: Facets | None = None
     hits = [i for i, s in enumerate(state.shown, 1)
             if k == key(s.brand or "") or (not s.brand and (key(s.title) + " ").startswith(k + " "))]
     if not hits and len(k) >= 4 and " " not in k and k not in _EVERYDAY and not (facets and facets.mentions(phrase)):
+        hits = [i for i, s in enumerate(state.shown, 1) if k in key(s.title).split()]
+    if not hits and " " not in k and facets is not None and [m.facet for m in facets.mentions(phrase)] == ["color"] \
+            and not any(key(s.color or "") == k for s in state.shown):
+        # "the gold one" beside "Tata Tea Gold Leaf Tea", no item gold in colour: the model's word
         hits = [i for i, s in enumerate(state.shown, 1) if k in key(s.title).split()]
     if not hits and " " in k and facets is not None and _has_model_word(k, facets):
         # "the Gold Leaf": words of one title, one of them no colour, type or material ("the black shorts" is a request)
@@ -863,10 +896,25 @@ def _named_items(text: str, state: DialogueState, facets: Facets | None = None) 
     asks = bool(_COMPARE.search(text))
     if pair and (asks or not text[pair.end():].strip()):
         first, second = (_shown_named(pair.group(g), state, facets) or (_item_by_words(pair.group(g), state) if asks else None)
-                         for g in (1, 2))
+                         or (_only_title_with(pair.group(g), state) if asks else None) for g in (1, 2))
+        if asks and (first is None) != (second is None):
+            # "the gold one or the other tata one?": the other item with that name than the one just named
+            named, other = (first, pair.group(2)) if first is not None else (second, pair.group(1))
+            rest = re.match(r"(?:the )?other (.+)", key(other))
+            candidates = [p for p in _shown_with_name(rest.group(1), state) if p != named] if rest else []
+            if len(candidates) == 1:
+                first, second = (named, candidates[0]) if first is not None else (candidates[0], named)
         if first is not None and second is not None and first != second:
             out += [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
     return out
+
+
+def _only_title_with(word: str, state: DialogueState) -> int | None:
+    """The one shown item whose title has this word ("premium vs gold" beside "Tata Tea Premium"
+    and "Tata Tea Gold"): in a pair of names to compare, even an everyday word names a model."""
+    k = key(word)
+    hits = [i for i, s in enumerate(state.shown, 1) if " " not in k and len(k) >= 4 and k in key(s.title).split()]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _title_referent(text: str, state: DialogueState) -> tuple[int, tuple[int, int]] | None:
@@ -1489,11 +1537,17 @@ def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None, state
     if state is not None and state.shown and _THAN_ALL.search(lowered):
         priced = sorted((s.price, i) for i, s in enumerate(state.shown, 1) if s.price is not None)
         if priced:
-            return (priced[-1] if _PRICIER.search(lowered) and not _CHEAPER.search(lowered) else priced[0])[1]
+            return (priced[-1] if _pricier_wins(_CHEAPER.search(lowered), _PRICIER.search(lowered)) else priced[0])[1]
     return refs[0] if refs and (_ANCHORED.search(lowered) or similar) else None
 
 
-_THAN_ALL = re.compile(r"\b(?:than|outprices?|exceeds?|above|over|beyond|below|under) (?:all|each|every one|any) (?:of )?(?:these|them|those|the (?:four|three|two|shown|ones)|four|three)\b", re.I)
+def _pricier_wins(cheaper: re.Match | None, pricier: re.Match | None) -> bool:
+    """Whether a message asks for dearer items: a pricier cue and no cheaper one before it ("cheap
+    ones look bad, actually go up - pricier than all of these": the later cue is the request)."""
+    return pricier is not None and (cheaper is None or pricier.start() >= cheaper.end())
+
+
+_THAN_ALL = re.compile(r"\b(?:than|outprices?|exceeds?|above|over|beyond|below|under) (?:all(?: (?:[2-9]|two|three|four|five|six))?|each|every one|any) (?:of )?(?:these|them|those|the (?:four|three|two|shown|ones)|four|three)\b", re.I)
 
 
 def _current_kinds(state: DialogueState) -> set[str]:
@@ -1508,6 +1562,18 @@ def _names_current(m: Mention, current: set[str]) -> bool:
     return value in current or any(c.endswith(" " + value) or type_key(c) == type_key(value) for c in current)
 
 
+def _describes_compared(op: Operation, items: list) -> bool:
+    """Whether an operation read from a comparison only describes the items compared ("between the
+    cheapest one and the blue denim": denim is what item 2 is made of) or names what they are for
+    ("bronze one or the black one, whats better for a farmhouse sink"): not a change of search."""
+    if op.op == "new_subject" or (op.op in ("add", "replace") and op.facet in ("type", "category")):
+        return True
+    if op.op != "add" or op.facet not in ("color", "material", "brand") or not isinstance(op.value, str):
+        return False
+    words = set(key(op.value).split())
+    return any(words <= set(key(f"{s.title} {s.brand or ''} {s.color or ''}").split()) for s in items)
+
+
 def _reference_operations(text: str, scan: str, state: DialogueState, refs: list[int], ops: list[Operation], reading: Reading) -> None:
     """Compare, similar, more, cheaper / pricier and refer. `scan` is the text with the words that
     name shown items masked ("the premium leaf one" asks for nothing pricier)."""
@@ -1519,9 +1585,14 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     if (asks_compare or two_named) and state.shown:
         # Two or more named: those; otherwise everything that was shown ("compare them").
         everything = list(range(1, len(state.shown) + 1))
-        positions = sorted(refs, key=lambda p: p if p > 0 else len(state.shown) + 1 + p) if len(refs) >= 2 else everything
-        positions = [p if p > 0 else len(state.shown) + 1 + p for p in positions]
+        positions = [p if p > 0 else len(state.shown) + 1 + p for p in refs]
+        focus = next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), None)
+        if len(positions) == 1 and focus is not None and focus != positions[0] and not re.search(r"(?:others|the rest|all)", lowered):
+            positions.append(focus)  # "worth the extra over the red label?" after asking about another item: that one against it
+        positions = sorted(positions) if len(positions) >= 2 else everything
         cue = _COMPARE.search(text)
+        if len(positions) < len(everything):
+            ops[:] = [op for op in ops if not _describes_compared(op, [state.shown[p - 1] for p in positions])]
         ops.append(Operation(op="compare", values=positions, words=cue.group(0) if cue else text))
         return
     similar, more = _SIMILAR.search(text), _MORE.search(text)
@@ -1539,6 +1610,8 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     relaxing = [m.span() for m in _RELAX.finditer(scan)]
     if cheaper and _overlaps(*cheaper.span(), relaxing):
         cheaper = None  # "I can go a bit over budget" loosens it
+    if _pricier_wins(cheaper, pricier):
+        cheaper = None
     explicit = any(op.facet in ("max_price", "min_price") and op.op in ("add", "replace") for op in ops)
     if cheaper and not explicit:
         ops.append(Operation(op="cheaper", value=_price_anchor(lowered, refs, similar, state), words=cheaper.group(0)))
