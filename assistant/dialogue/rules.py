@@ -30,6 +30,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("min", re.compile(rf"\b(?:anything|everything|stuff|ones?|things) (?:under|below|less than|cheaper than)\s*{_NUM}\s*(?:is|are|would be|will be)\s*"
                        rf"(?=(?:just |probably |usually |mostly )?(?:junk|rubbish|trash|garbage|useless|no good|too cheap|cheap|poor|bad|low quality|not worth it|flimsy))", re.I)),
     ("min", re.compile(rf"\bnorth of\s*{_NUM}", re.I)),
+    ("min", re.compile(rf"(?<![\w.]){_NUM}\s*(?:\+|plus\b|and (?:above|up|over)\b|or (?:more|above|higher)\b)(?!\s*(?:stars?|rated|rating))", re.I)),
     ("max", re.compile(rf"\bsouth of\s*{_NUM}", re.I)),
     ("min", re.compile(rf"\b(?:raise|bump|increase|lower|drop|move|set|make|change|put|push|take)(?: the| my)? (?:minimum|min|floor|lower (?:limit|bound)|starting price)"
                        rf"(?: price)?(?: up| down)? (?:to|at)\s*{_NUM}", re.I)),
@@ -46,7 +47,7 @@ _PRICE_PATTERNS: list[tuple[str, re.Pattern]] = [
                        rf"(?:budget|price(?: limit)?|limit|max(?:imum)?|cap|ceiling)(?: limit)? (?:to|at|down to|up to)|"
                        rf"(?:budget|limit|max(?:imum)?|cap) (?:is )?now|(?:new|revised) budget(?: is| of)?|"
                        rf"(?:budget|limit)(?: has)? (?:changed|gone (?:up|down)|dropped|increased|decreased|moved|gone)(?: to)?|"
-                       rf"(?:let'?s try|try|how about|what about|maybe|perhaps|(?:i )?meant)(?: (?:up to|under|below))?|"
+                       rf"(?:let'?s try|try|how about|what about|maybe|perhaps|(?:i )?meant|more like|closer to)(?: (?:up to|under|below))?|"
                        rf"(?:nothing|none|not|no(?:thing)? (?:priced|costing)) (?:above|over|more than|higher than|beyond|exceeding|pricier than)|"
                        rf"under|undr|below|belo|bellow|beneath|less th[ae]n|cheaper th[ae]n|at most|max(?:imum)?|up to|upto|within|no more than|not more than|"
                        rf"no (?:more|higher) than|not exceeding|budget(?: of| is|'s)?(?: actually| really| now| about)?|spend(?:ing)?(?: up to| at most)?|for|<|<=)\s*{_NUM}", re.I)),
@@ -226,7 +227,7 @@ _SIMILAR = re.compile(r"^\s*(?:more |ones? |just |kinda |kind of |sth )?like (?=
                       r"resembl\w*|comparable to|akin to|alternatives? to|close to (?:the|it|that|this|them)|close to(?= (?:#|number |no\.? |option |item ))|(?:else|more|others?|alternatives?|options?|any|ones) like (?:it|this|that|them)\b|(?:other|more|some|any) \w+ like (?=the |that |this |#|number )|reminiscent of|a twin of|"
                       r"(?:anything|something|any|ones?|items?|products?|stuff|things)? ?simm?ill?i?ar(?! to)|looks? like|(?:of|in) the (?:\w+) (?:kind|style|sort)|"
                       r"(?:another|more) (?:one|ones) like)\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|put (?:it|this|that|them|the \w+)(?: one)? (?:next to|beside|alongside)|worth the (?:extra|difference|premium|price gap|jump)|(?:what'?s|whats|what is) better|difference between|differences between|diff (?:between|b/w|in)|(?:what'?s|whats) the diff\b|differ(?:s|ent from)?|versus|vs\.?|"
+_COMPARE = re.compile(r"\b(?:compare|comparing|compared (?:to|with)|comparison|(?:what'?s|whats|what is) the (?:actual |real |main |big |exact )?difference\b|(?:kindly |please |pls )?advi[sc]e(?: me)?\s*[?.!]*$|hold(?:s)? up (?:next to|against|to)|(?:what'?s|whats|what is) your (?:pick|choice|vote|take)|(?:would|will|is|does) (?:the [\w.&'-]+(?: [\w.&'-]+)?|it|this|that)(?: one)? (?:be |make )?(?:a |an )?(?:\w+ )?(?:step up|upgrade) (?:from|on|over)|put (?:it|this|that|them|the \w+)(?: one)? (?:next to|beside|alongside)|worth the (?:extra|difference|premium|price gap|jump)|(?:what'?s|whats|what is) better|difference between|differences between|diff (?:between|b/w|in)|(?:what'?s|whats) the diff\b|differ(?:s|ent from)?|versus|vs\.?|"
                       r"side by side|head to head|putting (?:them|it|this|that|the \w+)(?: one)? (?:against|next to|beside)|pros and cons|contrast|weigh(?: up)?|stack up|how (?:are|is|do) .{1,40}? (?:different|differ)|"
                       r"(?:what are )?the differences(?=\s*[?.!]*$)|what'?s the difference(?=\s*[?.!]*$)|rank (?:these|those|them)|which of the (?:two|three|four|five|2|3|4|5)|gets? (?:your|the) vote|kaun ?sa|konsa|edges? out|outperforms?|match(?:es)? up|"
                       r"confused (?:b/w|between)|\bb/w\b|sets? (?:\S+ ){1,3}apart|rank (?:all|the) (?:four|4|three|3|two|2)|measures? up (?:to|against)|against each other|(?:tough|hard) call|torn between|"
@@ -236,8 +237,9 @@ _COMPARE = re.compile(r"\b(?:compare|comparison|put (?:it|this|that|them|the \w+
                       r"which (?:one )?(?:gives|offers|wins|lasts|comes out (?:on )?top)|which (?:one )?(?:should|would|do) (?:i|you) (?:go for|take|order|grab|buy|get)|(?:quick )?(?:breakdown|rundown) of|"
                       r"between (?:it|this|that|them|the \w+|#?\d)(?: one)? and (?:it|this|that|the \w+(?: \w+)?|#?\d)(?: one)?,? (?:which|what|better|best|more|worth)|"
                       r"(?:choose|pick|decide|select) between|(?:pit|put) (?:the \w+ )?against|"
-                      r"which(?: one| of (?:these|those|them|the \w+))? ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
+                      r"which(?: one| of (?:these|those|them|the \w+)) ?(?:is|would be|'s|should i (?:get|buy|pick|choose)|do you recommend)"
                       r"(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)?|"
+                      r"which ?(?:(?:is|would be|'s)(?: the)? ?(?:better|best|cheaper|lighter|bigger|smaller|nicer|more \w+)|should i (?:get|buy|pick|choose)|do you recommend)|"
                       r"(?:better|cheaper),? the \w+ or the \w+|help me decide|where should my money go|if you were me|(?:your |a |the )?verdict on|three[- ]way|"
                       r"back and forth (?:on|between|over)|(?:one|pair|pack|model|version) against|which (?:is|'s) (?:the )?keeper|smarter (?:buy|pick|choice) than|"
                       r"hold up as well as|(?:price )?jump from|(?:most |best |more )?bang for (?:the|your|my) (?:buck|money)|(?:the )?best value|most worth (?:its|the|their) (?:price|money)|"
@@ -271,7 +273,7 @@ _CHEAPER = re.compile(r"\b(?:(?:cheaper|cheapr|cheeper)(?! (?:one )?of\b)|less e
                       r"on a shoestring|money(?:'s| is) (?:tight|short)|(?:way |far |a bit )?(?:beyond|out of) (?:me|my reach)|^\s*(?:ugh,? )?steep\b|"
                       r"(?:isse |is se |iske )?kam (?:keemat|kimat|daam|dam|price)|daylight robbery|rip[- ]?off|lesser price|cut[- ]price|pinching pennies|penny[- ]pinch\w*|"
                       r"save (?:a bit|a little|some|some money|money) (?:vs\.?|versus|compared (?:with|to)|over|on)|(?:aren'?t|are not|isn'?t|is not|not) (?:as|so) (?:expensive|pricey|costly|dear) as)\b", re.I)
-_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|more pricy|(?:bit |little )?costly (?:ones|stuff|options|items)|prici?er(?! (?:one )?of\b)|prem(?:um|iun|ium)|higher (?:on|in) (?:the )?price|step up from (?=it\b|that|this|the\b)|(?:ones?|anythin[g]?|something|stuff|options?|any|items?|pairs?|models?|priced|costing) (?:above|over)(?=\s+x{3,}\b|\s{2,}|\s*[?.!]*$)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
+_PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|more exp[ea]?n[sc]i?ve|costlie?r|costl[ie]r|cost(?:s)? (?:a bit |a little |slightly |somewhat )more\b(?! than)|not (?:so |too |that |very |as )?cheap(?: ones| stuff| options| ones please)?\b(?!er)|^\s*(?:what'?s |whats |anything |something |any |show me (?:what'?s |whats )?)?(?:above|over)(?=\s+(?:the\s+)?x{3,}|\s{2,}|\s*[?.!]*$)|(?:above|over) (?:that|it|this)(?: one)?\s*[?.!]*$|more pricy|(?:bit |little )?costly (?:ones|stuff|options|items)|prici?er(?! (?:one )?of\b)|prem(?:um|iun|ium)|higher (?:on|in) (?:the )?price|step up from (?=it\b|that|this|the\b)|(?:ones?|anythin[g]?|something|stuff|options?|any|items?|pairs?|models?|priced|costing) (?:above|over)(?=\s+(?:the\s+)?x{3,}\b|\s{2,}|\s*[?.!]*$)|higher[- ]end|high[- ]end|premium|fancier|better(?:[- ]quality| ones| made)|"
                       r"higher[- ]quality|top[- ](?:of[- ]the[- ]line|end|tier|shelf)|luxury|luxurious|upmarket|nicer ones?|"
                       r"a step up|step it up|upgrade|splurge|more upscale|classier|higher[- ]priced|(?:something|anything|ones?) (?:a bit |a little )?nicer|"
                       r"(?:looks?|looking|seems?|are|is|feels?) (?:a bit |kind of |rather |very )?(?:too )?cheap(?:ly made)?\b(?!er)|too cheap\b(?!er)|top of the range|higher price (?:range|point|bracket|segment)|(?:the )?(?:more )?expensive ones|"
@@ -288,7 +290,7 @@ _PRICIER = re.compile(r"\b(?:more expensive(?! (?:one )?of\b)|more pricy|(?:bit 
                       r"(?:go|pay|spend|going|paying) (?:a bit |a little )?(?:higher|more) than (?=the |that |this |it\b|its\b|#)|more special|best quality|the best (?:you have|you've got|one you have)|pro[- ](?:grade|level|quality)|"
                       r"(?:professional|commercial)[- ]grade|costlier|(?:the )?expensive (?:stuff|options)|(?:above|over|more than) (?:these|those|their|the shown) prices?|"
                       r"higher[- ]tier|(?:a )?higher (?:standard|grade|class|spec)|top[- ]notch|something (?:more )?(?:fancy|posh|classy|upscale)|posher|"
-                      r"a better (?:model|one|version|pair)|\bstep up(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
+                      r"a better (?:model|one|version|pair)|\bstep up(?:\s+(?:pls|please|plz))?(?=\s*[?.!]*$)|higher[- ]budget|more pricey|a (?:notch|step|cut) (?:above|up from)|above the price of|(?:more|higher) than the price of|flagships?|spend more (?:on|for) (?:something |a |an )?(?:good|better|nicer|quality|premium)|more high[- ]quality|"
                       r"(?:something|anything|ones?) (?:of )?(?:higher|better|high|top) quality|more costly|costs? more|dearer(?! (?:one )?of\b)|"
                       r"high[- ]ticket|shell(?:ing)? out (?:a bit |a little )?more|(?:zyada|jyada|zada) (?:daam|dam|keemat|kimat|paise)|(?:further |higher )?up the (?:range|price ladder|ladder)|"
                       r"climb the price ladder|bougie|boujee|invest(?:ing)? (?:a bit |a little |some )?more|(?:heftier|hefty|bigger|higher) price ?tags?|higher[- ]calibre|higher[- ]caliber|"
@@ -347,7 +349,7 @@ _BEFORE_LAST = re.compile(r"\b(?:(?:the\s+)?(?:second|2nd)[- ](?:to[- ]|from[- ]
                           r"(?:the\s+)?next[- ]to[- ]last|(?:the\s+)?one before (?:the\s+)?last)(?:\s+(?:one|item|option|product))?\b", re.I)
 _LAST_N = re.compile(r"\b(?:the\s+)?(?:last|bottom|final)\s+(two|three|2|3)\b", re.I)
 # "compare the two cheapest", "the 2 most expensive": the shown items of those prices
-_PRICE_N = re.compile(r"\b(?:the\s+)?(two|three|2|3)\s+(cheapest|least expensive|most expensive|priciest|dearest)\b|"
+_PRICE_N = re.compile(r"\b(?:the\s+)?(two|three|2|3)\s+(cheapest|least expensive|most expensive|priciest|dearest|costliest|top[- ]priced|highest[- ]priced|lowest[- ]priced)\b|"
                       r"\b(?:the\s+)?(cheapest|priciest|most expensive)\s+(two|three|2|3)\b|"
                       r"\b(?:the\s+)?(cheaper|less expensive|lower[- ]priced|pricier|more expensive|dearer|costlier|higher[- ]priced)\s+(two|three|2|3)\b(?!\s*(?:hundred|thousand|grand|k\b))", re.I)
 _FIRST_N = re.compile(r"\b(?:the\s+)?(?:first|top)\s+(two|three|2|3)\b", re.I)
@@ -445,8 +447,11 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
                 continue
             tail = text[m.end():m.end() + 12].lower()
             if not re.search(r"[$₹€£]|\d\s*k\b|rs\b|rupees?|bucks|dollars?|inr|usd", m.group(0), re.I) and re.match(
-                    r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b(?=\s*(?:$|[^a-z\s]|tvs?\b|screens?|monitors?|displays?|x\b))|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?)", tail):
+                    r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b(?=\s*(?:$|[^a-z\s]|tvs?\b|screens?|monitors?|displays?|x\b))|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?|"
+                    r"houses?|homes?|guests?|famil(?:y|ies)|friends?|persons?|cups?|times?|neighbou?rs?|kids|members)", tail):
                 continue  # "4 stars", "32 inch", "2 pack": not money
+            if re.match(r"\s*(?:more|extra)\b(?!\s+than)", tail):
+                continue  # "what do I get for 300 more": a difference between items, not a bound
             words = m.group(0)
             if kind == "max" and words.lower().startswith("for") and not re.search(r"[$₹€£]|\d{2,}|dollars?|rupees?|bucks|rs|k\b", words, re.I):
                 continue  # "for 2" is not a budget
@@ -536,8 +541,9 @@ def _is_negated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
 _NUMBER_LIST = re.compile(r"(?:#|\b(?:options?|items?|products?|numbers?|nos?\.?)\s*)(\d)((?:\s*(?:,|and|&|or|vs\.?|versus|with|to)\s*(?:#|(?:options?|items?|numbers?)\s*)?\d\b)*)", re.I)
 _OF_THE = re.compile(r"\bthe (cheaper|cheapest|less expensive|lower[- ]priced|pricier|priciest|more expensive|most expensive|dearer|dearest|costliest)"
                      r"(?: one)? of\b", re.I)
-_BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|ya|vs\.?|versus|with|to|apart from)\s*([1-9])(?![\w.,%])", re.I)
-_ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus)\s*(?:#|no\.? ?)?[1-9]\s*\??\s*$", re.I)
+_BARE_PAIR = re.compile(r"(?<![\w$₹€£.,])([1-9])\s*(?:,|and|&|or|ya|vs\.?|versus|v|n|with|to|apart from)\s*([1-9])(?![\w.,%])", re.I)
+_ONLY_PAIR = re.compile(r"^\s*(?:#|no\.? ?)?[1-9]\s*(?:or|vs\.?|versus|v|n|and|&)\s*(?:#|no\.? ?)?[1-9]\s*[?!]*"
+                        r"(?:\s*(?:pls|please|plz|diff|difference|which(?: one)?|which is better|compare)\s*[?!]*)*\s*$", re.I)
 # "the <words> one", tried at every "the", so that
 # "the lines of the bronze one" reaches "the bronze one"; coordinated names ("the chrome and the black
 # ones") are tried one by one. The item words are extended by the current kind ("the bronze faucet").
@@ -604,7 +610,7 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
     if by_price and priced_items:
         word = (by_price.group(1) or by_price.group(4) or by_price.group(6)).lower()
         n = {"two": 2, "three": 3}.get(word) or int(word)
-        dearest = re.search(r"most|prici|dear|costl|more exp|higher", by_price.group(0), re.I)
+        dearest = re.search(r"most|prici|dear|costl|more exp|higher|highest|top", by_price.group(0), re.I)
         picked = [i for _, i in (priced_items[::-1] if dearest else priced_items)[:n]]
         found += [(by_price.start(), p) for p in sorted(picked)]
         spans.append(by_price.span())
@@ -823,8 +829,11 @@ def _item_by_words(part: str, state: DialogueState, titles: bool = True) -> int 
 _THE_NAME = re.compile(r"(?:\bthe(?: ones? (?:by|from|made by))?|\b(?:cheaper|pricier|costlier|dearer|expensive|priced|costs?|less|more) than(?: that| this)?) (?!the\b)(?=([\w&'.-]+)(?: ([\w&'.-]+))?(?: ([\w&'.-]+))?)", re.I)
 # "delta or glacier bay?", "tata tea premium or tata tea gold - what's the difference?": the whole message,
 # or its first clause, is a pair of names ("one" after a name is dropped: "touchless one vs the bronze one").
-_NAME_PAIR = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|hmm+|right|well|and|alright|now)[,.]?\s+)*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
+_NAME_PAIR = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|hmm+|right|well|and|alright|now)[,.]?\s+)*(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?(?:\s+(?:or|vs\.?|versus|v)\s+|\s*/\s*)(?:the\s+)?([\w&'.-]+?(?: [\w&'.-]+){0,3}?)(?:'s)?(?: ones?)?"
                         r"\s*(?:[?.!]*\s*$|[,;:?]|\s[-–—]+\s|(?<=\s)(?=(?:which|how|what'?s|whats|what)\s))", re.I)
+# the same pair as a later clause of a message that asks ("..., premium or gold, can u compare both")
+_CLAUSE_PAIR = re.compile(r"(?<=[,;:.!?])" + _NAME_PAIR.pattern[1:], re.I)
+_ASKS_CHOICE = re.compile(r"\?|\b(?:suggest|recommend|which|advi[cs]e|better|pick|choose)\b", re.I)
 
 
 _UNWANTED_BEFORE = re.compile(r"(?:" + _NEGATION.pattern + "|" + _DROP_VERB + r")\s*$", re.I)
@@ -893,20 +902,28 @@ def _named_items(text: str, state: DialogueState, facets: Facets | None = None) 
     pair = _NAME_PAIR.match(text)
     # A pair that is only the message's first clause, or named by title words, is meant as one only where
     # the message asks to compare ("boat or boult, under 1000" wants either maker).
-    asks = bool(_COMPARE.search(text))
-    if pair and (asks or not text[pair.end():].strip()):
-        first, second = (_shown_named(pair.group(g), state, facets) or (_item_by_words(pair.group(g), state) if asks else None)
-                         or (_only_title_with(pair.group(g), state) if asks else None) for g in (1, 2))
-        if asks and (first is None) != (second is None):
-            # "the gold one or the other tata one?": the other item with that name than the one just named
-            named, other = (first, pair.group(2)) if first is not None else (second, pair.group(1))
-            rest = re.match(r"(?:the )?other (.+)", key(other))
-            candidates = [p for p in _shown_with_name(rest.group(1), state) if p != named] if rest else []
-            if len(candidates) == 1:
-                first, second = (named, candidates[0]) if first is not None else (candidates[0], named)
-        if first is not None and second is not None and first != second:
-            out += [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
-    return out
+    asks = bool(_COMPARE.search(text)) or bool(pair and (re.search(r"\s(?:v|vs\.?|versus)\s|\bones?\b", pair.group(0), re.I)
+                                                         or re.match(r"\s*which\b", text[pair.end():], re.I)))
+    named = _pair_named(pair, state, facets, asks) if pair and (asks or not text[pair.end():].strip()) else None
+    if named is None and (asks or _ASKS_CHOICE.search(text)):
+        named = next(filter(None, (_pair_named(m, state, facets, True) for m in _CLAUSE_PAIR.finditer(text))), None)
+    return out + (named or [])
+
+
+def _pair_named(pair: re.Match, state: DialogueState, facets: Facets | None, asks: bool) -> list[tuple[int, int, tuple[int, int]]] | None:
+    """The two shown items a pair of names points at ("delta or glacier bay"), or None."""
+    first, second = (_shown_named(pair.group(g), state, facets) or (_item_by_words(pair.group(g), state) if asks else None)
+                     or (_only_title_with(pair.group(g), state) if asks else None) for g in (1, 2))
+    if asks and (first is None) != (second is None):
+        # "the gold one or the other tata one?": the other item with that name than the one just named
+        named, other = (first, pair.group(2)) if first is not None else (second, pair.group(1))
+        rest = re.match(r"(?:the )?other (.+)", key(other))
+        candidates = [p for p in _shown_with_name(rest.group(1), state) if p != named] if rest else []
+        if len(candidates) == 1:
+            first, second = (named, candidates[0]) if first is not None else (candidates[0], named)
+    if first is None or second is None or first == second:
+        return None
+    return [(pair.start(1), first, pair.span(1)), (pair.start(2), second, pair.span(2))]
 
 
 def _only_title_with(word: str, state: DialogueState) -> int | None:
@@ -1286,8 +1303,17 @@ def _incidental(m: Mention, text: str) -> bool:
     if m.facet in ("type", "category"):
         return bool(_SUITS.search(text[:m.start]))
     if m.facet == "audience" and key(m.words) not in AUDIENCE_WORDS:
-        return bool(_HAS_OPINION.match(text[m.end:]))
+        # "my mom insists on proper tea", "my brother in law put one in": a relative in the story;
+        # "for my dad", "a gift for my wife", "my daughter needs leggings": the person it is for
+        for_them = _FOR_SOMEONE.search(text[:m.start]) or _NEEDS.match(text[m.end:]) or _OCCASION.search(text)
+        return bool(_HAS_OPINION.match(text[m.end:])) or not for_them
     return False
+
+
+_NEEDS = re.compile(r"(?:'s)?\s+(?:needs?|wants?|is looking for|would like|requires?|is after|(?:has |keeps )?ask(?:ed|s|ing) for)\b", re.I)
+_OCCASION = re.compile(r"\b(?:gifts?|presents?|birthday|bday|anniversary|diwali|christmas|xmas|eid|rakhi|valentine'?s?|mother'?s day|father'?s day|is into)\b", re.I)
+
+_FOR_SOMEONE = re.compile(r"\b(?:for|gift(?:ing)?|present|buying|get(?:ting)?|surprise)\s+(?:it\s+|them\s+|one\s+)?(?:to\s+)?(?:my|our|a|the|his|her|your)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _hard_values(included: list[Mention], reading: Reading, text: str = "") -> list[Mention]:
@@ -1543,8 +1569,11 @@ def _price_anchor(lowered: str, refs: list[int], similar: re.Match | None, state
 
 def _pricier_wins(cheaper: re.Match | None, pricier: re.Match | None) -> bool:
     """Whether a message asks for dearer items: a pricier cue and no cheaper one before it ("cheap
-    ones look bad, actually go up - pricier than all of these": the later cue is the request)."""
-    return pricier is not None and (cheaper is None or pricier.start() >= cheaper.end())
+    ones look bad, actually go up - pricier than all of these": the later cue is the request), or
+    one inside it ("not so cheap ones")."""
+    if pricier is None:
+        return False
+    return cheaper is None or pricier.start() >= cheaper.end() or (pricier.start() <= cheaper.start() and cheaper.end() <= pricier.end())
 
 
 _THAN_ALL = re.compile(r"\b(?:than|outprices?|exceeds?|above|over|beyond|below|under) (?:all(?: (?:[2-9]|two|three|four|five|six))?|each|every one|any) (?:of )?(?:these|them|those|the (?:four|three|two|shown|ones)|four|three)\b", re.I)
@@ -1568,6 +1597,8 @@ def _describes_compared(op: Operation, items: list) -> bool:
     ("bronze one or the black one, whats better for a farmhouse sink"): not a change of search."""
     if op.op == "new_subject" or (op.op in ("add", "replace") and op.facet in ("type", "category")):
         return True
+    if op.op == "add" and op.facet == "audience":
+        return True  # "my husband wants something modern ... the glacier bay or the delta": whose taste, not a filter
     if op.op != "add" or op.facet not in ("color", "material", "brand") or not isinstance(op.value, str):
         return False
     words = set(key(op.value).split())
@@ -1581,13 +1612,15 @@ def _reference_operations(text: str, scan: str, state: DialogueState, refs: list
     price_cues = [m.span() for m in (_CHEAPER.search(text), _PRICIER.search(text)) if m]
     two_named = len(refs) >= 2 and not _SIMILAR.search(text) and not price_cues
     # "save a bit vs the boAt one": the "vs" belongs to asking for cheaper, not to a comparison
-    asks_compare = any(not any(a <= m.start() and m.end() <= b for a, b in price_cues) for m in _COMPARE.finditer(text))
+    # and "any bargains compared to the first one?" asks for cheaper than it
+    asks_compare = any(not any(a <= m.start() and m.end() <= b for a, b in price_cues) and not (price_cues and m.group(0).lower().startswith("compared"))
+                       for m in _COMPARE.finditer(text))
     if (asks_compare or two_named) and state.shown:
         # Two or more named: those; otherwise everything that was shown ("compare them").
         everything = list(range(1, len(state.shown) + 1))
         positions = [p if p > 0 else len(state.shown) + 1 + p for p in refs]
         focus = next((i for i, s in enumerate(state.shown, 1) if s.id == state.focus), None)
-        if len(positions) == 1 and focus is not None and focus != positions[0] and not re.search(r"(?:others|the rest|all)", lowered):
+        if len(positions) == 1 and focus is not None and focus != positions[0] and not re.search(r"\b(?:others|the rest|all)\b", lowered):
             positions.append(focus)  # "worth the extra over the red label?" after asking about another item: that one against it
         positions = sorted(positions) if len(positions) >= 2 else everything
         cue = _COMPARE.search(text)

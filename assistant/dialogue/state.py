@@ -347,8 +347,8 @@ def _set_bound(state: DialogueState, op: Operation, source: Source) -> str | Non
     setattr(state, name, Bound(value=value, source=source))
     if name == "max_price" and state.min_price and state.min_price.value > value:
         state.min_price = None
-    if name == "min_price" and state.max_price and state.max_price.value < value:
-        state.max_price = None
+    if name == "min_price" and state.max_price and state.max_price.value <= value:
+        state.max_price = None  # "the kind that costs 1000 plus" under a ceiling of 1000: the floor moves past it
     if "price" in state.relaxed and name in ("max_price", "min_price"):
         state.relaxed.remove("price")
     return None
@@ -378,8 +378,8 @@ def _price_step(state: DialogueState, op: Operation, source: Source) -> str | No
         # shopper's range, and a budget they stated still holds while the floor stays under it.
         anchor = prices[0] if referent else prices[len(prices) // 2]
         state.min_price = Bound(value=nice_above(anchor), source=source)
-        if state.max_price and state.max_price.value < state.min_price.value:
-            state.max_price = None
+        if state.max_price and state.max_price.value <= state.min_price.value:
+            state.max_price = None  # a floor at or past the ceiling: the shopper moved up
     return None
 
 
