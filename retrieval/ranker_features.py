@@ -16,6 +16,11 @@ Groups (the training report's ablation drops one group at a time):
   match       query-term coverage (exact, idf-weighted, fuzzy: prefixes and compounds), exact
               phrase and bigram matches in the title, the query's head word in the title and as
               the product's type, where in the title the first match is, lengths, numbers
+  fuzzy       query words the title spells within an edit or two ("toliet" / "toilet"), the head
+              word so, letter-trigram overlap of query and title, the rarest query word the title
+              lacks (shoppers' typos and the catalog's compounds, which exact matching misses)
+  measures    the query's quantities with units (retrieval/measures.py: "1/2 in.", "18v") found
+              in the title, and how many the title gives otherwise (another size of that unit)
   attributes  the product's type, brand, colour, audience and material against the query's
               (+1 agrees, -1 contradicts, 0 says nothing)
   commerce    price fit (against the filters' bounds), price, rating, rating count,
@@ -30,12 +35,14 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from .attributes import COLORS, audiences_in, compatible_audiences, find_vocabulary, materials_in, type_key
 from .lexical import tokenize
+from .measures import agreement, measures
 from .schemas import Product, SearchFilters
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 K1 = 1.2
 DESCRIPTION_CHARS = 2000
 NAN = float("nan")
@@ -46,6 +53,8 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "match": ("coverage_title", "coverage_title_idf", "coverage_text", "coverage_fuzzy", "phrase_title", "bigrams_title",
               "head_in_title", "head_is_type", "type_in_query", "first_match_position", "title_tokens", "query_tokens",
               "numbers_in_title"),
+    "fuzzy": ("coverage_edit", "head_edit", "trigram_jaccard", "trigram_query_cover", "unmatched_idf_max"),
+    "measures": ("measure_match", "measure_conflict"),
     "attributes": ("brand_match", "lead_word_in_query", "color_match", "audience_match", "material_match"),
     "commerce": ("price_fit", "price_log", "rating", "rating_count_log", "popularity_log"),
 }
@@ -61,6 +70,21 @@ def _words(text: str) -> list[str]:
     """The index's tokens (retrieval.lexical.tokenize) without a possessive's apostrophe
     ("women's" -> "women", as the query spells it)."""
     return [t.rstrip("'") for t in tokenize(text) if t.rstrip("'")]
+
+
+def _close(word: str, other: str) -> bool:
+    """The same word, or one within an edit (two for words of 8+ letters) for words of 4+ letters."""
+    if word == other:
+        return True
+    if len(word) < 4 or len(other) < 4:
+        return False
+    edits = 2 if len(word) >= 8 else 1
+    return Levenshtein.distance(word, other, score_cutoff=edits) <= edits
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
 
 
 def head_word(text: str) -> str:
@@ -138,6 +162,8 @@ class _Query:
         self.head_type = type_key(self.head) if self.head else ""
         self.type_keys = {type_key(t) for t in self.tokens}
         self.numbers = [t for t in self.tokens if _DIGITS.search(t)]
+        self.trigrams = _trigrams(info.text)
+        self.measures = measures(info.text)
         text = info.text.lower()
         self.colors = {_COLOR_CANON.get(c, c) for c in find_vocabulary(text, COLORS)}
         self.audiences = set(audiences_in(text))
@@ -236,6 +262,19 @@ def _row(q: _Query, c: Candidate) -> list[float]:
         sum(t in title_set for t in q.numbers) / len(q.numbers) if q.numbers else NAN,
     ]
 
+    # fuzzy
+    covered = [t in title_set or any(_close(t, w) for w in title_set) for t in q.tokens]
+    title_trigrams = _trigrams(p.title)
+    shared = len(q.trigrams & title_trigrams)
+    fuzzy = [
+        sum(covered) / n if n else 0.0,
+        float(bool(q.head) and any(_close(q.head, w) for w in title_set)),
+        shared / max(1, len(q.trigrams | title_trigrams)),
+        shared / max(1, len(q.trigrams)),
+        max((q.idf[t] for t, c in zip(q.tokens, covered) if not c), default=0.0),
+    ]
+    sizes = list(agreement(q.measures, measures(p.title)))
+
     # attributes
     brand_match = float(bool(brand) and all(t in q.set for t in brand)) if brand else 0.0
     lead = title[0] if title else ""
@@ -264,7 +303,7 @@ def _row(q: _Query, c: Candidate) -> list[float]:
         math.log1p(p.rating_count) if p.rating_count is not None else NAN,
         math.log1p(c.popularity) if c.popularity is not None else NAN,
     ]
-    return lexical + dense + match + attributes + commerce
+    return lexical + dense + match + fuzzy + sizes + attributes + commerce
 
 
 def group_columns(groups: Sequence[str]) -> list[int]:

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from evals.suites import relevance as R
+from retrieval.ranker_features import FEATURE_GROUPS
 from tests.conftest import DEMO
 
 
@@ -115,7 +116,7 @@ def test_training_cross_validates_by_query_and_writes_model_and_report(small_set
                             rounds=20, ablation=True)
     assert (tmp_path / "model" / "ranker.txt").is_file()
     assert (tmp_path / "model" / "ranker_report.md").read_text("utf-8").startswith("# Learned ranker")
-    assert set(report["ablation"]) == {"lexical", "dense", "match", "attributes", "commerce"}
+    assert set(report["ablation"]) == set(FEATURE_GROUPS)
     assert report["trained_on"][0]["digest"] == small_set.digest()
     assert T.trained_digests(tmp_path / "model" / "ranker.txt") == {small_set.digest()}
     LearnedRanker.load(tmp_path / "model" / "ranker.txt")
