@@ -266,7 +266,7 @@ def _row(q: _Query, c: Candidate) -> list[float]:
     covered = [t in title_set or any(_close(t, w) for w in title_set) for t in q.tokens]
     title_trigrams = _trigrams(p.title)
     shared = len(q.trigrams & title_trigrams)
-    fuzzy = [
+    spelling = [
         sum(covered) / n if n else 0.0,
         float(bool(q.head) and any(_close(q.head, w) for w in title_set)),
         shared / max(1, len(q.trigrams | title_trigrams)),
@@ -303,7 +303,7 @@ def _row(q: _Query, c: Candidate) -> list[float]:
         math.log1p(p.rating_count) if p.rating_count is not None else NAN,
         math.log1p(c.popularity) if c.popularity is not None else NAN,
     ]
-    return lexical + dense + match + fuzzy + sizes + attributes + commerce
+    return lexical + dense + match + spelling + sizes + attributes + commerce
 
 
 def group_columns(groups: Sequence[str]) -> list[int]:
