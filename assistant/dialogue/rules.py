@@ -82,7 +82,7 @@ _NEGATION = re.compile(
     r"(?:that|which|who) (?:isn'?t|is not|aren'?t|are not|'?s not)|"
     r"(?:i'?d |i will |i'?ll |let'?s )?pass on|no need for|"
     r"(?:bad|poor|terrible|awful|horrible) (?:luck|experiences?) with|(?:had|have had|i had) (?:problems|issues|trouble) with|disappointed (?:by|with|in)|"
-    r"(?:i )?hate|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
+    r"(?:i )?hates?|nt(?= [a-z])|never|skip|(?<!next to )(?<!almost )(?:nothing|none) (?:from|by|in|made of|of)|(?<!next to )(?<!almost )nothing(?! (?:else|here|there|works|fits|like|over|above|more|under|below|but|except))|no more|(?:i'?m |i am )?(?:done|finished) with|sick of|tired of|"
     r"allergic to|(?:i )?dislike|(?:i'?d )?rather not(?: have)?|minus|but not|(?:i )?refuses?(?: to (?:buy|get|use|have|wear|touch|go near|try))?|(?:nope|nah) (?:to|on)|"
     r"ban|block|enough(?: of)?|besides|other (?:brands?|colou?rs?|ones|makes|materials?) than|(?:i'?ve |i have )?sworn off|barring|"
     r"(?:wouldn'?t|would not|won'?t) be (?:caught|seen) dead (?:in|with|wearing|using)|zero(?= [a-z])|(?:skin|ears?|body) (?:reacts?|is allergic|are allergic) to|"
@@ -113,10 +113,15 @@ _POST_NEGATION = re.compile(
     r"|^\s*[-–—:,]\s*(?:spare me|skip|avoid|no|not|never|drop|hide|ditch|lose|cross|strike|knock|rule|cut)\s+(?:that|this|the|those)\s+"
     r"(?:shades?|colou?rs?|brands?|makes?|labels?|materials?|fabrics?|finish(?:es)?)\b"
     r"|^\s+ke\s+(?:alawa|alaawa|alava|alaava|siva|siwa|sivaa|sivay)\b|^\s+(?:chhod|chod|chhodh)\s*(?:ke|kar|kr)\b|^\s*,?\s*(?:dono |both )?(?:bekaar|bekar|bakwas|bakwaas|ghatiya)\b"
+    r"|^\s+(?:is|are)\s+(?:so |too |way |just |totally )?overpriced\b|^\s+neither\b"
     r"|^\s+need not apply\b|^\s+(?:won'?t|will not|wouldn'?t|would not) (?:do|work|cut it)\b|^\s+(?:doesn'?t|does not|don'?t|do not) (?:suit|work for|go with)\b"
     r"|^\s+(?:would be|is|are) (?:a )?(?:disaster|nightmare|mistake)\b|^\s*[?!]*\s*thanks,? but no thanks\b|^\s+(?:has|have) (?:burnt|burned|ripped|cheated|scammed) me\b",
     re.I,
 )
+# "my last boat pair died in a month", "a boult that cracked": a maker or colour that let the shopper down
+# (not a kind: "my kettle broke, need a new one" still wants a kettle)
+_LET_DOWN = re.compile(r"^\s+(?:(?:pair|one|ones|set|unit|soles?|straps?|earbuds?|buds|model)\s+)?(?:that |which )?"
+                       r"(?:died|broke|cracked|stopped working|gave up|fell apart|wore out|wears? out|conked out|failed)\b", re.I)
 # Features whose words are also names in some catalogs ("noise cancelling" is no brand Noise).
 _FEATURE = re.compile(r"\bnoise[- ]?(?:cancel\w*|isolat\w*|reduc\w*|free)\b|\b(?:active )?noise control\b", re.I)
 # Phrases of liking whose words name nothing in the catalog ("a big fan of boAt": no fans).
@@ -447,7 +452,7 @@ def price_operations(text: str) -> tuple[list[Operation], list[tuple[int, int]]]
                 continue
             tail = text[m.end():m.end() + 12].lower()
             if not re.search(r"[$₹€£]|\d\s*k\b|rs\b|rupees?|bucks|dollars?|inr|usd", m.group(0), re.I) and re.match(
-                    r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b(?=\s*(?:$|[^a-z\s]|tvs?\b|screens?|monitors?|displays?|x\b))|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|months?|days?|minutes?|hours?|"
+                    r"\s*(?:stars?|\+|%|percent|gb|tb|mah|w\b|watts?|inch|in\b(?=\s*(?:$|[^a-z\s]|tvs?\b|screens?|monitors?|displays?|x\b))|cm|mm|ml|l\b|kg|g\b|pack|pcs|people|years?|yrs?|months?|mos?|days?|weeks?|wks?|minutes?|mins?|hours?|hrs?|"
                     r"houses?|homes?|guests?|famil(?:y|ies)|friends?|persons?|cups?|times?|neighbou?rs?|kids|members)", tail):
                 continue  # "4 stars", "32 inch", "2 pack": not money
             if re.match(r"\s*(?:more|extra)\b(?!\s+than)", tail):
@@ -1378,7 +1383,7 @@ def _negated_mentions(mentions: list[Mention], text: str, negations: list[tuple[
             if not _head_of_negated_phrase(m, mentions[:i], text, negations):
                 out.add(i)
             continue
-        if not _POST_NEGATION.match(text[m.end:]):
+        if not (_POST_NEGATION.match(text[m.end:]) or (m.facet not in ("type", "category") and _LET_DOWN.match(text[m.end:]))):
             continue
         j = i
         if m.facet in ("type", "category") and i > 0 and mentions[i - 1].facet not in ("type", "category", "audience") \
