@@ -70,7 +70,8 @@ _RESET = re.compile(r"\b(?:start (?:over|again|afresh|fresh|from scratch)|fresh 
                     r"clear (?:all|everything|the filters|filters|all (?:the )?filters)|from scratch|from the top|(?:start|begin) (?:again )?(?:from )?(?:zero|square one|the (?:very )?beginning)|back to square one|clean slate|wipe the slate|"
                     r"restart|(?:ignore|discard|throw out|scrap|scratch|cancel|undo|drop|bin|ditch) (?:all of (?:it|that|this)|everything|the whole (?:search|thing|lot)|all (?:that|this|of (?:it|that)))"
                     r"(?: (?:i'?ve |we'?ve |i |we )?(?:said|asked for|done|told you|picked|chosen)(?: so far)?| so far)?|(?:redo|do) (?:this|it|everything|the search) from (?:zero|scratch|the top)|"
-                    r"begin (?:afresh|anew|fresh))\b", re.I)
+                    r"begin (?:afresh|anew|fresh)|(?:erase|wipe|delete|clear out) (?:everything|all(?: of)? (?:that|this|tht|dat|the filters)|the filters|my filters|all filters)|"
+                    r"(?:scrap|scratch|ditch|forget|drop|bin) (?:all|everything) (?:tht|dat|dis|of it))\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not (?:a fan of|into|keen on|interested in|too keen on)|not|no(?! (?:more than|higher than|need))|without|except(?: for)?|excluding|exclude|"
     r"other than|anything but|anything except|everything (?:but|except)|(?:any|all)(?:one)? (?:but|except)|apart from|avoid(?:ing)?|"
@@ -345,8 +346,10 @@ _QUESTION = re.compile(r"^(?:how|what|when|where|why|who|can|could|do|does|did|i
 _REFERS = re.compile(r"\b(?:these|those|them|they|this one|that one|it|its|the (?:first|second|third|fourth|fifth|last|top|cheapest|priciest|"
                      r"most expensive)(?: one)?|the \w+ one|(?:#|number |no\.? ?|option |item )\d)\b", re.I)
 _ORDINALS = {"first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1}
-_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )(?<!\bmy )(?<!\bour )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom)(?!\s+of\s+the\s+(?:range|line)|[- ]notch|\s+(?:batch|set|lot|round|page|thoughts?|opinion|look|time|longer|as long)\b)(?:\s+(?:one|item|option|product|two|three))?\b"
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "bottom": -1,
+             # shoppers' typos ("secnd vs thrid")
+             "frist": 1, "fisrt": 1, "secnd": 2, "seccond": 2, "scond": 2, "thrid": 3, "thrd": 3, "fourht": 4, "foruth": 4}
+_ORDINAL = re.compile(r"(?<!cheapest )(?<!lowest )(?<!highest )(?<!expensive )(?<!rated )(?<!newest )(?<!priced )(?<!\bmy )(?<!\bour )\b(?:the\s+)?(first|1st|top|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final|bottom|frist|fisrt|secnd|seccond|scond|thrid|thrd|fourht|foruth)(?!\s+of\s+the\s+(?:range|line)|[- ]notch|\s+(?:batch|set|lot|round|page|thoughts?|opinion|look|time|longer|as long)\b)(?:\s+(?:one|item|option|product|two|three))?\b"
                       r"|(?:#|\bnumber\s+|\bno\.?\s*|\boption\s+|\bitem\s+|\bproduct\s+)(\d|one|two|three|four|five|six)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "the second to last", "the penultimate one", "the last but one": the one before the last
@@ -574,6 +577,9 @@ def referents(text: str, state: DialogueState, facets: Facets) -> tuple[list[int
             spans.append((m.start(1) if m.group(1) else m.start(), m.end()))  # "the top one" names no type Top
         position = _ORDINALS[m.group(1).lower()] if m.group(1) else _NUMBER_WORDS.get(m.group(2).lower()) or int(m.group(2))
         found.append((m.start(), position))
+    for m in _SIDE.finditer(text):
+        found.append((m.start(), 1 if (m.group(1) or m.group(2)).lower() == "left" else -1))
+        spans.append(m.span())
     _items_by_price(text, state, found, spans)
     _the_other_one(text, state, found, spans)
     found = _picked_by_price(text, state, found, spans)
@@ -634,6 +640,7 @@ def _groups_named(text: str, state: DialogueState, found: list, spans: list) -> 
         spans.append(m.span())
 
 
+_SIDE = re.compile(r"\bthe one on the (?:far |very )?(left|right)\b|\bthe (?:far |very )?(left|right)(?:[- ]?most|[- ]hand)? one\b", re.I)
 _THE_OTHER = re.compile(r"\bthe other (?:([\w&'-]+) )?(?:one|pair|item|model|pack|option|version)\b", re.I)
 
 
@@ -978,7 +985,9 @@ def _facet_of(word: str | None) -> str | None:
 _ITEM = r"(?:#|no\.? ?|number |item #?|option #?)?[1-9]|(?:the )?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)(?: one| item| option| pair| pack)?|the (?:[\w&'-]+ ){1,2}(?:one|pair|pack)"
 _ITEM_FACET = re.compile(rf"\b(?:the |that )?(?P<word>brand|make|maker|label|colou?r|shade) (?:of|behind|on) (?:the )?(?P<item>{_ITEM})\b"
                          rf"|(?<![\w'])(?P<item2>{_ITEM})'s (?P<word2>brand|make|maker|label|colou?r|shade)\b"
-                         rf"|\b(?:whoever|whichever (?:company|brand)|the (?:company|people|brand) that) (?P<word3>make)s (?:the )?(?P<item3>{_ITEM})\b", re.I)
+                         rf"|\b(?:whoever|whichever (?:company|brand)|the (?:company|people|brand) that) (?P<word3>make)s (?:the )?(?P<item3>{_ITEM})\b"
+                         # "skip that brand", "not that finish" after asking about an item: the item in focus's
+                         rf"|\b(?:that|this|the same|its|their) (?P<word4>brand|make|maker|label|colou?r|shade|finish)\b(?! (?:of|behind|on)\b)", re.I)
 
 
 def _item_facet_mentions(scan: str, state: DialogueState, facets: Facets) -> list[Mention]:
@@ -989,9 +998,12 @@ def _item_facet_mentions(scan: str, state: DialogueState, facets: Facets) -> lis
         negations = negated_spans(scan) if negations is None else negations
         if not (any(s < m.start() < e for s, e in negations) or _POST_NEGATION.match(scan[m.end():]) or _unwanted_before(scan, m.start())):
             continue
-        item, word = next((m.group(f"item{n}"), m.group(f"word{n}")) for n in ("", "2", "3") if m.group(f"item{n}"))
-        positions, _ = referents(item, state, facets)
-        shown = state.shown_at(positions[0]) if len(positions) == 1 else None
+        if m.group("word4"):
+            word, shown = m.group("word4"), next((s for s in state.shown if s.id == state.focus), None)
+        else:
+            item, word = next((m.group(f"item{n}"), m.group(f"word{n}")) for n in ("", "2", "3") if m.group(f"item{n}"))
+            positions, _ = referents(item, state, facets)
+            shown = state.shown_at(positions[0]) if len(positions) == 1 else None
         if shown is None:
             continue
         facet = _facet_of(word)
