@@ -289,3 +289,27 @@ def test_profile_and_session_files_are_private(demo_index, tmp_path):
     for name in ("profiles.db", "sessions.db"):
         assert stat.S_IMODE((tmp_path / "home" / name).stat().st_mode) == 0o600, name
     assert stat.S_IMODE((tmp_path / "home").stat().st_mode) == 0o700
+
+
+def test_a_proposal_of_the_llm_fills_gaps_and_never_overrules_the_rules(scripted, demo_index):
+    """A weak model proposes a price move the other way, a new subject made of the message and
+    "more" four times beside a clear "too expensive" (what SmolLM2 did on the bank's dev turns when
+    asked every time): the rules' reading stands, the junk is dropped with notes."""
+    from assistant.dialogue import DialogueState, update
+    from retrieval.facets import Facets
+
+    facets = Facets.from_products(list(catalog(demo_index).values()))
+    state = update(DialogueState(), "running shoes under 150", facets).state
+    junk = {"route": "product", "operations": [{"op": "cheaper"}, {"op": "new_subject", "value": "too expensive"},
+                                               {"op": "pricier"}] + [{"op": "more"}] * 4}
+    scripted.script(json.dumps(junk))
+    llm = OpenAICompatibleLLM(model="scripted", base_url=scripted.url, timeout=5)
+    asked = update(state, "too expensive", facets, llm, always_ask_llm=True)
+    alone = update(state, "too expensive", facets)
+    assert scripted.requests, "the LLM endpoint was really called"
+    assert asked.used_llm and asked.state.filters() == alone.state.filters() and asked.state.subject == state.subject
+    assert [o.op for o in asked.operations] == [o.op for o in alone.operations]
+    assert any("dropped new_subject (the rules read" in n for n in asked.notes)
+    scripted.script(json.dumps({"route": "smalltalk", "operations": []}))
+    nxt = update(state, "next", facets, llm, always_ask_llm=True)
+    assert nxt.route == "product" and nxt.has("more")  # a move over the shown products stays a product turn

@@ -255,3 +255,13 @@ def test_spread_subset_is_even_and_stable():
     rows = [{"id": i} for i in range(10)]
     assert [r["id"] for r in spread(rows, 3)] == [0, 3, 6]
     assert spread(rows, None) == rows and spread(rows, 50) == rows
+
+
+def test_llm_configurations_see_every_held_turn_and_a_spread_of_dev_turns():
+    from evals.suites.dialogue_state import llm_subset
+
+    rows = [{"id": i, "split": "held" if i % 4 == 0 else "dev"} for i in range(40)]
+    chosen = llm_subset(rows, 5)
+    assert [r["id"] for r in chosen if r["split"] == "held"] == list(range(0, 40, 4))  # all ten, in order
+    assert len([r for r in chosen if r["split"] == "dev"]) == 5
+    assert len(llm_subset(rows, None)) == 40  # no bound: the whole bank, once each

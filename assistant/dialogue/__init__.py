@@ -16,7 +16,7 @@ from typing import Callable
 
 from retrieval.facets import Facets
 
-from .llm import propose
+from .llm import merge, propose
 from .rules import Reading, read
 from .state import (
     Applied,
@@ -72,9 +72,11 @@ def update(state: DialogueState, message: str, facets: Facets, llm=None, *,
         notes += proposal.notes
         if proposal.route is not None:
             used_llm = True
-            touched = {(o.op, o.facet) for o in operations}
-            operations += [o for o in proposal.operations if (o.op, o.facet) not in touched]
-            if route in ("smalltalk", "product") and proposal.route != route:
+            kept, dropped = merge(operations, proposal.operations)
+            operations += kept
+            notes += dropped
+            moves = any(o.op in _SEARCH_OPS for o in reading.operations)  # "next", "cheaper": a turn over the shown products
+            if route in ("smalltalk", "product") and proposal.route != route and not moves:
                 route = proposal.route
     if route in ("faq", "smalltalk", "human"):
         operations = []  # the search stays as it was for the next product turn

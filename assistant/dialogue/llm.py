@@ -2,7 +2,8 @@
 same vocabulary the rules use. A proposal is validated before it is used: every facet value
 must be one the catalog has and one the shopper wrote in this message, every amount a number
 the message contains; whatever fails is dropped with a note. A weak model can therefore only
-add what the message and the catalog both support."""
+add what the message and the catalog both support. `merge` then keeps only what fills a gap in
+the rules' reading: the LLM never overrules or doubles what the rules read."""
 
 from __future__ import annotations
 
@@ -97,3 +98,35 @@ def validate(proposal: Proposal, message: str, facets: Facets) -> Validated:
             continue
         out.operations.append(Operation(op=p.op, facet=p.facet, value=text, words=text))
     return out
+
+
+_MOVES = frozenset({"more", "cheaper", "pricier", "new_subject"})
+_PRICE = frozenset({"max_price", "min_price"})
+
+
+def _about_price(o: Operation) -> bool:
+    return o.op in ("cheaper", "pricier") or o.facet in _PRICE
+
+
+def merge(read: list[Operation], proposed: list[Operation]) -> tuple[list[Operation], list[str]]:
+    """The proposed operations that fill a gap in the rules' reading `read`, each once. Dropped:
+    a move (more, cheaper, pricier, new subject) when the rules read any operation (a 135M model
+    proposes "new subject" and "more" beside almost anything, which would wipe the shopper's
+    constraints); anything about price when the rules read the price ("cheaper" and a bound);
+    both price moves when the proposal holds the two; a facet the rules already set."""
+    touched = {(o.op, o.facet) for o in read}
+    price_read = any(_about_price(o) for o in read)
+    both_ways = {"cheaper", "pricier"} <= {o.op for o in proposed}
+    kept: list[Operation] = []
+    notes: list[str] = []
+    for o in proposed:
+        why = ("the rules read this message's operations" if read and o.op in _MOVES else
+               "the rules read the price" if price_read and _about_price(o) else
+               "cheaper and pricier at once" if both_ways and o.op in ("cheaper", "pricier") else
+               "the rules set it" if (o.op, o.facet) in touched else
+               "proposed twice" if any((k.op, k.facet, k.value) == (o.op, o.facet, o.value) for k in kept) else "")
+        if why:
+            notes.append(f"llm: dropped {o.op}{' ' + o.facet if o.facet else ''} ({why})")
+        else:
+            kept.append(o)
+    return kept, notes

@@ -9,8 +9,9 @@ the positions referred to are all as labelled (comparison rules in the generator
 
 Figures per configuration (`rules`: llm=None; `rules+llm`: the embedded SmolLM2 of
 `Context.llm_for("hybrid+llm")`; `rules+llm-endpoint`: the configured OpenAI-compatible endpoint;
-the LLM ones on `LLM_TURNS` bank turns spread over the bank and the first `MG_LLM_TURNS` MG-ShopDial
-turns):
+the LLM ones on every held turn (the part the targets are on, so that all three are measured on
+the same held turns), `LLM_TURNS` dev turns spread over the dev part, and the first `MG_LLM_TURNS`
+MG-ShopDial turns):
   state_accuracy_dev / _held          share of turns with the whole state right, per part
   state_<part>_<operation>            the same per operation
   route_accuracy_dev / _held          the route alone
@@ -430,6 +431,14 @@ def spread(rows: list, n: int | None) -> list:
     return [rows[i * len(rows) // n] for i in range(n)]
 
 
+def llm_subset(rows: list[dict], dev_turns: int | None) -> list[dict]:
+    """The turns an LLM configuration is scored on: all held turns, so its held figures are those of
+    the rules' (the targets are on that part), and `dev_turns` dev turns spread over the dev part
+    (the LLM is slow; the dev part is for tuning, not for the targets)."""
+    held = [r for r in rows if r["split"] == "held"]
+    return spread([r for r in rows if r["split"] != "held"], dev_turns) + held
+
+
 def read_rows(paths: Iterable[Path]) -> list[dict]:
     from evals.gen_dialogue_bank import read_bank
 
@@ -610,7 +619,7 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
                 if llm is None:
                     notes.append(f"dialogue-state: {config} skipped: no LLM configured")
                     continue
-            subset = spread(rows, llm_turns) if llm is not None else rows
+            subset = llm_subset(rows, llm_turns) if llm is not None else rows
             t0 = time.perf_counter()
             judged = evaluate(subset, catalogs, llm, faq_match, index_for, progress=f"dialogue-state {config}")
             if config == "rules":
@@ -630,7 +639,7 @@ def dialogue_state_suite(ctx: Context, configs: list[str], out: dict, failures: 
             searched = [(j, j.search) for j in judged if j.search is not None]
             with_results = sum(1 for _, s in searched if s["results"])
             notes.append(f"dialogue-state: {config}: {counts.get('dev', 0)} dev and {counts.get('held', 0)} held turns"
-                         + (f" (spread over the bank's {len(rows)}; LLM configurations are bounded to {llm_turns})" if llm is not None else "")
+                         + (f" (every held turn and {llm_turns} dev turns spread over the dev part; LLM configurations are slow)" if llm is not None else "")
                          + f"; products checked on {len(searched)} product-route turns ({with_results} with results) over "
                          + (", ".join(sorted(search_names & set(catalogs))) or "no catalog"))
             if mg and not fast:

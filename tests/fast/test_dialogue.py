@@ -219,3 +219,18 @@ def test_no_cue_pattern_of_the_rules_matches_empty_text():
 
     empty = [name for name, value in vars(rules).items() if isinstance(value, re.Pattern) and value.search("") is not None]
     assert empty == []
+
+
+def test_the_llm_only_fills_what_the_rules_left_open():
+    from assistant.dialogue import Operation
+    from assistant.dialogue.llm import merge
+
+    read = [Operation(op="cheaper", words="too pricey")]
+    kept, notes = merge(read, [Operation(op="pricier"), Operation(op="add", facet="max_price", value=99.0),
+                               Operation(op="exclude", facet="brand", value="Veloxa"), Operation(op="exclude", facet="brand", value="Veloxa"),
+                               Operation(op="more")])
+    assert [(o.op, o.facet) for o in kept] == [("exclude", "brand")] and len(notes) == 4
+    kept, _ = merge([], [Operation(op="more"), Operation(op="add", facet="color", value="Black")])
+    assert [o.op for o in kept] == ["more", "add"]  # nothing read: the proposal is the reading
+    kept, _ = merge([], [Operation(op="cheaper"), Operation(op="pricier")])
+    assert kept == []  # both ways at once says nothing
