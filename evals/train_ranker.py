@@ -149,7 +149,8 @@ def rows_for(jset, idx, depth: int = DEPTH) -> Rows:
         extra = [i for i in sorted(q.grades) if i not in set(ids) and i in idx.row]
         extra_products = [idx.by_id[i] for i in extra]
         cosines = [float(idx.matrix[idx.row[i]] @ v) for i in extra]
-        cands += candidates_for(extra_products, cosines, bm25_of(idx.index, q.text, [f"product:{i}" for i in extra]))
+        cands += candidates_for(extra_products, cosines, bm25_of(idx.index, q.text, [f"product:{i}" for i in extra]),
+                                vectors=[idx.matrix[idx.row[i]] for i in extra])  # judged, outside the pool: no pool rank
         X.append(features(info, cands, stats))
         all_ids = ids + extra
         gain.extend(jset.gain(q.grades[i]) if i in q.grades else np.nan for i in all_ids)

@@ -25,12 +25,18 @@ Groups (the training report's ablation drops one group at a time):
               (+1 agrees, -1 contradicts, 0 says nothing)
   commerce    price fit (against the filters' bounds), price, rating, rating count,
               popularity from the event log (optional input); NaN when unknown
+  pool        how much the candidate looks like the rest of the searcher's first `POOL_TOP`
+              candidates (each against the others, never itself): cosine to their centroid, to its
+              three nearest, the share of them with its head word, and the mean share with each of
+              its title words. A shop's search returns mostly on-topic products; the odd one out in
+              a pool is usually the irrelevant one (Crowdflower's pools: +0.015 NDCG@10 out of fold)
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -42,7 +48,7 @@ from .lexical import tokenize
 from .measures import agreement, measures
 from .schemas import Product, SearchFilters
 
-FEATURE_VERSION = "3"
+FEATURE_VERSION = "4"
 K1 = 1.2
 DESCRIPTION_CHARS = 2000
 NAN = float("nan")
@@ -57,7 +63,9 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "measures": ("measure_match", "measure_conflict"),
     "attributes": ("brand_match", "lead_word_in_query", "color_match", "audience_match", "material_match"),
     "commerce": ("price_fit", "price_log", "rating", "rating_count_log", "popularity_log"),
+    "pool": ("pool_centroid_cosine", "pool_neighbour_cosine", "pool_head_share", "pool_word_share"),
 }
+POOL_TOP = 20  # the pool the pool group compares with: the searcher's first candidates
 FEATURES: tuple[str, ...] = tuple(name for names in FEATURE_GROUPS.values() for name in names)
 _COLOR_CANON = {"gray": "grey", "golden": "gold", "multicolour": "multicolor"}
 _DIGITS = re.compile(r"\d")
@@ -140,12 +148,16 @@ class QueryInfo:
 @dataclass
 class Candidate:
     """One product to score: the cosine of its stored vector with the query's (None: unknown),
-    its BM25 score in the index, its popularity (None: no event log given)."""
+    its BM25 score in the index, its popularity (None: no event log given), its stored vector
+    (unit length; None: unknown) and its place in the searcher's fused pool (None: not in it,
+    as for judged products the searcher did not find)."""
 
     product: Product
     cosine: float | None = None
     bm25: float = 0.0
     popularity: float | None = None
+    vector: np.ndarray | None = None
+    pool_rank: int | None = None
 
 
 class _Query:
@@ -213,8 +225,44 @@ def features(info: QueryInfo, candidates: Sequence[Candidate], stats: TermStats)
     q = _Query(info, stats)
     out = np.full((len(candidates), len(FEATURES)), np.nan, dtype=np.float32)
     for row, c in enumerate(candidates):
-        out[row] = _row(q, c)
+        out[row, :_POOL_START] = _row(q, c)
+    out[:, _POOL_START:] = _pool_columns(candidates)
     return out
+
+
+def _pool_columns(candidates: Sequence[Candidate]) -> np.ndarray:
+    """The pool group for every candidate (NaN without vectors). The pool: candidates with a
+    vector among the searcher's first POOL_TOP, or every candidate with a vector when fewer than
+    two of those; each candidate is compared with the pool's other members."""
+    out = np.full((len(candidates), len(FEATURE_GROUPS["pool"])), np.nan, dtype=np.float32)
+    known = [i for i, c in enumerate(candidates) if c.vector is not None]
+    pool = [i for i in known if candidates[i].pool_rank is not None and candidates[i].pool_rank < POOL_TOP]  # type: ignore[operator]
+    if len(pool) < 2:
+        pool = known
+    if len(pool) < 2:
+        return out
+    members = np.stack([candidates[i].vector for i in pool]).astype(np.float32)  # type: ignore[misc]
+    total = members.sum(axis=0)
+    heads = Counter(head_word(candidates[i].product.title) for i in pool)
+    words = Counter(w for i in pool for w in set(_words(candidates[i].product.title)))
+    where = {i: n for n, i in enumerate(pool)}
+    for i in known:
+        v = np.asarray(candidates[i].vector, dtype=np.float32)
+        own = int(i in where)
+        others = len(pool) - own
+        centroid = total - v if own else total
+        sims = members @ v
+        if own:
+            sims = np.delete(sims, where[i])
+        title_words = set(_words(candidates[i].product.title))
+        out[i] = [float(centroid @ v) / (float(np.linalg.norm(centroid)) or 1.0),
+                  float(np.sort(sims)[-3:].mean()),
+                  (heads[head_word(candidates[i].product.title)] - own) / others,
+                  float(np.mean([(words[w] - own) / others for w in title_words])) if title_words else 0.0]
+    return out
+
+
+_POOL_START = len(FEATURES) - len(FEATURE_GROUPS["pool"])  # the pool group is computed over all candidates, after the rows
 
 
 def _row(q: _Query, c: Candidate) -> list[float]:

@@ -170,7 +170,8 @@ def test_features_are_the_same_at_training_and_serving(demo_index, shipped, monk
         products = [h.product for h in hits]
         rids = [product_record_id(p.id) for p in products]
         vectors = demo_index.vectors(rids)
-        judged = candidates_for(products, [float(vectors[r] @ vector) for r in rids], bm25_of(demo_index, q, rids))
+        judged = candidates_for(products, [float(vectors[r] @ vector) for r in rids], bm25_of(demo_index, q, rids),
+                                vectors=[vectors[r] for r in rids], pool_ranks=list(range(len(rids))))
         other = features(info, judged, stats)
         np.testing.assert_allclose(other, serving, rtol=1e-4, atol=1e-5)
 
@@ -367,3 +368,25 @@ def test_onnx_int8_threads_default_to_the_usable_cores_without_spinning(int8):
     assert opts.intra_op_num_threads == len(os.sched_getaffinity(0))
     assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
     assert OnnxInt8Embedder(threads=1)._session.get_session_options().intra_op_num_threads == 1
+
+
+def test_pool_features_compare_each_candidate_with_the_others_never_itself():
+    """The odd one out of a pool (another head word, a vector far from the rest) scores low; a
+    candidate outside the pool is compared with the whole pool; no vectors, no pool features."""
+    stats = TermStats(100, {})
+    info = QueryInfo("cordless drill")
+    axis = np.eye(4, dtype=np.float32)
+    near = (axis[0] + 0.1 * axis[1]) / np.linalg.norm(axis[0] + 0.1 * axis[1])
+    titles = ["DeWalt 20V Cordless Drill", "Makita 18V Cordless Drill", "Ryobi Cordless Drill Kit", "Garden Hose Reel"]
+    vectors = [axis[0], near, axis[0], axis[2]]
+    cands = [Candidate(Product(id=str(i), title=t), vector=v, pool_rank=i) for i, (t, v) in enumerate(zip(titles, vectors))]
+    outside = Candidate(Product(id="x", title="Bosch Cordless Drill"), vector=axis[0])
+    X = features(info, cands + [outside], stats)
+    col = {n: i for i, n in enumerate(FEATURES)}
+    centroid, head = X[:, col["pool_centroid_cosine"]], X[:, col["pool_head_share"]]
+    assert centroid[3] < 0.1 and centroid[0] > 0.85  # the hose is far from the drills
+    assert head[0] == pytest.approx(1 / 3)  # "drill": one of the other three (the kit's head word is "kit")
+    assert head[3] == 0.0 and head[4] == pytest.approx(2 / 4)  # outside: against all four
+    assert X[4, col["pool_neighbour_cosine"]] == pytest.approx(np.sort(np.stack(vectors) @ axis[0])[-3:].mean())
+    bare = features(info, [Candidate(Product(id=str(i), title=t)) for i, t in enumerate(titles)], stats)
+    assert np.isnan(bare[:, group_columns(["pool"])]).all()
