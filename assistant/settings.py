@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     search_candidates: int = Field(default=50, ge=1, le=1000, description="Candidates per signal before fusion.")
     search_fusion: Literal["convex", "rrf"] = Field(default="convex", description="How dense and BM25 scores are fused (retrieval/search.py).")
     search_dense_weight: float = Field(default=0.6, ge=0, le=1, description="Weight of the dense score in convex fusion; BM25 gets the rest.")
+    search_spelling: bool = Field(default=False, description="Correct query words the catalog lacks to its nearest words (retrieval/spelling.py).")
     ranker: bool = Field(default=False, description="Reorder hybrid product results with the learned ranker (retrieval/ranker.py).")
     ranker_path: Path | None = Field(default=None, description="LightGBM ranker model file; default: the shipped retrieval/models/ranker.txt.")
     ranker_depth: int = Field(default=50, ge=1, le=500, description="Fused candidates the learned ranker reorders.")

@@ -33,7 +33,8 @@ class Shop:
     def searcher(self) -> HybridSearcher:
         return HybridSearcher(self.index, candidates=self.settings.search_candidates, fusion=self.settings.search_fusion,
                               dense_weight=self.settings.search_dense_weight, ranker=self.settings.make_ranker(),
-                              rerank_depth=self.settings.ranker_depth)
+                              rerank_depth=self.settings.ranker_depth,
+                              spelling=self.settings.search_spelling)
 
     @cached_property
     def faq(self) -> FaqLookupService:

@@ -146,7 +146,7 @@ class RelevanceIndex:
         self.index = ShopIndex(IndexLocation(home=self.home, collection="relevance"), embedder)
         self.index.ensure_lexical()
         self.searcher = HybridSearcher(self.index, candidates=settings.search_candidates, fusion=settings.search_fusion,
-                                       dense_weight=settings.search_dense_weight)
+                                       dense_weight=settings.search_dense_weight, spelling=settings.search_spelling)
         self._load_items()
         self._tutorial = None
 

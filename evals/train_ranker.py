@@ -112,7 +112,7 @@ def rows_key(jset, idx, depth: int = DEPTH) -> str:
     from retrieval.ranker_features import FEATURE_VERSION
 
     s = idx.searcher
-    spec = f"{idx.home.name}|{jset.digest()}|{FEATURE_VERSION}|{depth}|{s.candidates}|{s.fusion}|{s.dense_weight}"
+    spec = f"{idx.home.name}|{jset.digest()}|{FEATURE_VERSION}|{depth}|{s.candidates}|{s.fusion}|{s.dense_weight}" + ("|spelling" if s.spelling else "")
     return hashlib.sha256(spec.encode()).hexdigest()[:16]
 
 

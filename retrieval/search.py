@@ -31,6 +31,7 @@ from .documents import item_from_metadata
 from .embeddings import normalise
 from .filters import chroma_where
 from .schemas import FaqEntry, Product, SearchFilters, SearchHit
+from .spelling import QuerySpeller
 from .store import WRITING, ShopIndex
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class Pool:
     dense_scores: list[float]
     lexical_scores: list[float]
     vector: np.ndarray | None
+    query: str = ""  # the query searched: as given, or as spelling correction made it
 
 
 def _collapse(cands: list[_Candidate]) -> list[_Candidate]:
@@ -80,7 +82,7 @@ class HybridSearcher:
 
     def __init__(self, index: ShopIndex, candidates: int = 50, rrf_k: int = RRF_K, fusion: Fusion = "convex",
                  dense_weight: float = DENSE_WEIGHT, ranker: "LearnedRanker | None" = None,
-                 rerank_depth: int = RERANK_DEPTH) -> None:
+                 rerank_depth: int = RERANK_DEPTH, spelling: bool = False) -> None:
         if fusion not in ("convex", "rrf"):
             raise ValueError(f"fusion must be 'convex' or 'rrf', not {fusion!r}")
         if not 0 <= dense_weight <= 1:
@@ -92,12 +94,24 @@ class HybridSearcher:
         self.dense_weight = dense_weight
         self.ranker = ranker
         self.rerank_depth = rerank_depth
+        self.spelling = spelling  # correct query words to the catalog's (retrieval/spelling.py)
+        self._speller: tuple[str | None, QuerySpeller] | None = None  # per lexical revision
         self._stats: StatsCache | None = None  # made on first rerank
         self._vectors: dict[str, np.ndarray] = {}  # filtered dense search (_dense_masked), per revision
         self._vectors_revision: str | None = None
 
     def query_vector(self, query: str) -> np.ndarray:
         return self.index.embedder.embed([query])[0]
+
+    def corrected(self, query: str) -> str:
+        """The query as spelling correction makes it (itself when `spelling` is off)."""
+        if not self.spelling:
+            return query
+        self.index.ensure_lexical()
+        revision = self.index.lexical.revision
+        if self._speller is None or self._speller[0] != revision:
+            self._speller = (revision, QuerySpeller.for_index(self.index.lexical))
+        return self._speller[1].correct(query)
 
     def dense(self, vector: np.ndarray, filters: SearchFilters, n: int) -> list[_Candidate]:
         # FAQ entries have several records each: ask for more so that n distinct items remain.
@@ -207,7 +221,7 @@ class HybridSearcher:
         pool = self.pool(query, max(k, self.rerank_depth) if use_ranker else k, filters, mode=mode,
                          profile_vector=profile_vector, profile_weight=profile_weight, query_vector=query_vector)
         if use_ranker:
-            return self._rerank(query, pool, filters, k)
+            return self._rerank(pool.query or query, pool, filters, k)
         return pool.hits
 
     def pool(self, query: str, k: int, filters: SearchFilters, *, mode: Mode = "hybrid", profile_vector: np.ndarray | None = None,
@@ -215,6 +229,9 @@ class HybridSearcher:
         """The k best fused candidates, with what the learned ranker needs of the signals (the
         training of the ranker calls this too, so its candidates are the searcher's)."""
         n = max(self.candidates, k)
+        corrected = self.corrected(query)
+        if corrected != query:  # a vector of the words as typed would search for the typo
+            query, query_vector = corrected, None
         if filters.exclude_colors or filters.exclude_materials:
             self.index.ensure_lexical()
             filters = self.index.lexical.table.widen(filters)
@@ -231,7 +248,7 @@ class HybridSearcher:
         completed: tuple[dict, dict] = ({}, {})
         if mode == "hybrid" and self.fusion == "convex" and dense and lexical and vector is not None:
             completed = self._complete(dense, lexical, vector, query)
-        return Pool(self._fuse(dense, lexical, k, completed), [c.score for c in dense], [c.score for c in lexical], vector)
+        return Pool(self._fuse(dense, lexical, k, completed), [c.score for c in dense], [c.score for c in lexical], vector, query)
 
     def _rerank(self, query: str, pool: "Pool", filters: SearchFilters, k: int) -> list[SearchHit]:
         from .ranker import StatsCache, rerank_hits

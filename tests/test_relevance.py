@@ -167,3 +167,21 @@ def test_train_ranker_command_joins_the_train_group():
     assert args.handler.__module__ == "evals.cli" and args.judgments == [Path("j.csv")] and args.no_ablation
     train = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices["train"]
     assert {"ranker"} <= set(next(a for a in train._actions if isinstance(a, argparse._SubParsersAction)).choices)
+
+
+def test_spelling_recall_compares_search_with_and_without_correction(small_set, tmp_path, embedder):
+    from assistant.settings import Settings
+    from evals.data_sets.relevance import JudgmentSet
+    from evals.relevance_index import RelevanceIndex, cached_embedder
+    from evals.spelling_recall import spelling_recall
+
+    typo = R.JudgedQuery(R.query_id("small", "trail runing shoes"), "trail runing shoes", small_set.queries[0].grades)
+    jset = JudgmentSet("small", small_set.products, list(small_set.queries) + [typo], lowest=1.0, relevant_at=3.0, source="test")
+    settings = Settings(eval_cache=tmp_path / "cache")
+    idx = RelevanceIndex(jset, settings, cached_embedder(embedder, settings))
+    try:
+        out = spelling_recall(jset, idx)
+    finally:
+        idx.close()
+    assert out["changed"] == 1 and out["sample"] == [("trail runing shoes", "trail running shoes")]
+    assert out["recall_at_10_with"] >= out["recall_at_10_without"]

@@ -220,3 +220,17 @@ def test_an_excluded_material_or_colour_keeps_out_its_kinds_in_every_search_mode
             for h in hits:
                 assert not any("glass" in m.lower() for m in h.product.materials), (mode, h.product.title)
                 assert "black" not in (h.product.color or "").lower(), (mode, h.product.title)
+
+
+def test_spelling_correction_searches_the_catalog_words(demo_index):
+    plain, spelling = HybridSearcher(demo_index), HybridSearcher(demo_index, spelling=True)
+    filters = SearchFilters(kind="product")
+    right = [h.id for h in plain.search("waterproof hiking jacket", k=5, filters=filters)]
+    assert spelling.corrected("waterprof hikng jakcet") == "waterproof hiking jacket"
+    assert [h.id for h in spelling.search("waterprof hikng jakcet", k=5, filters=filters)] == right
+    # a vector of the typo, passed in, is not used once the words change
+    typo_vector = plain.query_vector("waterprof hikng jakcet")
+    pool = spelling.pool("waterprof hikng jakcet", 5, filters, query_vector=typo_vector)
+    assert pool.query == "waterproof hiking jacket" and [h.id for h in pool.hits] == right
+    assert plain.corrected("waterprof hikng jakcet") == "waterprof hikng jakcet"  # off by default
+    assert spelling.corrected("something cheaper than that jacket") == "something cheaper than that jacket"
