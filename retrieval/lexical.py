@@ -123,6 +123,20 @@ class LexicalIndex:
             return False
         return True
 
+    def document_frequencies(self) -> dict[str, int]:
+        """Each indexed token's number of records (for idf and spelling). bm25s keeps one column
+        of precomputed scores per token, whose length is that count."""
+        if self._bm25 is None:
+            return {}
+        counts = np.diff(np.asarray(self._bm25.scores["indptr"]))
+        return {token: int(counts[i]) for token, i in self._bm25.vocab_dict.items() if token and 0 <= i < len(counts)}
+
+    @property
+    def documents(self) -> int:
+        """How many records the BM25 index counted (at least 1, for idf)."""
+        counted = self._bm25.scores.get("num_docs", self.size) if self._bm25 is not None else self.size
+        return max(1, int(counted))
+
     def scores(self, query: str) -> np.ndarray:
         tokens = tokenize(query)
         if self._bm25 is None or not tokens:

@@ -118,15 +118,8 @@ class TermStats:
 
     @classmethod
     def from_lexical(cls, lexical) -> "TermStats":
-        """From a `LexicalIndex`: bm25s keeps one column of precomputed scores per token, whose
-        length is the token's document frequency."""
-        bm25 = getattr(lexical, "_bm25", None)
-        if bm25 is None:
-            return cls(max(1, lexical.size), {})
-        indptr = np.asarray(bm25.scores["indptr"])
-        counts = np.diff(indptr)
-        df = {token: int(counts[i]) for token, i in bm25.vocab_dict.items() if 0 <= i < len(counts)}
-        return cls(int(bm25.scores.get("num_docs", lexical.size)), df)
+        """From a `LexicalIndex`'s own document frequencies."""
+        return cls(lexical.documents, lexical.document_frequencies())
 
 
 @dataclass

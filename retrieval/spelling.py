@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from .lexical import LexicalIndex, tokenize
 
 log = logging.getLogger(__name__)
@@ -54,11 +52,7 @@ class QuerySpeller:
     @classmethod
     def for_index(cls, lexical: LexicalIndex, known: frozenset[str] | None = None) -> QuerySpeller:
         """From a built or loaded BM25 index: its vocabulary and each token's document count."""
-        bm25 = lexical._bm25
-        frequency: dict[str, int] = {}
-        if bm25 is not None:
-            counts = np.diff(np.asarray(bm25.scores["indptr"]))
-            frequency = {t: int(counts[i]) for t, i in bm25.vocab_dict.items() if t and i < len(counts)}
+        frequency = lexical.document_frequencies()
         return cls(frequency, english_words() if known is None else known)
 
     def _in_catalog(self, word: str) -> bool:
