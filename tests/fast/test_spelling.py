@@ -51,3 +51,19 @@ def test_a_hostile_long_query_is_corrected_in_bounded_time(speller):
     query = " ".join(["kholer"] * 200 + ["x" * 5000])
     out = speller.correct(query)
     assert out.split()[:2] == ["kohler", "kohler"] and out.endswith("x" * 5000)
+
+
+def test_a_speller_reads_its_counts_from_a_real_bm25_index(tmp_path):
+    from retrieval.lexical import LexicalIndex
+    from retrieval.ranker_features import TermStats
+
+    lexical = LexicalIndex(tmp_path)
+    lexical.build(["a", "b", "c"], ["Kohler toilet seat", "Kohler bathroom towel holder", "vinyl siding"],
+                  [{}, {}, {}], "r1", persist=False)
+    assert lexical.document_frequencies()["kohler"] == 2 and lexical.documents == 3
+    speller = QuerySpeller.for_index(lexical, frozenset())
+    assert speller.correct("kholer toliet") == "kohler toilet"
+    stats = TermStats.from_lexical(lexical)
+    assert stats.documents == 3 and stats.idf("vinyl") > stats.idf("kohler")
+    empty = LexicalIndex(tmp_path / "empty")
+    assert empty.document_frequencies() == {} and empty.documents == 1
